@@ -1,0 +1,61 @@
+// Entry point of the motcua command: dispatches subcommands and maps errors to exit codes.
+#include "sim/cli/cli.hpp"
+
+#include <ostream>
+
+#include <boost/program_options/errors.hpp>
+
+#include "sim/cli/exit_codes.hpp"
+#include "sim/engine/sim_error.hpp"
+#include "sim/io/output_error.hpp"
+#include "sim/scenario/input_error.hpp"
+#include "sim/version.hpp"
+
+namespace sim::cli {
+namespace {
+void usage(std::ostream& out) {
+  out << "usage: motcua <command> [options]\n\n"
+         "commands:\n"
+         "  run SCENARIO -o OUT.h5   simulate a scenario, write results to HDF5\n"
+         "  validate SCENARIO...     check scenario files without running them\n\n"
+         "motcua <command> --help    options of a command\n"
+         "motcua --version           program version\n\n"
+         "exit codes: 0 ok, 1 comparison failed, 2 bad input, 3 internal error\n";
+}
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    usage(args.empty() ? err : out);
+    return args.empty() ? exit_bad_input : exit_ok;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    out << program_version << "\n";
+    return exit_ok;
+  }
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (args[0] == "run") return run_command(rest, out, err);
+    if (args[0] == "validate") return validate_command(rest, out, err);
+    err << "motcua: unknown command '" << args[0] << "'\n";
+    usage(err);
+    return exit_bad_input;
+  } catch (const scenario::InputError& e) {
+    err << "motcua: invalid input:\n" << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const boost::program_options::error& e) {
+    err << "motcua " << args[0] << ": " << e.what() << " (see motcua " << args[0] << " --help)\n";
+    return exit_bad_input;
+  } catch (const io::OutputError& e) {
+    err << "motcua: " << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const engine::SimError& e) {
+    err << "motcua: simulation failed " << e.what() << "\n";
+    return exit_internal;
+  } catch (const std::exception& e) {
+    err << "motcua: internal error: " << e.what() << "\n";
+    return exit_internal;
+  }
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,18 @@
+// Entry point of the motcua command: dispatches subcommands and maps errors to exit codes.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace sim::cli {
+
+/// Runs the command line (args excludes the program name). Returns the exit code.
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `motcua run`: simulate a scenario and write results to HDF5.
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `motcua validate`: load and check scenario files without running them.
+int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace sim::cli

@@ -1,0 +1,11 @@
+// The motcua executable: a thin wrapper around sim::cli::run_cli.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "sim/cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  return sim::cli::run_cli(args, std::cout, std::cerr);
+}

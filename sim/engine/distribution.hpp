@@ -1,0 +1,58 @@
+// Probability distributions as immutable values: sample from a stream, exact mean and variance.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sim/engine/rng_stream.hpp"
+
+namespace sim::engine {
+
+/// A distribution of non-negative durations or quantities. Immutable and safe to share
+/// between threads: sample() only advances the caller's stream. Sampling uses Boost.Random
+/// distributions, which give the same numbers on every platform.
+class Distribution {
+ public:
+  struct Exponential { double mean; };
+  struct Deterministic { double value; };
+  struct Uniform { double min, max; };
+  struct Triangular { double min, mode, max; };
+  /// Lognormal with log-mean mu and log-sd sigma.
+  struct Lognormal { double mu, sigma; };
+  /// Gamma with shape k and scale theta (Erlang when k is an integer).
+  struct Gamma { double shape, scale; };
+  /// Discrete empirical: values with weights; cumulative holds normalised cumulative weights.
+  struct Empirical { std::vector<double> values, cumulative; };
+
+  static Distribution exponential(double mean);
+  static Distribution deterministic(double value);
+  static Distribution uniform(double min, double max);
+  static Distribution triangular(double min, double mode, double max);
+  static Distribution lognormal_mean_sd(double mean, double sd);
+  static Distribution lognormal_median_cv(double median, double cv);
+  static Distribution gamma(double shape, double scale);
+  /// Erlang-k with the given mean (sum of k exponentials of mean mean/k).
+  static Distribution erlang(int k, double mean);
+  static Distribution empirical(std::vector<double> values, std::vector<double> weights);
+
+  Distribution() : Distribution(Deterministic{0.0}) {}
+
+  double sample(RngStream& rng) const;
+  double mean() const;
+  double variance() const;
+  /// Second raw moment E[X^2] = variance + mean^2 (Pollaczek–Khinchine needs it).
+  double second_moment() const { return variance() + mean() * mean(); }
+  /// Short human-readable form, e.g. "lognormal(mean=5, sd=2.5)".
+  std::string describe() const;
+
+  using Variant = std::variant<Exponential, Deterministic, Uniform, Triangular, Lognormal, Gamma,
+                               Empirical>;
+  const Variant& variant() const { return v_; }
+
+ private:
+  explicit Distribution(Variant v) : v_(std::move(v)) {}
+  Variant v_;
+};
+
+}  // namespace sim::engine

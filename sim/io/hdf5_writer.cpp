@@ -1,0 +1,117 @@
+// Writes a run's results to HDF5 under a temporary name and renames it only when complete.
+#include "sim/io/hdf5_writer.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "sim/io/hdf5_file.hpp"
+#include "sim/stats/confidence.hpp"
+
+namespace sim::io {
+
+struct ResultFile::Impl {
+  H5Group root;
+};
+
+namespace {
+H5Group create_file(const std::string& path) {
+  silence_hdf5_errors();
+  hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  if (file < 0) throw OutputError("cannot create output file " + path);
+  return H5Group(H5Id(file, H5Fclose, "create file"));
+}
+}  // namespace
+
+ResultFile::ResultFile(std::string final_path)
+    : final_path_(std::move(final_path)),
+      partial_path_(final_path_ + ".partial-" + std::to_string(::getpid())) {
+  const auto dir = std::filesystem::path(final_path_).parent_path();
+  if (!dir.empty() && !std::filesystem::is_directory(dir)) {
+    throw OutputError("cannot write " + final_path_ + ": folder " + dir.string() + " does not exist");
+  }
+  if (std::filesystem::is_directory(final_path_)) {
+    throw OutputError("cannot write " + final_path_ + ": it is a folder");
+  }
+  try {
+    impl_ = std::make_unique<Impl>(Impl{create_file(partial_path_)});
+  } catch (const OutputError&) {
+    throw OutputError("cannot write " + final_path_ + ": permission denied or disk unavailable");
+  }
+}
+
+ResultFile::~ResultFile() {
+  if (impl_) {
+    impl_.reset();
+    std::remove(partial_path_.c_str());
+  }
+}
+
+void ResultFile::write_metadata(const RunMetadata& meta) {
+  const H5Group& root = impl_->root;
+  root.set_attribute("program_version", meta.program_version);
+  root.set_attribute("scenario_name", meta.scenario_name);
+  root.set_attribute("scenario_path", meta.scenario_path);
+  root.set_attribute("scenario_text", meta.scenario_text);
+  root.set_attribute("seed", meta.seed);
+  root.set_attribute("replications", meta.replications);
+  root.set_attribute("schema_version", std::uint64_t{1});
+}
+
+void ResultFile::write_replications(const std::string& group,
+                                    const std::vector<stats::MetricDef>& metrics,
+                                    const std::vector<stats::ReplicationRow>& rows) {
+  const H5Group g = impl_->root.create_group(group);
+  std::vector<std::uint64_t> index;
+  for (const auto& row : rows) index.push_back(row.replication);
+  g.write_column("replication", index, "1", "replication index, from 0");
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    std::vector<double> column;
+    column.reserve(rows.size());
+    for (const auto& row : rows) column.push_back(row.values.at(m));
+    g.write_column(metrics[m].name, column, metrics[m].unit, metrics[m].description);
+  }
+}
+
+void ResultFile::write_summary(const std::string& group,
+                               const std::vector<stats::MetricDef>& metrics,
+                               const std::vector<stats::ReplicationRow>& rows) {
+  std::vector<std::string> names, units;
+  std::vector<double> mean, low, high, half, sd;
+  std::vector<std::uint64_t> n;
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    std::vector<double> column;
+    for (const auto& row : rows) column.push_back(row.values.at(m));
+    const auto ci = stats::confidence_interval(column);
+    names.push_back(metrics[m].name);
+    units.push_back(metrics[m].unit);
+    mean.push_back(ci.mean);
+    low.push_back(ci.low());
+    high.push_back(ci.high());
+    half.push_back(ci.half_width);
+    sd.push_back(ci.sd);
+    n.push_back(ci.n);
+  }
+  const H5Group g = impl_->root.create_group(group);
+  g.write_column("metric", names, "metric name, as in the replications table");
+  g.write_column("unit", units, "unit of the metric");
+  g.write_column("mean", mean, "(metric)", "mean over replications");
+  g.write_column("ci95_low", low, "(metric)", "lower end of the 95 % Student-t interval");
+  g.write_column("ci95_high", high, "(metric)", "upper end of the 95 % Student-t interval");
+  g.write_column("ci95_half_width", half, "(metric)", "t_{0.975,n-1} * sd / sqrt(n)");
+  g.write_column("sd", sd, "(metric)", "standard deviation over replications");
+  g.write_column("n", n, "replications", "replications where the metric is defined");
+}
+
+void ResultFile::commit() {
+  impl_.reset();  // closes the file, flushing everything
+  std::error_code ec;
+  std::filesystem::rename(partial_path_, final_path_, ec);
+  if (ec) {
+    std::remove(partial_path_.c_str());
+    throw OutputError("cannot rename " + partial_path_ + " to " + final_path_ + ": " + ec.message());
+  }
+}
+
+}  // namespace sim::io

@@ -1,0 +1,52 @@
+// Writes a run's results to HDF5 under a temporary name and renames it only when complete.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/stats/metric.hpp"
+
+namespace sim::io {
+
+/// What the root attributes record about a run.
+struct RunMetadata {
+  std::string program_version;
+  std::string scenario_name;
+  std::string scenario_path;
+  std::string scenario_text;
+  std::uint64_t seed = 0;
+  std::uint64_t replications = 0;
+};
+
+/// An output file being written. The constructor creates "<path>.partial-<pid>" at once, so
+/// an unwritable path fails before any simulation runs. commit() closes and renames it to
+/// the final path; if commit() is never reached (error, interruption) the destructor removes
+/// the partial file, so a file at the final path is always complete.
+class ResultFile {
+ public:
+  explicit ResultFile(std::string final_path);
+  ~ResultFile();
+  ResultFile(const ResultFile&) = delete;
+  ResultFile& operator=(const ResultFile&) = delete;
+
+  void write_metadata(const RunMetadata& meta);
+  /// One dataset per column in group `group`: "replication" then one per metric.
+  void write_replications(const std::string& group, const std::vector<stats::MetricDef>& metrics,
+                          const std::vector<stats::ReplicationRow>& rows);
+  /// Across-replication means with 95 % Student-t intervals, one row per metric.
+  void write_summary(const std::string& group, const std::vector<stats::MetricDef>& metrics,
+                     const std::vector<stats::ReplicationRow>& rows);
+  void commit();
+
+  const std::string& partial_path() const { return partial_path_; }
+
+ private:
+  struct Impl;
+  std::string final_path_;
+  std::string partial_path_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sim::io

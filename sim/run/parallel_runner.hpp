@@ -1,0 +1,25 @@
+// Runs replications on a boost::asio::thread_pool and returns them in replication order.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/scenario/scenario.hpp"
+#include "sim/stats/metric.hpp"
+
+namespace sim::run {
+
+struct RunOptions {
+  std::uint64_t replications = 1;
+  std::uint64_t seed = 1;
+  unsigned threads = 1;
+  bool progress = false;
+};
+
+/// Runs every replication, each as an independent task, and returns the rows ordered by
+/// replication index: the result does not depend on the number of threads. If any
+/// replication throws, the exception of the lowest-numbered failing one is rethrown.
+std::vector<stats::ReplicationRow> run_replications(const scenario::Scenario& scenario,
+                                                    const RunOptions& options);
+
+}  // namespace sim::run

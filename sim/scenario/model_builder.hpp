@@ -1,0 +1,32 @@
+// Wires one replication's model from a Scenario: simulation, center and collectors.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/engine/simulation.hpp"
+#include "sim/model/center.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/stats/station_collector.hpp"
+
+namespace sim::scenario {
+
+/// One replication's model, wired and ready to run. Members are built in order and hold
+/// references to each other, so the object is neither copied nor moved.
+class StationModel {
+ public:
+  /// root_seed and replication select the random streams (with the center id).
+  StationModel(const Scenario& scenario, std::uint64_t root_seed, std::uint64_t replication);
+  StationModel(const StationModel&) = delete;
+  StationModel& operator=(const StationModel&) = delete;
+
+  engine::Simulation& simulation() { return sim_; }
+  model::Center& center() { return center_; }
+  stats::StationCollector& collector() { return collector_; }
+
+ private:
+  engine::Simulation sim_;
+  model::Center center_;
+  stats::StationCollector collector_;
+};
+
+}  // namespace sim::scenario

@@ -1,0 +1,29 @@
+// The immutable, validated scenario: everything a run needs, produced only by the loader.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sim/model/center_params.hpp"
+
+namespace sim::scenario {
+
+/// Run-level settings (the CLI may override replications and seed).
+struct RunSettings {
+  std::uint64_t replications = 10;
+  std::uint64_t seed = 1;
+  double warmup_min = 0.0;   ///< statistics ignore citizens arriving before this time
+  double horizon_min = 0.0;  ///< arrivals stop at warmup_min + horizon_min; the rest is drained
+};
+
+/// A loaded scenario. Built by load_scenario() after all checks passed; never changed after.
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string source_path;
+  std::string source_text;  ///< the file exactly as read, stored in every output file
+  RunSettings run;
+  model::CenterParams center;
+};
+
+}  // namespace sim::scenario

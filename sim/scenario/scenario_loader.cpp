@@ -1,0 +1,153 @@
+// The one loader of scenario files: TOML in, validated immutable Scenario out.
+#include "sim/scenario/scenario_loader.hpp"
+
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+namespace sim::scenario {
+namespace {
+
+using engine::Distribution;
+
+/// A required positive finite number; nullopt after recording a problem.
+std::optional<double> positive(TableReader& t, const std::string& key) {
+  auto v = t.number(key, true);
+  if (v) t.check(*v > 0 && std::isfinite(*v), key, "must be a positive number, got " + std::to_string(*v));
+  return (v && *v > 0 && std::isfinite(*v)) ? v : std::nullopt;
+}
+
+void read_run(TableReader& t, RunSettings& run) {
+  if (auto v = t.integer("replications", false)) {
+    t.check(*v >= 1 && *v <= 1000000, "replications", "must be between 1 and 1000000");
+    run.replications = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 1));
+  }
+  if (auto v = t.integer("seed", false)) {
+    t.check(*v >= 0, "seed", "must be a non-negative integer");
+    run.seed = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 0));
+  }
+  if (auto v = t.number("warmup_min", false)) {
+    t.check(*v >= 0 && std::isfinite(*v), "warmup_min", "must be >= 0 minutes");
+    run.warmup_min = *v;
+  }
+  if (auto v = positive(t, "horizon_min")) run.horizon_min = *v;
+  t.finish();
+}
+
+void read_station(TableReader& t, model::CenterParams& center) {
+  if (auto v = t.integer("counters", true)) {
+    t.check(*v >= 1 && *v <= 10000, "counters", "must be between 1 and 10000");
+    center.counters = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 10000));
+  }
+  t.finish();
+}
+
+void read_arrivals(TableReader& t, model::CenterParams& center) {
+  if (auto v = positive(t, "rate_per_min")) center.arrival_rate_per_min = *v;
+  if (auto v = t.number("priority_share", false)) {
+    t.check(*v >= 0 && *v <= 1, "priority_share", "must be a share between 0 and 1");
+    center.priority_share = *v;
+  }
+  t.finish();
+}
+
+Scenario read_root(const toml::table& root, ProblemList& problems) {
+  Scenario s;
+  TableReader top(root, "", problems);
+  if (auto meta = top.table("scenario", true)) {
+    s.name = meta->string("name", true).value_or("");
+    s.description = meta->string("description", false).value_or("");
+    meta->finish();
+  }
+  if (auto run = top.table("run", true)) read_run(*run, s.run);
+  if (auto station = top.table("station", true)) read_station(*station, s.center);
+  if (auto arrivals = top.table("arrivals", true)) read_arrivals(*arrivals, s.center);
+  if (auto service = top.table("service", true)) {
+    if (auto d = read_distribution(*service)) s.center.service = *d;
+  }
+  if (auto patience = top.table("patience", false)) s.center.patience = read_distribution(*patience);
+  top.finish();
+  s.center.arrivals_end = s.run.warmup_min + s.run.horizon_min;
+  return s;
+}
+
+}  // namespace
+
+std::optional<Distribution> read_distribution(TableReader& t) {
+  const auto type = t.string("type", true);
+  if (!type) {
+    t.finish();
+    return std::nullopt;
+  }
+  std::optional<Distribution> result;
+  const auto build = [&](auto make) {
+    try {
+      result = make();
+    } catch (const std::invalid_argument& e) {
+      t.check(false, "type", e.what());
+    }
+  };
+  if (*type == "exponential") {
+    if (auto m = positive(t, "mean")) build([&] { return Distribution::exponential(*m); });
+  } else if (*type == "deterministic") {
+    if (auto v = t.number("value", true)) build([&] { return Distribution::deterministic(*v); });
+  } else if (*type == "uniform") {
+    auto a = t.number("min", true), b = t.number("max", true);
+    if (a && b) build([&] { return Distribution::uniform(*a, *b); });
+  } else if (*type == "triangular") {
+    auto a = t.number("min", true), c = t.number("mode", true), b = t.number("max", true);
+    if (a && b && c) build([&] { return Distribution::triangular(*a, *c, *b); });
+  } else if (*type == "lognormal") {
+    if (t.has("median") || t.has("cv")) {
+      auto m = positive(t, "median"), cv = positive(t, "cv");
+      if (m && cv) build([&] { return Distribution::lognormal_median_cv(*m, *cv); });
+    } else {
+      auto m = positive(t, "mean"), sd = positive(t, "sd");
+      if (m && sd) build([&] { return Distribution::lognormal_mean_sd(*m, *sd); });
+    }
+  } else if (*type == "gamma") {
+    auto k = positive(t, "shape"), theta = positive(t, "scale");
+    if (k && theta) build([&] { return Distribution::gamma(*k, *theta); });
+  } else if (*type == "erlang") {
+    auto k = t.integer("k", true);
+    auto m = positive(t, "mean");
+    if (k) t.check(*k >= 1, "k", "must be an integer >= 1");
+    if (k && *k >= 1 && m) build([&] { return Distribution::erlang(static_cast<int>(*k), *m); });
+  } else if (*type == "empirical") {
+    auto v = t.numbers("values", true), w = t.numbers("weights", true);
+    if (v && w) build([&] { return Distribution::empirical(*v, *w); });
+  } else {
+    t.check(false, "type",
+            "unknown distribution '" + *type +
+                "' (expected exponential, deterministic, uniform, triangular, lognormal, gamma, "
+                "erlang or empirical)");
+  }
+  t.finish();
+  return result;
+}
+
+Scenario parse_scenario(const std::string& text, const std::string& path) {
+  ProblemList problems{path, {}};
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
+    throw InputError(problems.items);
+  }
+  Scenario s = read_root(root, problems);
+  if (!problems.items.empty()) throw InputError(problems.items);
+  s.source_path = path;
+  s.source_text = text;
+  return s;
+}
+
+Scenario load_scenario(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({Problem{path, 0, "", "cannot open scenario file"}});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), path);
+}
+
+}  // namespace sim::scenario

@@ -1,0 +1,108 @@
+// Typed, checked access to a TOML table that records every problem and flags unknown keys.
+#include "sim/scenario/toml_reader.hpp"
+
+namespace sim::scenario {
+namespace {
+const char* type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    default: return "a date or time";
+  }
+}
+}  // namespace
+
+TableReader::TableReader(const toml::table& table, std::string path, ProblemList& problems)
+    : table_(&table), path_(std::move(path)), problems_(&problems) {}
+
+std::uint32_t TableReader::line_of(const std::string& key) const {
+  if (const toml::node* node = table_->get(key)) return node->source().begin.line;
+  return table_->source().begin.line;
+}
+
+void TableReader::check(bool ok, const std::string& key, const std::string& message) {
+  if (!ok) problems_->add(line_of(key), key_path(key), message);
+}
+
+void TableReader::wrong_type(const std::string& key, const toml::node& node, const char* expected) {
+  problems_->add(node.source().begin.line, key_path(key),
+                 std::string("expected ") + expected + ", found " + type_name(node));
+}
+
+const toml::node* TableReader::fetch(const std::string& key, bool required, const char* expected) {
+  used_.insert(key);
+  const toml::node* node = table_->get(key);
+  if (!node && required) {
+    problems_->add(table_->source().begin.line, key_path(key),
+                   std::string("missing required key (expected ") + expected + ")");
+  }
+  return node;
+}
+
+std::optional<double> TableReader::number(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "a number");
+  if (!node) return std::nullopt;
+  if (auto v = node->value<double>(); v && (node->is_integer() || node->is_floating_point())) return v;
+  wrong_type(key, *node, "a number");
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> TableReader::integer(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "an integer");
+  if (!node) return std::nullopt;
+  if (node->is_integer()) return node->value<std::int64_t>();
+  wrong_type(key, *node, "an integer");
+  return std::nullopt;
+}
+
+std::optional<std::string> TableReader::string(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "a string");
+  if (!node) return std::nullopt;
+  if (node->is_string()) return node->value<std::string>();
+  wrong_type(key, *node, "a string");
+  return std::nullopt;
+}
+
+std::optional<TableReader> TableReader::table(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "a table");
+  if (!node) return std::nullopt;
+  if (const toml::table* t = node->as_table()) return TableReader(*t, key_path(key), *problems_);
+  wrong_type(key, *node, "a table");
+  return std::nullopt;
+}
+
+std::optional<std::vector<double>> TableReader::numbers(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "an array of numbers");
+  if (!node) return std::nullopt;
+  const toml::array* array = node->as_array();
+  if (!array) {
+    wrong_type(key, *node, "an array of numbers");
+    return std::nullopt;
+  }
+  std::vector<double> out;
+  for (const toml::node& element : *array) {
+    if (!element.is_integer() && !element.is_floating_point()) {
+      wrong_type(key, element, "an array of numbers");
+      return std::nullopt;
+    }
+    out.push_back(*element.value<double>());
+  }
+  return out;
+}
+
+void TableReader::finish() {
+  for (const auto& [key, node] : *table_) {
+    const std::string name(key.str());
+    if (used_.count(name)) continue;
+    std::string known;
+    for (const auto& k : used_) known += (known.empty() ? "" : ", ") + k;
+    problems_->add(node.source().begin.line, key_path(name),
+                   "unknown key (expected one of: " + known + ")");
+  }
+}
+
+}  // namespace sim::scenario

@@ -1,0 +1,60 @@
+// Typed, checked access to a TOML table that records every problem and flags unknown keys.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "sim/scenario/input_error.hpp"
+
+namespace sim::scenario {
+
+/// Accumulates problems for one file.
+struct ProblemList {
+  std::string file;
+  std::vector<Problem> items;
+  void add(std::uint32_t line, std::string key, std::string message) {
+    items.push_back(Problem{file, line, std::move(key), std::move(message)});
+  }
+};
+
+/// Reads keys of one table. Each accessor checks the type and records a problem naming the
+/// file, line and dotted key path instead of throwing, so that all problems of a file are
+/// reported together. finish() reports keys that no accessor asked for (unknown keys).
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string path, ProblemList& problems);
+
+  std::optional<double> number(const std::string& key, bool required);
+  std::optional<std::int64_t> integer(const std::string& key, bool required);
+  std::optional<std::string> string(const std::string& key, bool required);
+  std::optional<TableReader> table(const std::string& key, bool required);
+  /// An array of numbers; nullopt (and a problem) on a wrong element type.
+  std::optional<std::vector<double>> numbers(const std::string& key, bool required);
+  bool has(const std::string& key) const { return table_->contains(key); }
+
+  /// Records a problem at key (its line if present, else the table's line) when !ok.
+  void check(bool ok, const std::string& key, const std::string& message);
+  /// Reports unknown keys. Call once when done with the table.
+  void finish();
+
+  std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::uint32_t line_of(const std::string& key) const;
+  ProblemList& problems() { return *problems_; }
+
+ private:
+  const toml::node* fetch(const std::string& key, bool required, const char* expected);
+  void wrong_type(const std::string& key, const toml::node& node, const char* expected);
+
+  const toml::table* table_;
+  std::string path_;
+  ProblemList* problems_;
+  std::set<std::string> used_;
+};
+
+}  // namespace sim::scenario

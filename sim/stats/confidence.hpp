@@ -1,0 +1,27 @@
+// Means across replications with Student-t 95 % confidence intervals.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+namespace sim::stats {
+
+/// Mean of independent replication values with a two-sided confidence interval
+/// mean ± t_{1-alpha/2, n-1} · s/√n. half_width is NaN below two values.
+struct ConfidenceInterval {
+  std::size_t n = 0;
+  double mean = 0.0;
+  double sd = 0.0;
+  double std_error = 0.0;
+  double half_width = 0.0;
+  double low() const { return mean - half_width; }
+  double high() const { return mean + half_width; }
+};
+
+/// NaN values (a metric undefined in some replication) are skipped.
+ConfidenceInterval confidence_interval(std::span<const double> values, double level = 0.95);
+
+/// Student-t critical value t_{(1+level)/2, dof} (Boost.Math).
+double student_t_critical(double level, std::size_t dof);
+
+}  // namespace sim::stats

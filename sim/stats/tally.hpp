@@ -1,0 +1,51 @@
+// Streaming tally of observations: count, mean, sd, min, max and histogram quantiles.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+#include <boost/histogram.hpp>
+
+namespace sim::stats {
+
+/// Streaming statistics of a non-negative quantity (a wait, a sojourn), in constant memory.
+/// Mean and variance by Welford's update. Quantiles from a log-spaced histogram
+/// (Boost.Histogram): 1,200 bins from 0.01 to 10,000 (units of the data), so a quantile is
+/// found within one bin, i.e. to about 1.2 % of its value; exact zeros are counted apart,
+/// so "no wait at all" is an exact 0. Tallies merge exactly (histogram bins add up), which
+/// per-day and per-domain totals need.
+class Tally {
+ public:
+  Tally();
+  void add(double x);
+  void merge(const Tally& other);
+
+  std::uint64_t count() const { return n_; }
+  double mean() const;
+  /// Sample variance (n - 1 in the denominator); NaN below two observations.
+  double variance() const;
+  double sd() const;
+  double min() const;
+  double max() const;
+  /// q in [0, 1]. Rank q*n located in the histogram, linear interpolation inside the bin,
+  /// clamped to [min, max]. NaN when empty.
+  double quantile(double q) const;
+
+  static constexpr double histogram_low = 0.01;
+  static constexpr double histogram_high = 10000.0;
+  static constexpr unsigned histogram_bins = 1200;
+
+ private:
+  using Axis = boost::histogram::axis::regular<double, boost::histogram::axis::transform::log>;
+  using Histogram = decltype(boost::histogram::make_histogram(std::declval<Axis>()));
+
+  std::uint64_t n_ = 0;
+  std::uint64_t zeros_ = 0;
+  double mean_ = 0.0;
+  double m2_ = 0.0;
+  double min_ = std::numeric_limits<double>::infinity();
+  double max_ = -std::numeric_limits<double>::infinity();
+  Histogram hist_;
+};
+
+}  // namespace sim::stats
