@@ -25,9 +25,10 @@ Center::Center(engine::Simulation& sim, const CenterParams& params)
   for (std::uint32_t c = params.counters; c-- > 0;) idle_counters_.push_back(c);
 }
 
-void Center::start() {
-  const double gap =
-      engine::Distribution::exponential(1.0 / params_.arrival_rate_per_min).sample(interarrival_rng_);
+void Center::start() { schedule_next_arrival(); }
+
+void Center::schedule_next_arrival() {
+  const double gap = params_.interarrival.sample(interarrival_rng_);
   if (sim_.now() + gap < params_.arrivals_end) {
     sim_.schedule_in(gap, arrival_handler_, 0, arrival_priority);
   }
@@ -47,7 +48,7 @@ CitizenIndex Center::admit_new_citizen() {
 }
 
 void Center::on_arrival(std::uint64_t) {
-  start();  // the next arrival of the Poisson process
+  schedule_next_arrival();
   const CitizenIndex i = admit_new_citizen();
   for (auto* o : observers_) o->on_arrival(sim_.now(), pool_[i]);
   if (!idle_counters_.empty()) {

@@ -38,6 +38,7 @@ class Center {
   void on_service_end(std::uint64_t counter);
   void on_renege(std::uint64_t citizen);
 
+  void schedule_next_arrival();
   CitizenIndex admit_new_citizen();
   void start_service(CitizenIndex i, std::uint32_t counter);
   void set_busy(std::uint32_t busy);

@@ -15,8 +15,9 @@ namespace sim::model {
 struct CenterParams {
   std::uint64_t center_id = 0;
   std::uint32_t counters = 1;
-  /// Poisson arrival rate, citizens per minute.
-  double arrival_rate_per_min = 1.0;
+  /// Time between arrivals, minutes. Exponential (a Poisson process) from scenarios;
+  /// tests use deterministic gaps to follow a trajectory by hand.
+  engine::Distribution interarrival = engine::Distribution::exponential(1.0);
   /// Share of arrivals in the legal priority class (elderly, disabled, pregnant).
   double priority_share = 0.0;
   /// Work a citizen brings to the counter, minutes.

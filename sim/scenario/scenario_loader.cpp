@@ -43,7 +43,7 @@ void read_station(TableReader& t, model::CenterParams& center) {
 }
 
 void read_arrivals(TableReader& t, model::CenterParams& center) {
-  if (auto v = positive(t, "rate_per_min")) center.arrival_rate_per_min = *v;
+  if (auto v = positive(t, "rate_per_min")) center.interarrival = Distribution::exponential(1.0 / *v);
   if (auto v = t.number("priority_share", false)) {
     t.check(*v >= 0 && *v <= 1, "priority_share", "must be a share between 0 and 1");
     center.priority_share = *v;
