@@ -41,6 +41,11 @@ RngStream::RngStream(const StreamSeed& seed, const StreamKey& key) {
   engine_.seed(seq);
 }
 
+double keyed_uniform(const StreamSeed& seed, const StreamKey& key) {
+  // The top 53 bits of a further-mixed key hash, scaled to [0, 1).
+  return static_cast<double>(splitmix64(derive_stream_seed(seed, key)) >> 11) * 0x1.0p-53;
+}
+
 double RngStream::uniform01() { return boost::random::uniform_01<double>{}(engine_); }
 
 }  // namespace sim::engine

@@ -36,6 +36,11 @@ struct StreamKey {
 /// Derives the 64-bit seed of a stream by hashing all key parts (SplitMix64 finaliser).
 std::uint64_t derive_stream_seed(const StreamSeed& seed, const StreamKey& key);
 
+/// A single uniform number on [0, 1) determined by the key alone (a counter-based draw): for
+/// rare per-entity decisions, such as whether a staff member is absent in a given session,
+/// where creating a whole stream would be wasteful. Different keys give independent draws.
+double keyed_uniform(const StreamSeed& seed, const StreamKey& key);
+
 /// One independent random stream: a Boost mt19937_64 engine, portable across compilers and
 /// platforms (unlike std:: distributions, Boost's give the same numbers everywhere).
 class RngStream {

@@ -1,111 +1,167 @@
-// One service center: arrivals, ticket queue, counters; schedules its events on a Simulation.
+// One service center: its days, sessions and counters (visit steps are in center_visit.cpp).
 #include "sim/model/center.hpp"
 
-#include <limits>
-
 namespace sim::model {
-
-using engine::StreamKey;
 
 Center::Center(engine::Simulation& sim, const CenterParams& params)
     : sim_(sim),
       params_(params),
-      // Each citizen attribute has its own stream, drawn in arrival order. Layout changes
-      // (counters, staff) therefore leave arrivals and service needs untouched: common
-      // random numbers across variants.
-      interarrival_rng_(sim.stream(StreamKey{"arrivals.interarrival", 0})),
-      class_rng_(sim.stream(StreamKey{"arrivals.priority_class", 0})),
-      service_rng_(sim.stream(StreamKey{"citizen.service_need", 0})),
-      patience_rng_(sim.stream(StreamKey{"citizen.patience", 0})),
-      arrival_handler_(sim.add_handler<&Center::on_arrival>(*this, "center.arrival")),
-      service_end_handler_(sim.add_handler<&Center::on_service_end>(*this, "center.service_end")),
-      renege_handler_(sim.add_handler<&Center::on_renege>(*this, "center.renege")),
-      serving_(params.counters, no_citizen) {
-  idle_counters_.reserve(params.counters);
-  for (std::uint32_t c = params.counters; c-- > 0;) idle_counters_.push_back(c);
+      day_start_(sim.add_handler<&Center::on_day_start>(*this, "center.day_start")),
+      day_end_(sim.add_handler<&Center::on_day_end>(*this, "center.day_end")),
+      session_open_(sim.add_handler<&Center::on_session_open>(*this, "center.session_open")),
+      session_close_(sim.add_handler<&Center::on_session_close>(*this, "center.session_close")),
+      overtime_cap_(sim.add_handler<&Center::on_overtime_cap>(*this, "center.overtime_cap")),
+      arrival_(sim.add_handler<&Center::on_arrival>(*this, "center.arrival")),
+      return_(sim.add_handler<&Center::on_return>(*this, "center.return_visit")),
+      form_done_(sim.add_handler<&Center::on_form_done>(*this, "center.form_done")),
+      reception_done_(sim.add_handler<&Center::on_reception_done>(*this, "center.reception_done")),
+      service_end_(sim.add_handler<&Center::on_service_end>(*this, "center.service_end")),
+      renege_(sim.add_handler<&Center::on_renege>(*this, "center.renege")),
+      queues_(params.domains.size()),
+      hall_(params),
+      free_receptionists_(params.reception.receptionists) {
+  if (params.calendar) calendar_.emplace(*params.calendar);
 }
 
-void Center::start() { schedule_next_arrival(); }
-
-void Center::schedule_next_arrival() {
-  const double gap = params_.interarrival.sample(interarrival_rng_);
-  if (sim_.now() + gap < params_.arrivals_end) {
-    sim_.schedule_in(gap, arrival_handler_, 0, arrival_priority);
+void Center::start() {
+  if (calendar_) {
+    sim_.schedule_at(0.0, day_start_, 0, day_start_priority);
+    return;
   }
-}
-
-CitizenIndex Center::admit_new_citizen() {
-  const CitizenIndex i = pool_.acquire();
-  Citizen& c = pool_[i];
-  c.id = next_citizen_id_++;
-  c.arrival = sim_.now();
-  c.priority_class = class_rng_.uniform01() < params_.priority_share ? PriorityClass::priority
-                                                                     : PriorityClass::regular;
-  c.service_need = params_.service.sample(service_rng_);
-  c.patience = params_.patience ? params_.patience->sample(patience_rng_)
-                                : std::numeric_limits<double>::infinity();
-  return i;
-}
-
-void Center::on_arrival(std::uint64_t) {
+  // Station form: always open, every counter staffed by its first staff member.
+  draws_.emplace(sim_, params_, 0);
+  seat_staff(0);
   schedule_next_arrival();
-  const CitizenIndex i = admit_new_citizen();
-  for (auto* o : observers_) o->on_arrival(sim_.now(), pool_[i]);
-  if (!idle_counters_.empty()) {
-    const std::uint32_t counter = idle_counters_.back();
-    idle_counters_.pop_back();
-    start_service(i, counter);
-    return;
+}
+
+std::uint32_t Center::queue_length() const {
+  std::uint32_t n = 0;
+  for (const auto& q : queues_) n += q.size();
+  return n;
+}
+
+void Center::on_day_start(std::uint64_t day) {
+  day_ = static_cast<std::uint32_t>(day);
+  const DayPlan& plan = calendar_->day(day_);
+  draws_.emplace(sim_, params_, day_);
+  profile_ = ArrivalProfile(params_.demand, plan, day_);
+  tickets_today_ = 0;
+  closed_for_day_ = false;
+  in_session_ = false;
+  for (auto* o : observers_) o->on_day_start(sim_.now(), day_);
+  for (std::uint32_t s = 0; s < plan.sessions.size(); ++s) {
+    sim_.schedule_at(WorkCalendar::time_of(day_, plan.sessions[s].open_min), session_open_, s,
+                     session_open_priority);
+    sim_.schedule_at(WorkCalendar::time_of(day_, plan.sessions[s].close_min), session_close_, s,
+                     session_close_priority);
   }
-  queue_.push_back(pool_, i);
-  publish_queue_length();
-  if (pool_[i].patience < std::numeric_limits<double>::infinity()) {
-    pool_[i].renege_event = sim_.schedule_in(pool_[i].patience, renege_handler_, i, renege_priority);
+  schedule_next_arrival();
+  sim_.schedule_at(WorkCalendar::time_of(day_, 1440), day_end_, day_, day_end_priority);
+}
+
+void Center::on_day_end(std::uint64_t day) {
+  for (auto* o : observers_) o->on_day_end(sim_.now(), static_cast<std::uint32_t>(day));
+  if (day + 1 < calendar_->days()) sim_.schedule_at(sim_.now(), day_start_, day + 1, day_start_priority);
+}
+
+void Center::seat_staff(std::uint32_t session) {
+  // Each counter gets the first of its assigned staff who works today and is not absent.
+  // Absence is a keyed draw per (staff, day, session): adding a staff member or a session
+  // elsewhere never changes who is absent here.
+  const unsigned weekday = calendar_ ? calendar_->day(day_).weekday : 0;
+  for (std::uint32_t s = 0; s < params_.staff.size(); ++s) {
+    const StaffParams& staff = params_.staff[s];
+    auto& counter = hall_.counter(staff.counter);
+    if (counter.staff != no_index || !staff.works[weekday]) continue;
+    const std::uint64_t key = (std::uint64_t{day_} << 24) | (std::uint64_t{session} << 16) | s;
+    if (engine::keyed_uniform(sim_.stream_seed(), {"staff.absence", key}) < staff.absence_prob) continue;
+    counter.staff = s;
+  }
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) {
+    auto& counter = hall_.counter(k);
+    counter.calling = counter.staff != no_index;
+    if (counter.calling && counter.state == CounterState::closed) set_counter(k, CounterState::idle);
+    call(k);
   }
 }
 
-void Center::start_service(CitizenIndex i, std::uint32_t counter) {
-  Citizen& c = pool_[i];
-  sim_.cancel(c.renege_event);
-  c.service_start = sim_.now();
-  c.counter = counter;
-  serving_[counter] = i;
-  set_busy(busy_ + 1);
-  for (auto* o : observers_) o->on_service_start(sim_.now(), c, counter);
-  sim_.schedule_in(c.service_need, service_end_handler_, counter, service_end_priority);
+void Center::on_session_open(std::uint64_t session) {
+  in_session_ = true;
+  seat_staff(static_cast<std::uint32_t>(session));
 }
 
-void Center::on_service_end(std::uint64_t counter_payload) {
-  const auto counter = static_cast<std::uint32_t>(counter_payload);
-  const CitizenIndex done = serving_[counter];
-  for (auto* o : observers_) o->on_service_end(sim_.now(), pool_[done], counter);
-  pool_.release(done);
-  serving_[counter] = no_citizen;
-  set_busy(busy_ - 1);
-  const CitizenIndex next = queue_.pop_front(pool_);
-  if (next == no_citizen) {
-    idle_counters_.push_back(counter);
-    return;
+void Center::on_session_close(std::uint64_t session) {
+  in_session_ = false;
+  const bool last = session + 1 == calendar_->day(day_).sessions.size();
+  const bool overtime = last && params_.policy.closing == PolicyParams::Closing::overtime &&
+                        WorkCalendar::time_of(day_, params_.policy.overtime_cap_min) > sim_.now();
+  if (last) {
+    closed_for_day_ = true;
+    last_close_ = sim_.now();
   }
-  publish_queue_length();
-  start_service(next, counter);
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) hall_.counter(k).calling = overtime;
+  if (last && !overtime) send_waiting_home(LeaveReason::closing);
+  if (!last && params_.policy.lunch == PolicyParams::Lunch::leave_and_return) {
+    send_waiting_home(LeaveReason::lunch);
+  }
+  if (overtime) {
+    sim_.schedule_at(WorkCalendar::time_of(day_, params_.policy.overtime_cap_min), overtime_cap_, 0,
+                     session_close_priority);
+  }
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) call(k);
 }
 
-void Center::on_renege(std::uint64_t citizen) {
-  const auto i = static_cast<CitizenIndex>(citizen);
-  queue_.remove(pool_, i);
-  publish_queue_length();
-  for (auto* o : observers_) o->on_renege(sim_.now(), pool_[i]);
-  pool_.release(i);
+void Center::on_overtime_cap(std::uint64_t) {
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) hall_.counter(k).calling = false;
+  send_waiting_home(LeaveReason::closing);
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) call(k);
 }
 
-void Center::set_busy(std::uint32_t busy) {
-  busy_ = busy;
-  for (auto* o : observers_) o->on_busy_counters(sim_.now(), busy_);
+void Center::call(std::uint32_t k) {
+  const auto& counter = hall_.counter(k);
+  if (counter.state != CounterState::idle) return;
+  if (counter.calling) {
+    const std::uint32_t q = hall_.next_queue(k, queues_, pool_);
+    if (q != no_index) {
+      const CitizenIndex i = queues_[q].pop_front(pool_);
+      publish_queue_length(q);
+      start_service(i, k);
+      return;
+    }
+    if (in_session_) return;  // open and idle, waiting for the next ticket
+  }
+  close_counter(k);
 }
 
-void Center::publish_queue_length() {
-  for (auto* o : observers_) o->on_queue_length(sim_.now(), 0, queue_.size());
+void Center::close_counter(std::uint32_t k) {
+  auto& counter = hall_.counter(k);
+  const std::uint32_t staff = counter.staff;
+  set_counter(k, CounterState::closed);
+  counter.staff = no_index;
+  counter.calling = false;
+  if (closed_for_day_ && staff != no_index && sim_.now() > last_close_) {
+    for (auto* o : observers_) o->on_overtime(sim_.now(), staff, sim_.now() - last_close_);
+  }
+}
+
+void Center::set_counter(std::uint32_t k, CounterState state) {
+  hall_.set_state(k, state);
+  for (auto* o : observers_) o->on_counter_state(sim_.now(), k, hall_.counter(k).staff, state);
+}
+
+void Center::publish_queue_length(std::uint32_t q) {
+  for (auto* o : observers_) o->on_queue_length(sim_.now(), q, queues_[q].size());
+}
+
+void Center::send_waiting_home(LeaveReason reason) {
+  for (std::uint32_t q = 0; q < queues_.size(); ++q) {
+    while (!queues_[q].empty()) {
+      const CitizenIndex i = queues_[q].pop_front(pool_);
+      sim_.cancel(pool_[i].pending_event);
+      publish_queue_length(q);
+      leave(i, reason);
+    }
+  }
 }
 
 }  // namespace sim::model

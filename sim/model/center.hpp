@@ -1,64 +1,107 @@
-// One service center: arrivals, ticket queue, counters; schedules its events on a Simulation.
+// One service center: its days, arrivals, tickets, counters and staff, as scheduled events.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
+#include "sim/model/arrival_profile.hpp"
 #include "sim/model/center_observer.hpp"
 #include "sim/model/center_params.hpp"
+#include "sim/model/citizen_draws.hpp"
+#include "sim/model/counter_hall.hpp"
 #include "sim/model/ticket_queue.hpp"
+#include "sim/model/work_calendar.hpp"
 
 namespace sim::model {
 
-/// A center with one ticket queue and identical counters. Citizens arrive as a Poisson
-/// process, take a ticket, are called FIFO within priority class by the first free counter,
-/// and may abandon when their patience runs out. The model only publishes facts to its
-/// observers; it keeps no statistics of its own.
+/// A one-stop center. Citizens arrive, fill in forms, get a ticket for a domain (kiosk or
+/// receptionist), wait in that domain's queue (FIFO within priority class), are called by a
+/// counter whose staff can do the domain, and leave served, or unserved for one of the
+/// LeaveReasons; some come back on a later working day. With a calendar the center opens
+/// by sessions, closes for lunch and at night, and may work overtime; without one it is
+/// always open (the station form). The model keeps no statistics: it publishes facts.
 class Center {
  public:
   Center(engine::Simulation& sim, const CenterParams& params);
 
   void add_observer(CenterObserver& observer) { observers_.push_back(&observer); }
-  /// Schedules the first arrival. Call once before running the simulation.
+  /// Schedules the first day (or the first arrival in the station form). Call once.
   void start();
 
-  std::uint32_t queue_length() const { return queue_.size(); }
-  std::uint32_t busy_counters() const { return busy_; }
-  std::size_t citizens_inside() const { return pool_.in_use(); }
+  std::uint32_t queue_length() const;
+  std::uint32_t busy_counters() const { return hall_.busy(); }
+  /// Citizens inside the building now (not those away until a return visit).
+  std::size_t citizens_inside() const { return pool_.in_use() - away_; }
+  const WorkCalendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
 
-  /// Event priorities at equal times: a counter that frees up calls its next citizen
-  /// before a simultaneous arrival or abandonment is handled.
-  static constexpr std::int32_t service_end_priority = 0;
-  static constexpr std::int32_t arrival_priority = 1;
-  static constexpr std::int32_t renege_priority = 2;
+  /// Event priorities at equal times (lower first): the day turns over before anything else;
+  /// a session closes before one opens; a counter that frees up calls its next citizen
+  /// before a simultaneous arrival, ticket or abandonment is handled.
+  enum Priority : std::int32_t {
+    day_end_priority = -4,
+    day_start_priority = -3,
+    session_close_priority = -2,
+    session_open_priority = -1,
+    service_end_priority = 0,
+    arrival_priority = 1,
+    ticket_priority = 2,
+    renege_priority = 3,
+  };
 
  private:
-  void on_arrival(std::uint64_t payload);
+  // Event handlers.
+  void on_day_start(std::uint64_t day);
+  void on_day_end(std::uint64_t day);
+  void on_session_open(std::uint64_t session);
+  void on_session_close(std::uint64_t session);
+  void on_overtime_cap(std::uint64_t);
+  void on_arrival(std::uint64_t);
+  void on_return(std::uint64_t citizen);
+  void on_form_done(std::uint64_t citizen);
+  void on_reception_done(std::uint64_t citizen);
   void on_service_end(std::uint64_t counter);
   void on_renege(std::uint64_t citizen);
 
+  // Steps of a visit.
   void schedule_next_arrival();
-  CitizenIndex admit_new_citizen();
+  void enter(CitizenIndex i);
+  void request_ticket(CitizenIndex i);
+  void take_ticket(CitizenIndex i);
+  void join_queue(CitizenIndex i);
   void start_service(CitizenIndex i, std::uint32_t counter);
-  void set_busy(std::uint32_t busy);
-  void publish_queue_length();
+  void finish_visit(CitizenIndex i);
+  void leave(CitizenIndex i, LeaveReason reason);
+  void send_waiting_home(LeaveReason reason);
+  void start_reception(CitizenIndex i);
+
+  // Counters.
+  void seat_staff(std::uint32_t session);
+  void call(std::uint32_t counter);
+  void close_counter(std::uint32_t counter);
+  void set_counter(std::uint32_t counter, CounterState state);
+  void publish_queue_length(std::uint32_t queue);
 
   engine::Simulation& sim_;
   const CenterParams& params_;
-  engine::RngStream interarrival_rng_;
-  engine::RngStream class_rng_;
-  engine::RngStream service_rng_;
-  engine::RngStream patience_rng_;
-  engine::HandlerId arrival_handler_;
-  engine::HandlerId service_end_handler_;
-  engine::HandlerId renege_handler_;
+  std::optional<WorkCalendar> calendar_;
+  engine::HandlerId day_start_, day_end_, session_open_, session_close_, overtime_cap_, arrival_,
+      return_, form_done_, reception_done_, service_end_, renege_;
 
   CitizenPool pool_;
-  TicketQueue queue_;
-  std::vector<CitizenIndex> serving_;       ///< per counter: who is being served
-  std::vector<std::uint32_t> idle_counters_;  ///< stack; lowest index on top
-  std::uint32_t busy_ = 0;
+  std::vector<TicketQueue> queues_;  ///< by domain
+  CounterHall hall_;
+  TicketQueue reception_queue_;
+  std::uint32_t free_receptionists_ = 0;
+  std::optional<CitizenDraws> draws_;  ///< the current day's attribute streams
+  ArrivalProfile profile_;             ///< the current day's arrival intensity
+  std::uint32_t day_ = 0;
+  bool in_session_ = true;
+  bool closed_for_day_ = false;        ///< after the last session's close (overtime may go on)
+  double last_close_ = 0.0;            ///< time the day's last session closed
+  std::uint32_t tickets_today_ = 0;
+  std::size_t away_ = 0;               ///< citizens sent home who will come back
   std::uint64_t next_citizen_id_ = 0;
   std::vector<CenterObserver*> observers_;
 };

@@ -1,31 +1,119 @@
 // The parameters a Center is built from: plain, validated data produced by the scenario builder.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/sim_time.hpp"
+#include "sim/model/work_calendar.hpp"
 
 namespace sim::model {
 
-/// One center as the model sees it. The station form (one ticket queue, identical
-/// counters, Poisson arrivals) is the case the queueing-theory validation uses.
+/// A group of procedures with its own ticket queue (civil status, certification, land...).
+struct DomainParams {
+  std::string id;
+  std::string name;
+};
+
+/// One administrative procedure of the catalogue (times in minutes).
+struct ProcedureParams {
+  std::string id;
+  std::uint32_t domain = 0;
+  double share = 1.0;  ///< share of in-person visits
+  engine::Distribution service = engine::Distribution::exponential(1.0);
+  engine::Distribution form = engine::Distribution::deterministic(0.0);
+  double incomplete_share = 0.0;   ///< dossiers found incomplete at the counter
+  double fix_on_spot_share = 1.0;  ///< of those: fixed at once; the rest come back another day
+  engine::Distribution fix_on_spot = engine::Distribution::deterministic(0.0);
+  int deadline_working_days = 0;
+  bool same_day_rule = true;
+  bool proxy_writing_allowed = true;
+  std::vector<std::string> systems;
+};
+
+/// A counter: the domains it calls tickets for, first its own, then overflow domains it
+/// helps with only when its own queues are empty.
+struct CounterParams {
+  std::string id;
+  std::vector<std::uint32_t> domains;
+  std::vector<std::uint32_t> overflow;
+};
+
+/// A civil servant at a counter. speed[d] multiplies the service rate for domain d
+/// (1 = nominal, 2 = twice as fast, 0 = cannot do that domain).
+struct StaffParams {
+  std::string name;
+  std::uint32_t counter = 0;
+  std::vector<double> speed;
+  double absence_prob = 0.0;         ///< chance to be away for a whole session
+  std::array<bool, 7> works{true, true, true, true, true, true, true};  ///< by weekday, Monday first
+};
+
+/// How citizens get their ticket.
+struct ReceptionParams {
+  enum class Mode { kiosk, receptionist };
+  Mode mode = Mode::kiosk;
+  double wrong_pick_share = 0.0;  ///< share who pick a wrong domain and are re-queued at the counter
+  std::uint32_t receptionists = 1;
+  engine::Distribution reception_time = engine::Distribution::deterministic(0.0);
+  /// Counter time spent finding out a ticket is for the wrong domain.
+  engine::Distribution misroute_time = engine::Distribution::deterministic(1.0);
+};
+
+/// Citizen demand on a calendar day.
+struct DemandParams {
+  double daily_visits = 100.0;  ///< expected in-person and online visits on an ordinary Monday-factor-1 day
+  std::array<double, 7> weekday_factor{1, 1, 1, 1, 1, 1, 1};
+  std::array<double, 24> hourly_profile{};  ///< relative arrival intensity per clock hour
+  double surge_factor = 1.0;    ///< demand multiplier on the first working day after a holiday
+  double online_share = 0.0;    ///< share of dossiers filed online (never queue; counted and carried)
+};
+
+/// What happens at lunch and at closing time to citizens still holding a ticket.
+struct PolicyParams {
+  enum class Lunch { wait, leave_and_return };
+  enum class Closing { overtime, send_home };
+  Lunch lunch = Lunch::wait;
+  Closing closing = Closing::overtime;
+  int overtime_cap_min = 20 * 60;    ///< minute of day when overtime service stops
+  std::uint32_t daily_ticket_cap = 0;  ///< 0 = no cap
+  std::uint32_t balk_threshold = 0;    ///< leave without a ticket if this many are ahead; 0 = never
+  int return_after_working_days = 1;   ///< sent-home citizens come back this many working days later
+  std::uint32_t max_visits = 3;        ///< after this many visits a sent-home citizen gives up
+};
+
+/// One center as the model sees it. Without a calendar the center is always open and the
+/// arrival process is a renewal process (the station form the queueing-theory validation uses);
+/// with a calendar, arrivals follow the day's opening hours and demand profile.
 struct CenterParams {
   std::uint64_t center_id = 0;
-  std::uint32_t counters = 1;
-  /// Time between arrivals, minutes. Exponential (a Poisson process) from scenarios;
-  /// tests use deterministic gaps to follow a trajectory by hand.
-  engine::Distribution interarrival = engine::Distribution::exponential(1.0);
-  /// Share of arrivals in the legal priority class (elderly, disabled, pregnant).
-  double priority_share = 0.0;
-  /// Work a citizen brings to the counter, minutes.
-  engine::Distribution service = engine::Distribution::exponential(1.0);
-  /// How long a citizen waits for a call before leaving; none = waits forever.
+  std::vector<DomainParams> domains{DomainParams{"all", "all procedures"}};
+  std::vector<ProcedureParams> procedures{ProcedureParams{}};
+  std::vector<CounterParams> counters{CounterParams{"1", {0}, {}}};
+  std::vector<StaffParams> staff{StaffParams{"staff 1", 0, {1.0}}};
+  double priority_share = 0.0;  ///< legal priority class (elderly, disabled, pregnant)
   std::optional<engine::Distribution> patience;
-  /// No arrivals at or after this time (minutes); those inside are served to the end.
+  ReceptionParams reception;
+  PolicyParams policy;
+
+  // Station form (no calendar):
+  engine::Distribution interarrival = engine::Distribution::exponential(1.0);
   engine::SimTime arrivals_end = std::numeric_limits<double>::infinity();
+
+  // Calendar form:
+  std::optional<CalendarSpec> calendar;
+  DemandParams demand;
 };
+
+/// The station form: one domain, one procedure, `counters` identical counters each staffed
+/// by one civil servant of speed 1, always open.
+CenterParams station_params(std::uint32_t counters, engine::Distribution interarrival,
+                            engine::Distribution service, std::optional<engine::Distribution> patience,
+                            double priority_share, engine::SimTime arrivals_end);
 
 }  // namespace sim::model

@@ -11,25 +11,42 @@ namespace sim::model {
 
 using CitizenIndex = std::uint32_t;
 inline constexpr CitizenIndex no_citizen = std::numeric_limits<CitizenIndex>::max();
+inline constexpr std::uint32_t no_index = std::numeric_limits<std::uint32_t>::max();
 
 /// Priority classes: served first by law (elderly, disabled, pregnant), or regular.
 /// Lower value = served first; non-preemptive.
 enum class PriorityClass : std::uint8_t { priority = 0, regular = 1 };
 inline constexpr std::size_t priority_class_count = 2;
 
-/// Everything the model knows about one visit. All random attributes are drawn on arrival
-/// from the citizen-attribute streams, so a change of layout never changes who arrives.
+/// Everything the model knows about one citizen's visit. All random attributes are drawn on
+/// arrival from the citizen-attribute streams, so a change of layout never changes who
+/// arrives or what they need.
 struct Citizen {
-  std::uint64_t id = 0;                 ///< arrival number within the run, from 0
-  engine::SimTime arrival = 0.0;        ///< minutes
-  engine::SimTime service_start = 0.0;  ///< minutes; valid once called to a counter
-  double service_need = 0.0;            ///< minutes of work at a counter of speed 1
-  double patience = 0.0;                ///< minutes the citizen will wait; +inf if unlimited
+  std::uint64_t id = 0;                  ///< arrival number within the run, from 0
+  engine::SimTime arrival = 0.0;         ///< this visit's arrival, minutes
+  engine::SimTime first_arrival = 0.0;   ///< first visit's arrival (returns keep it)
+  engine::SimTime ticket_time = 0.0;     ///< when the current ticket was taken
+  engine::SimTime service_start = 0.0;   ///< valid once called to a counter
+  double service_need = 0.0;             ///< minutes of work at a counter of speed 1
+  double patience = 0.0;                 ///< minutes the citizen waits for a call; +inf if unlimited
+  double form_time = 0.0;                ///< minutes filling forms before taking a ticket
+  double fix_time = 0.0;                 ///< extra counter minutes when an incomplete dossier is fixed
+  double misroute_time = 0.0;            ///< counter minutes to find out the ticket is for the wrong domain
+  double reception_time = 0.0;           ///< minutes at the reception desk (receptionist mode)
+  double waited = 0.0;                   ///< minutes waited in ticket queues so far on this visit
+  std::uint32_t procedure = 0;
+  std::uint32_t domain = 0;              ///< the procedure's domain (where the citizen belongs)
+  std::uint32_t queue = 0;               ///< domain of the ticket held (differs when misrouted)
+  std::uint32_t counter = no_index;      ///< counter serving the citizen
+  std::uint32_t staff = no_index;        ///< staff member serving the citizen
+  std::uint32_t visit = 1;               ///< 1 on the first visit, 2 on the first return...
   PriorityClass priority_class = PriorityClass::regular;
-  std::uint32_t queue = 0;              ///< ticket queue the citizen waits in
-  std::uint32_t counter = 0;            ///< counter serving the citizen
-  engine::EventHandle renege_event;     ///< pending abandonment, cancelled when called
-  CitizenIndex prev = no_citizen;       ///< intrusive links inside a TicketQueue
+  bool online = false;                   ///< filed online: never queues
+  bool wrong_pick = false;               ///< holds a ticket for the wrong domain
+  bool incomplete = false;               ///< dossier incomplete at the counter
+  bool fix_on_spot = false;              ///< ...and fixed there (else sent home to return)
+  engine::EventHandle pending_event;     ///< abandonment or return visit, cancelled when moot
+  CitizenIndex prev = no_citizen;        ///< intrusive links inside a TicketQueue
   CitizenIndex next = no_citizen;
 };
 

@@ -8,9 +8,10 @@ StationModel::StationModel(const Scenario& scenario, std::uint64_t root_seed,
     : sim_(engine::StreamSeed{root_seed, replication, scenario.center.center_id}),
       center_(sim_, scenario.center),
       collector_(scenario.run.warmup_min, scenario.run.warmup_min + scenario.run.horizon_min,
-                 scenario.center.counters) {
+                 static_cast<std::uint32_t>(scenario.center.counters.size()),
+                 static_cast<std::uint32_t>(scenario.center.domains.size())) {
   center_.add_observer(collector_);
-  sim_.reserve(static_cast<std::size_t>(scenario.center.counters) * 2 + 64);
+  sim_.reserve(scenario.center.counters.size() * 2 + 64);
 }
 
 }  // namespace sim::scenario

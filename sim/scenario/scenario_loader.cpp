@@ -1,6 +1,7 @@
 // The one loader of scenario files: TOML in, validated immutable Scenario out.
 #include "sim/scenario/scenario_loader.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -34,19 +35,28 @@ void read_run(TableReader& t, RunSettings& run) {
   t.finish();
 }
 
-void read_station(TableReader& t, model::CenterParams& center) {
+/// The station form's settings before they become CenterParams.
+struct StationSettings {
+  std::uint32_t counters = 1;
+  double rate_per_min = 1.0;
+  double priority_share = 0.0;
+  Distribution service = Distribution::exponential(1.0);
+  std::optional<Distribution> patience;
+};
+
+void read_station(TableReader& t, StationSettings& station) {
   if (auto v = t.integer("counters", true)) {
     t.check(*v >= 1 && *v <= 10000, "counters", "must be between 1 and 10000");
-    center.counters = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 10000));
+    station.counters = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 10000));
   }
   t.finish();
 }
 
-void read_arrivals(TableReader& t, model::CenterParams& center) {
-  if (auto v = positive(t, "rate_per_min")) center.interarrival = Distribution::exponential(1.0 / *v);
+void read_arrivals(TableReader& t, StationSettings& station) {
+  if (auto v = positive(t, "rate_per_min")) station.rate_per_min = *v;
   if (auto v = t.number("priority_share", false)) {
     t.check(*v >= 0 && *v <= 1, "priority_share", "must be a share between 0 and 1");
-    center.priority_share = *v;
+    station.priority_share = *v;
   }
   t.finish();
 }
@@ -60,14 +70,17 @@ Scenario read_root(const toml::table& root, ProblemList& problems) {
     meta->finish();
   }
   if (auto run = top.table("run", true)) read_run(*run, s.run);
-  if (auto station = top.table("station", true)) read_station(*station, s.center);
-  if (auto arrivals = top.table("arrivals", true)) read_arrivals(*arrivals, s.center);
-  if (auto service = top.table("service", true)) {
-    if (auto d = read_distribution(*service)) s.center.service = *d;
+  StationSettings station;
+  if (auto t = top.table("station", true)) read_station(*t, station);
+  if (auto t = top.table("arrivals", true)) read_arrivals(*t, station);
+  if (auto t = top.table("service", true)) {
+    if (auto d = read_distribution(*t)) station.service = *d;
   }
-  if (auto patience = top.table("patience", false)) s.center.patience = read_distribution(*patience);
+  if (auto t = top.table("patience", false)) station.patience = read_distribution(*t);
   top.finish();
-  s.center.arrivals_end = s.run.warmup_min + s.run.horizon_min;
+  s.center = model::station_params(station.counters, Distribution::exponential(1.0 / station.rate_per_min),
+                                   station.service, station.patience, station.priority_share,
+                                   s.run.warmup_min + s.run.horizon_min);
   return s;
 }
 
@@ -143,6 +156,9 @@ Scenario parse_scenario(const std::string& text, const std::string& path) {
 }
 
 Scenario load_scenario(const std::string& path) {
+  if (std::filesystem::is_directory(path)) {
+    throw InputError({Problem{path, 0, "", "is a folder, expected a scenario file"}});
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({Problem{path, 0, "", "cannot open scenario file"}});
   std::ostringstream text;

@@ -5,57 +5,80 @@
 
 namespace sim::stats {
 
-StationCollector::StationCollector(double window_start, double window_end, std::uint32_t counters)
+using model::CounterState;
+using model::LeaveReason;
+
+StationCollector::StationCollector(double window_start, double window_end, std::uint32_t counters,
+                                   std::uint32_t domains)
     : start_(window_start),
       end_(window_end),
-      counters_(counters),
       queue_length_(window_start, window_end),
       in_center_(window_start, window_end),
-      busy_(window_start, window_end) {}
+      busy_(window_start, window_end),
+      open_(window_start, window_end),
+      queue_lengths_(domains, 0),
+      counter_states_(counters, CounterState::closed) {}
 
 void StationCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
   in_center_.set(t, ++inside_);
-  if (observed(c)) ++arrived_;
-}
-
-void StationCollector::on_service_start(engine::SimTime t, const model::Citizen& c, std::uint32_t) {
   if (!observed(c)) return;
-  const double wait = t - c.arrival;
-  wait_.add(wait);
-  queue_time_.add(wait);
-  wait_by_class_[static_cast<std::size_t>(c.priority_class)].add(wait);
-  if (wait > 0) ++waited_;
+  if (c.visit == 1) {
+    ++arrived_;
+  } else {
+    ++returned_;
+  }
 }
 
-void StationCollector::on_service_end(engine::SimTime t, const model::Citizen& c, std::uint32_t) {
+void StationCollector::on_served(engine::SimTime t, const model::Citizen& c) {
   in_center_.set(t, --inside_);
   if (!observed(c)) return;
   ++served_;
+  wait_.add(c.waited);
+  queue_time_.add(c.waited);
+  wait_by_class_[static_cast<std::size_t>(c.priority_class)].add(c.waited);
+  if (c.waited > 0) ++waited_;
   sojourn_.add(t - c.arrival);
 }
 
-void StationCollector::on_renege(engine::SimTime t, const model::Citizen& c) {
+void StationCollector::on_leave(engine::SimTime t, const model::Citizen& c, LeaveReason reason) {
   in_center_.set(t, --inside_);
   if (!observed(c)) return;
-  ++reneged_;
-  ++waited_;
-  queue_time_.add(t - c.arrival);
+  ++left_[static_cast<std::size_t>(reason)];
+  if (reason == LeaveReason::reneged) {
+    ++waited_;
+    queue_time_.add(c.waited + (t - c.ticket_time));
+  }
 }
 
-void StationCollector::on_queue_length(engine::SimTime t, std::uint32_t, std::uint32_t length) {
-  queue_length_.set(t, length);
+void StationCollector::on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) {
+  queued_ += static_cast<double>(length) - queue_lengths_[queue];
+  queue_lengths_[queue] = length;
+  queue_length_.set(t, queued_);
 }
 
-void StationCollector::on_busy_counters(engine::SimTime t, std::uint32_t busy) { busy_.set(t, busy); }
+void StationCollector::on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t,
+                                        CounterState state) {
+  const auto weight = [](CounterState s, CounterState of) { return s == of ? 1.0 : 0.0; };
+  const CounterState old = counter_states_[counter];
+  busy_now_ += weight(state, CounterState::busy) - weight(old, CounterState::busy);
+  open_now_ += (state != CounterState::closed) - (old != CounterState::closed);
+  counter_states_[counter] = state;
+  busy_.set(t, busy_now_);
+  open_.set(t, open_now_);
+}
 
 const std::vector<MetricDef>& StationCollector::metrics() {
   static const std::vector<MetricDef> defs = {
-      {"arrived", "citizens", "citizens who arrived inside the observation window"},
+      {"arrived", "citizens", "citizens whose first visit falls inside the observation window"},
       {"served", "citizens", "of those, citizens served at a counter"},
       {"reneged", "citizens", "of those, citizens who left the queue when their patience ran out"},
+      {"balked", "citizens", "of those, citizens who left without a ticket: too many tickets ahead"},
+      {"sent_home", "citizens",
+       "departures sent home (ticket cap, after hours, lunch, closing, incomplete dossier)"},
+      {"returned", "citizens", "return visits by citizens sent home earlier"},
       {"abandon_prob", "1", "reneged / arrived"},
       {"prob_wait", "1", "share of arrivals not called at once (waited > 0 or reneged)"},
-      {"wait_mean", "min", "mean wait from arrival to call, served citizens"},
+      {"wait_mean", "min", "mean total wait from ticket to call, served citizens (per visit)"},
       {"wait_sd", "min", "standard deviation of that wait"},
       {"wait_p50", "min", "median wait, served citizens (histogram quantile, see docs)"},
       {"wait_p90", "min", "90th percentile wait, served citizens"},
@@ -67,7 +90,7 @@ const std::vector<MetricDef>& StationCollector::metrics() {
       {"sojourn_mean", "min", "mean time in center (arrival to end of service), served citizens"},
       {"queue_length_mean", "citizens", "time-average number of tickets waiting over the window"},
       {"in_center_mean", "citizens", "time-average number of citizens inside over the window"},
-      {"utilization", "1", "time-average share of counters busy over the window"},
+      {"utilization", "1", "busy counter-time / open counter-time over the window"},
       {"arrival_rate", "citizens/min", "arrived / window length"},
       {"window", "min", "length of the observation window (after warm-up)"},
       {"events", "events", "events the engine processed in the whole replication"},
@@ -79,11 +102,19 @@ std::vector<double> StationCollector::row(std::uint64_t events_processed) {
   const double window = end_ - start_;
   const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
   const auto arrived = static_cast<double>(arrived_);
+  const auto left = [&](LeaveReason r) { return static_cast<double>(left_[static_cast<std::size_t>(r)]); };
+  const double sent_home = left(LeaveReason::ticket_cap) + left(LeaveReason::after_hours) +
+                           left(LeaveReason::lunch) + left(LeaveReason::closing) +
+                           left(LeaveReason::incomplete);
+  const double open_mean = open_.mean();
   return {
       arrived,
       static_cast<double>(served_),
-      static_cast<double>(reneged_),
-      ratio(static_cast<double>(reneged_), arrived),
+      left(LeaveReason::reneged),
+      left(LeaveReason::balked),
+      sent_home,
+      static_cast<double>(returned_),
+      ratio(left(LeaveReason::reneged), arrived),
       ratio(static_cast<double>(waited_), arrived),
       wait_.mean(),
       wait_.sd(),
@@ -97,7 +128,7 @@ std::vector<double> StationCollector::row(std::uint64_t events_processed) {
       sojourn_.mean(),
       queue_length_.mean(),
       in_center_.mean(),
-      busy_.mean() / counters_,
+      ratio(busy_.mean(), open_mean),
       ratio(arrived, window),
       window,
       static_cast<double>(events_processed),

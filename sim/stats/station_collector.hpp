@@ -17,14 +17,16 @@ namespace sim::stats {
 /// in one place, for every statistic. Time averages cover the same window.
 class StationCollector : public model::CenterObserver {
  public:
-  StationCollector(double window_start, double window_end, std::uint32_t counters);
+  /// counters and domains size the state tables.
+  StationCollector(double window_start, double window_end, std::uint32_t counters,
+                   std::uint32_t domains);
 
   void on_arrival(engine::SimTime t, const model::Citizen& c) override;
-  void on_service_start(engine::SimTime t, const model::Citizen& c, std::uint32_t counter) override;
-  void on_service_end(engine::SimTime t, const model::Citizen& c, std::uint32_t counter) override;
-  void on_renege(engine::SimTime t, const model::Citizen& c) override;
+  void on_served(engine::SimTime t, const model::Citizen& c) override;
+  void on_leave(engine::SimTime t, const model::Citizen& c, model::LeaveReason reason) override;
   void on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) override;
-  void on_busy_counters(engine::SimTime t, std::uint32_t busy) override;
+  void on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t staff,
+                        model::CounterState state) override;
 
   /// The columns of the per-replication summary, in row order.
   static const std::vector<MetricDef>& metrics();
@@ -34,15 +36,20 @@ class StationCollector : public model::CenterObserver {
   const Tally& waits() const { return wait_; }
 
  private:
-  bool observed(const model::Citizen& c) const { return c.arrival >= start_ && c.arrival < end_; }
+  /// Citizens are followed from their first arrival; returns belong to the same citizen.
+  bool observed(const model::Citizen& c) const {
+    return c.first_arrival >= start_ && c.first_arrival < end_;
+  }
 
   double start_, end_;
-  std::uint32_t counters_;
-  std::uint64_t arrived_ = 0, served_ = 0, reneged_ = 0, waited_ = 0;
+  std::uint64_t arrived_ = 0, returned_ = 0, served_ = 0, waited_ = 0;
+  std::array<std::uint64_t, model::leave_reason_count> left_{};
   Tally wait_, queue_time_, sojourn_;
   std::array<Tally, model::priority_class_count> wait_by_class_;
-  TimeAverage queue_length_, in_center_, busy_;
-  double inside_ = 0.0;
+  TimeAverage queue_length_, in_center_, busy_, open_;
+  std::vector<std::uint32_t> queue_lengths_;
+  std::vector<model::CounterState> counter_states_;
+  double queued_ = 0.0, inside_ = 0.0, busy_now_ = 0.0, open_now_ = 0.0;
 };
 
 }  // namespace sim::stats

@@ -53,7 +53,9 @@ double Tally::max() const { return n_ ? max_ : std::nan(""); }
 double Tally::quantile(double q) const {
   if (n_ == 0) return std::nan("");
   const double rank = std::clamp(q, 0.0, 1.0) * static_cast<double>(n_);
-  if (rank <= static_cast<double>(zeros_)) return 0.0;
+  if (rank <= 0.0) return min_;
+  if (rank >= static_cast<double>(n_)) return max_;
+  if (zeros_ > 0 && rank <= static_cast<double>(zeros_)) return 0.0;
   double below = static_cast<double>(zeros_);
   for (auto&& bin : bh::indexed(hist_, bh::coverage::all)) {
     const double count = *bin;

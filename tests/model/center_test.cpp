@@ -16,6 +16,7 @@ using sim::model::Center;
 using sim::model::CenterObserver;
 using sim::model::CenterParams;
 using sim::model::Citizen;
+using sim::model::station_params;
 
 namespace {
 /// Writes every signal as a line "t event citizen [counter]" so a run can be compared with
@@ -36,7 +37,9 @@ class Recorder : public CenterObserver {
   void on_service_end(SimTime t, const Citizen& c, std::uint32_t k) override {
     add(t, "done", c.id, static_cast<int>(k));
   }
-  void on_renege(SimTime t, const Citizen& c) override { add(t, "renege", c.id); }
+  void on_leave(SimTime t, const Citizen& c, sim::model::LeaveReason r) override {
+    if (r == sim::model::LeaveReason::reneged) add(t, "renege", c.id);
+  }
 
  private:
   void add(SimTime t, const char* what, std::uint64_t id, int counter = -1) {
@@ -52,8 +55,8 @@ class Balance : public CenterObserver {
  public:
   std::uint64_t arrived = 0, served = 0, reneged = 0;
   void on_arrival(SimTime, const Citizen&) override { ++arrived; }
-  void on_service_end(SimTime, const Citizen&, std::uint32_t) override { ++served; }
-  void on_renege(SimTime, const Citizen&) override { ++reneged; }
+  void on_served(SimTime, const Citizen&) override { ++served; }
+  void on_leave(SimTime, const Citizen&, sim::model::LeaveReason) override { ++reneged; }
 };
 
 Recorder run_recorded(const CenterParams& params, SimTime until = 1e300) {
@@ -73,12 +76,8 @@ TEST_CASE("a single counter with fixed gaps, service and patience follows the ha
   // By hand: 0 is called at once and leaves at 3.5; 1 is called at 3.5 and leaves at 6;
   // 2 would renege at 6, but the counter frees at 6 and completions go first at equal times,
   // so 2 is called at exactly 6 and leaves at 8.5; 3 and 4 renege at 7 and 8.
-  CenterParams p;
-  p.counters = 1;
-  p.interarrival = Distribution::deterministic(1.0);
-  p.service = Distribution::deterministic(2.5);
-  p.patience = Distribution::deterministic(3.0);
-  p.arrivals_end = 5.5;
+  const auto p = station_params(1, Distribution::deterministic(1.0), Distribution::deterministic(2.5),
+                                Distribution::deterministic(3.0), 0.0, 5.5);
   const auto r = run_recorded(p);
   const std::vector<std::string> expected = {
       "1 arrive 0", "1 call 0 @0",   "2 arrive 1",   "3 arrive 2",   "3.5 done 0 @0",
@@ -91,11 +90,8 @@ TEST_CASE("two counters share one queue and the lowest-numbered idle counter is 
   // Arrivals at 1, 2, 3, 4 (gap 1), service 2.5, two counters, no patience.
   // 0 → counter 0 (1..3.5); 1 → counter 1 (2..4.5); 2 waits, called at 3.5 by counter 0
   // (to 6); 3 waits, called at 4.5 by counter 1 (to 7).
-  CenterParams p;
-  p.counters = 2;
-  p.interarrival = Distribution::deterministic(1.0);
-  p.service = Distribution::deterministic(2.5);
-  p.arrivals_end = 4.5;
+  const auto p = station_params(2, Distribution::deterministic(1.0), Distribution::deterministic(2.5),
+                                std::nullopt, 0.0, 4.5);
   const auto r = run_recorded(p);
   const std::vector<std::string> expected = {
       "1 arrive 0", "1 call 0 @0",   "2 arrive 1", "2 call 1 @1",   "3 arrive 2",
@@ -105,16 +101,13 @@ TEST_CASE("two counters share one queue and the lowest-numbered idle counter is 
 }
 
 TEST_CASE("adding a counter leaves every arrival time and service need unchanged", "[model]") {
-  CenterParams p;
-  p.counters = 2;
-  p.interarrival = Distribution::exponential(1.0 / 1.8);
-  p.service = Distribution::lognormal_median_cv(1.0, 0.8);
-  p.patience = Distribution::exponential(3.0);
-  p.priority_share = 0.2;
-  p.arrivals_end = 2000.0;
-  const auto two = run_recorded(p);
-  p.counters = 3;
-  const auto three = run_recorded(p);
+  const auto make = [](std::uint32_t counters) {
+    return station_params(counters, Distribution::exponential(1.0 / 1.8),
+                          Distribution::lognormal_median_cv(1.0, 0.8), Distribution::exponential(3.0),
+                          0.2, 2000.0);
+  };
+  const auto two = run_recorded(make(2));
+  const auto three = run_recorded(make(3));
   REQUIRE(two.arrival_times.size() > 3000);  // about 1.8 * 2000 arrivals
   CHECK(two.arrival_times == three.arrival_times);
   CHECK(two.service_needs == three.service_needs);
@@ -122,12 +115,8 @@ TEST_CASE("adding a counter leaves every arrival time and service need unchanged
 }
 
 TEST_CASE("every citizen who arrives is served, reneges or is still inside, at every moment", "[model]") {
-  CenterParams p;
-  p.counters = 3;
-  p.interarrival = Distribution::exponential(1.0 / 3.2);
-  p.service = Distribution::exponential(1.0);
-  p.patience = Distribution::exponential(2.0);
-  p.arrivals_end = 500.0;
+  const auto p = station_params(3, Distribution::exponential(1.0 / 3.2), Distribution::exponential(1.0),
+                                Distribution::exponential(2.0), 0.0, 500.0);
   Simulation sim(StreamSeed{11, 2, 5});
   Center center(sim, p);
   Balance balance;

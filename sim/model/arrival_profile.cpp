@@ -1,0 +1,52 @@
+// The arrival intensity of one calendar day, and exact sampling of its Poisson arrivals.
+#include "sim/model/arrival_profile.hpp"
+
+#include <algorithm>
+
+namespace sim::model {
+
+ArrivalProfile::ArrivalProfile(const DemandParams& demand, const DayPlan& day, std::uint32_t day_index) {
+  if (!day.working) return;
+  const double base = day_index * 1440.0;
+  double weight = 0.0;  // integral of the hourly profile over open minutes
+  for (const Session& s : day.sessions) {
+    const int end = std::min(s.close_min, day.ticket_stop_min);
+    for (int h = s.open_min / 60; h * 60 < end; ++h) {
+      const double from = std::max(s.open_min, h * 60), to = std::min(end, h * 60 + 60);
+      if (to <= from || demand.hourly_profile[h] <= 0.0) continue;
+      pieces_.push_back(Piece{base + from, base + to, demand.hourly_profile[h]});
+      weight += demand.hourly_profile[h] * (to - from);
+    }
+  }
+  expected_ = demand.daily_visits * demand.weekday_factor[day.weekday] *
+              (day.surge ? demand.surge_factor : 1.0);
+  if (weight <= 0.0) {
+    pieces_.clear();
+    expected_ = 0.0;
+    return;
+  }
+  for (Piece& p : pieces_) p.rate *= expected_ / weight;
+}
+
+double ArrivalProfile::next(double t, double e) const {
+  for (const Piece& p : pieces_) {
+    if (p.end <= t) continue;
+    const double from = std::max(t, p.start);
+    const double mass = p.rate * (p.end - from);
+    if (e < mass) return from + e / p.rate;
+    e -= mass;
+  }
+  return -1.0;
+}
+
+double ArrivalProfile::at_fraction(double u) const {
+  double target = u * expected_;
+  for (const Piece& p : pieces_) {
+    const double mass = p.rate * (p.end - p.start);
+    if (target < mass) return p.start + target / p.rate;
+    target -= mass;
+  }
+  return pieces_.empty() ? -1.0 : pieces_.back().end;
+}
+
+}  // namespace sim::model

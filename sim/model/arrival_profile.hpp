@@ -1,0 +1,38 @@
+// The arrival intensity of one calendar day, and exact sampling of its Poisson arrivals.
+#pragma once
+
+#include <vector>
+
+#include "sim/model/center_params.hpp"
+#include "sim/model/work_calendar.hpp"
+
+namespace sim::model {
+
+/// Piecewise-constant arrival rate over one day: the hourly profile restricted to the open
+/// sessions before ticket issuing stops, scaled so the day's expected visits equal
+/// daily_visits x weekday factor (x surge factor on a surge day). Arrivals are sampled by
+/// inverting the cumulative intensity, which is exact for a non-homogeneous Poisson process
+/// and wastes no random numbers (unlike thinning).
+class ArrivalProfile {
+ public:
+  ArrivalProfile() = default;
+  ArrivalProfile(const DemandParams& demand, const DayPlan& day, std::uint32_t day_index);
+
+  /// Expected number of visits in the day.
+  double expected() const { return expected_; }
+  /// The first arrival after time t given a unit-rate exponential e; a negative value when
+  /// the day's arrivals are over.
+  double next(double t, double e) const;
+  /// Time of a uniformly placed moment within the day's open intensity (u in [0, 1)),
+  /// weighted by the profile: used to place a returning citizen's visit.
+  double at_fraction(double u) const;
+
+ private:
+  struct Piece {
+    double start, end, rate;  ///< absolute minutes, citizens per minute
+  };
+  std::vector<Piece> pieces_;
+  double expected_ = 0.0;
+};
+
+}  // namespace sim::model

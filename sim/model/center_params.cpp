@@ -1,0 +1,28 @@
+// The station form of CenterParams: one domain, identical always-open counters.
+#include "sim/model/center_params.hpp"
+
+namespace sim::model {
+
+CenterParams station_params(std::uint32_t counters, engine::Distribution interarrival,
+                            engine::Distribution service, std::optional<engine::Distribution> patience,
+                            double priority_share, engine::SimTime arrivals_end) {
+  CenterParams p;
+  p.procedures.front().service = std::move(service);
+  p.counters.clear();
+  p.staff.clear();
+  for (std::uint32_t k = 0; k < counters; ++k) {
+    p.counters.push_back(CounterParams{std::to_string(k + 1), {0}, {}});
+    StaffParams s;
+    s.name = "staff " + std::to_string(k + 1);
+    s.counter = k;
+    s.speed = {1.0};
+    p.staff.push_back(std::move(s));
+  }
+  p.interarrival = std::move(interarrival);
+  p.patience = std::move(patience);
+  p.priority_share = priority_share;
+  p.arrivals_end = arrivals_end;
+  return p;
+}
+
+}  // namespace sim::model

@@ -1,0 +1,35 @@
+// Draws a new citizen's attributes from the attribute streams of one day, in a fixed order.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/engine/simulation.hpp"
+#include "sim/model/center_params.hpp"
+#include "sim/model/citizen.hpp"
+
+namespace sim::model {
+
+/// The random streams that decide who arrives. One set per day (station form: day 0), keyed by
+/// purpose and day, so that a change on one day (a Saturday session, a counter) leaves the
+/// citizens of every other day untouched: common random numbers across scenario variants.
+class CitizenDraws {
+ public:
+  CitizenDraws(const engine::Simulation& sim, const CenterParams& params, std::uint32_t day);
+
+  /// Fills every random attribute of c. Every attribute is drawn for every citizen, used or
+  /// not, so the streams stay aligned across variants.
+  void draw(Citizen& c);
+  /// Next gap of the station form's renewal arrival process.
+  double interarrival();
+  /// Uniform [0, 1) placing a sent-home citizen's return visit within its day.
+  double return_position() { return return_.uniform01(); }
+  /// Unit-rate exponential for the calendar form's non-homogeneous Poisson process.
+  double unit_exponential();
+
+ private:
+  const CenterParams& params_;
+  engine::Distribution procedure_choice_;
+  engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_, return_;
+};
+
+}  // namespace sim::model

@@ -1,0 +1,69 @@
+// The counters of a center: who sits where, which queues each calls from, who is idle.
+#include "sim/model/counter_hall.hpp"
+
+#include <tuple>
+
+namespace sim::model {
+
+CounterHall::CounterHall(const CenterParams& params)
+    : params_(params),
+      counters_(params.counters.size()),
+      own_counters_(params.domains.size()),
+      overflow_counters_(params.domains.size()) {
+  for (std::uint32_t k = 0; k < params.counters.size(); ++k) {
+    for (auto d : params.counters[k].domains) own_counters_[d].push_back(k);
+    for (auto d : params.counters[k].overflow) overflow_counters_[d].push_back(k);
+  }
+}
+
+double CounterHall::speed(std::uint32_t k, std::uint32_t domain) const {
+  const std::uint32_t s = counters_[k].staff;
+  if (s == no_index) return 0.0;
+  const auto& speeds = params_.staff[s].speed;
+  return domain < speeds.size() ? speeds[domain] : 0.0;
+}
+
+std::uint32_t CounterHall::best_among(std::uint32_t k, const std::vector<std::uint32_t>& domains,
+                                      const std::vector<TicketQueue>& queues,
+                                      const CitizenPool& pool) const {
+  std::uint32_t best = no_index;
+  std::tuple<int, double, std::uint64_t> best_key{};
+  for (auto d : domains) {
+    const CitizenIndex head = queues[d].front();
+    if (head == no_citizen || speed(k, d) <= 0.0) continue;
+    const Citizen& c = pool[head];
+    // Most urgent class first, then the oldest ticket; the arrival number breaks exact ties.
+    const auto key = std::make_tuple(static_cast<int>(c.priority_class), c.ticket_time, c.id);
+    if (best == no_index || key < best_key) {
+      best = d;
+      best_key = key;
+    }
+  }
+  return best;
+}
+
+std::uint32_t CounterHall::next_queue(std::uint32_t k, const std::vector<TicketQueue>& queues,
+                                      const CitizenPool& pool) const {
+  const auto& layout = params_.counters[k];
+  const std::uint32_t own = best_among(k, layout.domains, queues, pool);
+  return own != no_index ? own : best_among(k, layout.overflow, queues, pool);
+}
+
+std::uint32_t CounterHall::idle_counter_for(std::uint32_t domain) const {
+  for (const auto* list : {&own_counters_[domain], &overflow_counters_[domain]}) {
+    for (auto k : *list) {
+      const Counter& c = counters_[k];
+      if (c.state == CounterState::idle && c.calling && speed(k, domain) > 0.0) return k;
+    }
+  }
+  return no_index;
+}
+
+void CounterHall::set_state(std::uint32_t k, CounterState s) {
+  Counter& c = counters_[k];
+  if (c.state == CounterState::busy) --busy_;
+  if (s == CounterState::busy) ++busy_;
+  c.state = s;
+}
+
+}  // namespace sim::model

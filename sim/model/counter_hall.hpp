@@ -1,0 +1,60 @@
+// The counters of a center: who sits where, which queues each calls from, who is idle.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/center_observer.hpp"
+#include "sim/model/center_params.hpp"
+#include "sim/model/ticket_queue.hpp"
+
+namespace sim::model {
+
+/// Counter state and the calling rules. A counter is open when a staff member sits at it;
+/// it calls tickets only from the domains its staff member can do: first its own domains
+/// (the oldest ticket of the most urgent class among them), then its overflow domains.
+/// The hall decides; the Center schedules the events and publishes the signals.
+class CounterHall {
+ public:
+  explicit CounterHall(const CenterParams& params);
+
+  struct Counter {
+    std::uint32_t staff = no_index;
+    CounterState state = CounterState::closed;
+    CitizenIndex serving = no_citizen;
+    bool calling = false;  ///< may call new tickets (inside a session, or overtime)
+  };
+
+  std::uint32_t size() const { return static_cast<std::uint32_t>(counters_.size()); }
+  const Counter& counter(std::uint32_t k) const { return counters_[k]; }
+  Counter& counter(std::uint32_t k) { return counters_[k]; }
+
+  /// Speed of the counter's current staff for a domain (0 = cannot do or nobody there).
+  double speed(std::uint32_t k, std::uint32_t domain) const;
+
+  /// The queue counter k should call from next, or no_index when none of its queues has a
+  /// ticket it may take.
+  std::uint32_t next_queue(std::uint32_t k, const std::vector<TicketQueue>& queues,
+                           const CitizenPool& pool) const;
+
+  /// An idle, calling counter that would take a ticket of this domain at once: own-domain
+  /// counters first, lowest number first, then overflow counters. no_index if none.
+  std::uint32_t idle_counter_for(std::uint32_t domain) const;
+
+  /// Number of counters currently busy.
+  std::uint32_t busy() const { return busy_; }
+  void set_state(std::uint32_t k, CounterState s);
+
+ private:
+  /// Best queue among `domains` for counter k; updates best_key.
+  std::uint32_t best_among(std::uint32_t k, const std::vector<std::uint32_t>& domains,
+                           const std::vector<TicketQueue>& queues, const CitizenPool& pool) const;
+
+  const CenterParams& params_;
+  std::vector<Counter> counters_;
+  std::vector<std::vector<std::uint32_t>> own_counters_;       ///< by domain
+  std::vector<std::vector<std::uint32_t>> overflow_counters_;  ///< by domain
+  std::uint32_t busy_ = 0;
+};
+
+}  // namespace sim::model
