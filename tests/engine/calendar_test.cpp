@@ -183,13 +183,17 @@ TEST_CASE("size and empty count only live events", "[engine]") {
   std::vector<EventHandle> h;
   for (int i = 0; i < 6; ++i) h.push_back(cal.push(1.0 + i, 0, 0, 0));
   CHECK(cal.size() == 6);
-  cal.cancel(h[0]);
-  cal.cancel(h[5]);
-  cal.cancel(h[5]);  // no effect the second time
+  CHECK(cal.cancel(h[0]));
+  CHECK(cal.cancel(h[5]));
+  CHECK_FALSE(cal.cancel(h[5]));  // no effect the second time
   CHECK(cal.size() == 4);
-  cal.pop();
+  auto e = cal.pop();  // the cancelled t=1 is skipped: t=2 (h[1]) pops
+  REQUIRE(e.has_value());
+  CHECK(e->time == 2.0);
   CHECK(cal.size() == 3);
-  for (int i = 1; i <= 4; ++i) cal.cancel(h[i]);  // h[1] already popped, the rest are live
+  CHECK_FALSE(cal.cancel(h[1]));  // already popped
+  CHECK(cal.size() == 3);
+  for (int i = 2; i <= 4; ++i) CHECK(cal.cancel(h[i]));
   CHECK(cal.size() == 0);
   CHECK(cal.empty());
   CHECK_FALSE(cal.pop().has_value());

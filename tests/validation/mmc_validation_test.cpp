@@ -18,11 +18,6 @@ using namespace test_support;
 // bias far below one SE. Each check also asserts SE < 3 % of the theoretical value, so a
 // pass is a sharp statement, not a wide interval.
 namespace {
-void check_against(const sim::stats::ConfidenceInterval& ci, double theory, const std::string& what) {
-  INFO(what << ": simulated " << ci.mean << " ± " << ci.std_error << " (SE), theory " << theory);
-  CHECK(std::abs(ci.mean - theory) <= z_tolerance * ci.std_error);
-  CHECK(ci.std_error < 0.03 * theory);
-}
 
 struct Case {
   const char* file;

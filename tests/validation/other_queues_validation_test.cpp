@@ -13,13 +13,6 @@ using namespace test_support;
 // Tolerances as in mmc_validation_test.cpp: |estimate - theory| <= z_tolerance SE, with
 // SE = sd/sqrt(R) over R = 30 independent replications (tests/support/tolerance.hpp), and
 // the SE itself must be below 3 % of the theoretical value so the check is sharp.
-namespace {
-void check_against(const sim::stats::ConfidenceInterval& ci, double theory, const std::string& what) {
-  INFO(what << ": simulated " << ci.mean << " ± " << ci.std_error << " (SE), theory " << theory);
-  CHECK(std::abs(ci.mean - theory) <= z_tolerance * ci.std_error);
-  CHECK(ci.std_error < 0.03 * theory);
-}
-}  // namespace
 
 TEST_CASE("M/M/3+M abandonment probability and mean wait match Erlang A", "[validation]") {
   // Scenario: c = 3, lambda = 3.3/min, mu = 1/min, patience exponential mean 2 min (theta 0.5).
