@@ -13,6 +13,7 @@
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/progress.hpp"
+#include "sim/run/result_writer.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/stats/confidence.hpp"
 #include "sim/stats/station_collector.hpp"
@@ -24,11 +25,13 @@ namespace {
 namespace po = boost::program_options;
 
 void print_summary(std::ostream& out, const scenario::Scenario& s,
-                   const std::vector<stats::ReplicationRow>& rows) {
+                   const std::vector<stats::ReplicationResult>& results) {
+  std::vector<stats::ReplicationRow> rows;
+  for (const auto& r : results) rows.push_back(r.summary);
   const auto& metrics = stats::StationCollector::metrics();
   static const std::vector<std::string> shown = {
-      "arrived", "served", "reneged", "wait_mean", "wait_p90", "wait_max", "queue_length_mean",
-      "utilization"};
+      "arrived", "served", "reneged", "balked", "sent_home", "returned", "wait_mean", "wait_p90",
+      "wait_max", "queue_length_mean", "utilization"};
   out << s.name << ": " << rows.size() << " replication(s)\n";
   out << std::left << std::setw(20) << "metric" << std::right << std::setw(14) << "mean"
       << std::setw(26) << "95% CI" << "  unit\n";
@@ -87,11 +90,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
 
   io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
   const auto rows = run::run_replications(s, options);
-  file.write_metadata(io::RunMetadata{program_version, s.name, s.source_path, s.source_text,
-                                      options.seed, options.replications});
-  const auto& metrics = stats::StationCollector::metrics();
-  file.write_replications("replications", metrics, rows);
-  file.write_summary("summary", metrics, rows);
+  run::write_results(file, s, options, rows);
   file.commit();
   if (!quiet) {
     print_summary(out, s, rows);

@@ -104,6 +104,26 @@ void ResultFile::write_summary(const std::string& group,
   g.write_column("n", n, "replications", "replications where the metric is defined");
 }
 
+void ResultFile::write_table(const stats::TableDef& def, const stats::TableRows& rows,
+                             const std::vector<std::pair<std::string, std::vector<std::string>>>& strings) {
+  const H5Group g = impl_->root.create_group(def.name);
+  g.set_attribute("description", def.description);
+  for (std::size_t c = 0; c < def.columns.size(); ++c) {
+    std::vector<double> column;
+    column.reserve(rows.size());
+    for (const auto& row : rows) column.push_back(row.at(c));
+    g.write_column(def.columns[c].name, column, def.columns[c].unit, def.columns[c].description);
+  }
+  for (const auto& [name, values] : strings) g.write_column(name, values, name);
+}
+
+void ResultFile::write_labels(const std::string& group, const std::string& description,
+                              const std::vector<std::pair<std::string, std::vector<std::string>>>& columns) {
+  const H5Group g = impl_->root.create_group(group);
+  g.set_attribute("description", description);
+  for (const auto& [name, values] : columns) g.write_column(name, values, name);
+}
+
 void ResultFile::commit() {
   impl_.reset();  // closes the file, flushing everything
   std::error_code ec;

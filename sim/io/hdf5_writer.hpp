@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/stats/metric.hpp"
+#include "sim/stats/table.hpp"
 
 namespace sim::io {
 
@@ -38,6 +39,13 @@ class ResultFile {
   /// Across-replication means with 95 % Student-t intervals, one row per metric.
   void write_summary(const std::string& group, const std::vector<stats::MetricDef>& metrics,
                      const std::vector<stats::ReplicationRow>& rows);
+  /// A detail table: one dataset per column, rows of all replications in order.
+  /// Extra string columns (same length as rows) may be added, e.g. dates.
+  void write_table(const stats::TableDef& def, const stats::TableRows& rows,
+                   const std::vector<std::pair<std::string, std::vector<std::string>>>& strings = {});
+  /// A table of labels (string columns of equal length), e.g. domain ids and names.
+  void write_labels(const std::string& group, const std::string& description,
+                    const std::vector<std::pair<std::string, std::vector<std::string>>>& columns);
   void commit();
 
   const std::string& partial_path() const { return partial_path_; }

@@ -11,10 +11,10 @@
 
 namespace sim::run {
 
-std::vector<stats::ReplicationRow> run_replications(const scenario::Scenario& scenario,
-                                                    const RunOptions& options) {
+std::vector<stats::ReplicationResult> run_replications(const scenario::Scenario& scenario,
+                                                       const RunOptions& options) {
   const std::size_t n = options.replications;
-  std::vector<stats::ReplicationRow> rows(n);
+  std::vector<stats::ReplicationResult> rows(n);
   std::vector<std::exception_ptr> errors(n);
   Progress progress("replications", n, options.progress);
   {

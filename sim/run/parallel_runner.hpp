@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "sim/scenario/scenario.hpp"
-#include "sim/stats/metric.hpp"
+#include "sim/stats/table.hpp"
 
 namespace sim::run {
 
@@ -16,10 +16,10 @@ struct RunOptions {
   bool progress = false;
 };
 
-/// Runs every replication, each as an independent task, and returns the rows ordered by
+/// Runs every replication, each as an independent task, and returns the results ordered by
 /// replication index: the result does not depend on the number of threads. If any
 /// replication throws, the exception of the lowest-numbered failing one is rethrown.
-std::vector<stats::ReplicationRow> run_replications(const scenario::Scenario& scenario,
+std::vector<stats::ReplicationResult> run_replications(const scenario::Scenario& scenario,
                                                     const RunOptions& options);
 
 }  // namespace sim::run

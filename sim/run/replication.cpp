@@ -5,13 +5,15 @@
 
 namespace sim::run {
 
-stats::ReplicationRow run_replication(const scenario::Scenario& scenario, std::uint64_t root_seed,
-                                      std::uint64_t replication) {
+stats::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t root_seed,
+                                         std::uint64_t replication) {
   scenario::StationModel model(scenario, root_seed, replication);
   model.center().start();
   model.simulation().run();
-  return stats::ReplicationRow{replication,
-                               model.collector().row(model.simulation().events_processed())};
+  stats::ReplicationResult result;
+  result.summary = {replication, model.collector().row(model.simulation().events_processed())};
+  if (model.days()) result.tables = model.days()->tables();
+  return result;
 }
 
 }  // namespace sim::run

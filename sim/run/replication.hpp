@@ -4,13 +4,13 @@
 #include <cstdint>
 
 #include "sim/scenario/scenario.hpp"
-#include "sim/stats/metric.hpp"
+#include "sim/stats/table.hpp"
 
 namespace sim::run {
 
 /// Builds a fresh model, runs it until every citizen who arrived has left, and returns the
-/// collector's row. Safe to call from many threads at once.
-stats::ReplicationRow run_replication(const scenario::Scenario& scenario, std::uint64_t root_seed,
+/// summary row and detail tables. Safe to call from many threads at once.
+stats::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t root_seed,
                                       std::uint64_t replication);
 
 }  // namespace sim::run

@@ -11,6 +11,10 @@ StationModel::StationModel(const Scenario& scenario, std::uint64_t root_seed,
                  static_cast<std::uint32_t>(scenario.center.counters.size()),
                  static_cast<std::uint32_t>(scenario.center.domains.size())) {
   center_.add_observer(collector_);
+  if (scenario.form == ScenarioForm::center) {
+    days_.emplace(scenario.center, replication);
+    center_.add_observer(*days_);
+  }
   sim_.reserve(scenario.center.counters.size() * 2 + 64);
 }
 

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/stats/day_collector.hpp"
 #include "sim/stats/station_collector.hpp"
 
 namespace sim::scenario {
@@ -22,11 +24,14 @@ class StationModel {
   engine::Simulation& simulation() { return sim_; }
   model::Center& center() { return center_; }
   stats::StationCollector& collector() { return collector_; }
+  /// Detail tables of the center form; absent in the station form.
+  std::optional<stats::DayCollector>& days() { return days_; }
 
  private:
   engine::Simulation sim_;
   model::Center center_;
   stats::StationCollector collector_;
+  std::optional<stats::DayCollector> days_;
 };
 
 }  // namespace sim::scenario

@@ -16,12 +16,20 @@ struct RunSettings {
   double horizon_min = 0.0;  ///< arrivals stop at warmup_min + horizon_min; the rest is drained
 };
 
+/// Which of the two scenario forms a file uses.
+enum class ScenarioForm {
+  station,  ///< one queue, identical always-open counters, Poisson arrivals (validation)
+  center,   ///< the full center: calendar, catalogue, counters, staff, policies
+};
+
 /// A loaded scenario. Built by load_scenario() after all checks passed; never changed after.
 struct Scenario {
   std::string name;
   std::string description;
   std::string source_path;
   std::string source_text;  ///< the file exactly as read, stored in every output file
+  ScenarioForm form = ScenarioForm::station;
+  std::string catalogue_path;  ///< center form: the procedure catalogue used
   RunSettings run;
   model::CenterParams center;
 };

@@ -6,6 +6,8 @@
 #include <limits>
 #include <sstream>
 
+#include "sim/scenario/center_form_loader.hpp"
+
 namespace sim::scenario {
 namespace {
 
@@ -61,13 +63,22 @@ void read_arrivals(TableReader& t, StationSettings& station) {
   t.finish();
 }
 
-Scenario read_root(const toml::table& root, ProblemList& problems) {
+Scenario read_root(const toml::table& root, const std::string& path, ProblemList& problems,
+                   std::vector<Problem>& other_files) {
   Scenario s;
   TableReader top(root, "", problems);
   if (auto meta = top.table("scenario", true)) {
     s.name = meta->string("name", true).value_or("");
     s.description = meta->string("description", false).value_or("");
+    if (!root.contains("station")) s.catalogue_path = meta->string("catalogue", true).value_or("");
     meta->finish();
+  }
+  if (!root.contains("station")) {
+    // The center form: calendar, catalogue, layout (see docs/scenario-format.md).
+    s.form = ScenarioForm::center;
+    read_center_form(top, path, s, other_files);
+    top.finish();
+    return s;
   }
   if (auto run = top.table("run", true)) read_run(*run, s.run);
   StationSettings station;
@@ -148,7 +159,9 @@ Scenario parse_scenario(const std::string& text, const std::string& path) {
     problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
     throw InputError(problems.items);
   }
-  Scenario s = read_root(root, problems);
+  std::vector<Problem> other_files;
+  Scenario s = read_root(root, path, problems, other_files);
+  problems.items.insert(problems.items.end(), other_files.begin(), other_files.end());
   if (!problems.items.empty()) throw InputError(problems.items);
   s.source_path = path;
   s.source_text = text;

@@ -33,12 +33,12 @@ void TableReader::wrong_type(const std::string& key, const toml::node& node, con
                  std::string("expected ") + expected + ", found " + type_name(node));
 }
 
-const toml::node* TableReader::fetch(const std::string& key, bool required, const char* expected) {
+const toml::node* TableReader::fetch(const std::string& key, bool required, const std::string& expected) {
   used_.insert(key);
   const toml::node* node = table_->get(key);
   if (!node && required) {
     problems_->add(table_->source().begin.line, key_path(key),
-                   std::string("missing required key (expected ") + expected + ")");
+                   "missing required key (expected " + expected + ")");
   }
   return node;
 }
@@ -90,6 +90,85 @@ std::optional<std::vector<double>> TableReader::numbers(const std::string& key, 
       return std::nullopt;
     }
     out.push_back(*element.value<double>());
+  }
+  return out;
+}
+
+std::optional<bool> TableReader::boolean(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "true or false");
+  if (!node) return std::nullopt;
+  if (node->is_boolean()) return node->value<bool>();
+  wrong_type(key, *node, "true or false");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> TableReader::strings(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "an array of strings");
+  if (!node) return std::nullopt;
+  const toml::array* array = node->as_array();
+  if (!array) {
+    wrong_type(key, *node, "an array of strings");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const toml::node& element : *array) {
+    if (!element.is_string()) {
+      wrong_type(key, element, "an array of strings");
+      return std::nullopt;
+    }
+    out.push_back(*element.value<std::string>());
+  }
+  return out;
+}
+
+std::optional<toml::date> TableReader::date(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "a date such as 2025-09-08");
+  if (!node) return std::nullopt;
+  if (node->is_date()) return node->value<toml::date>();
+  wrong_type(key, *node, "a date such as 2025-09-08");
+  return std::nullopt;
+}
+
+std::optional<std::vector<toml::date>> TableReader::dates(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "an array of dates");
+  if (!node) return std::nullopt;
+  const toml::array* array = node->as_array();
+  if (!array) {
+    wrong_type(key, *node, "an array of dates");
+    return std::nullopt;
+  }
+  std::vector<toml::date> out;
+  for (const toml::node& element : *array) {
+    if (!element.is_date()) {
+      wrong_type(key, element, "an array of dates such as 2025-09-02");
+      return std::nullopt;
+    }
+    out.push_back(*element.value<toml::date>());
+  }
+  return out;
+}
+
+std::optional<std::vector<TableReader>> TableReader::tables(const std::string& key, bool required) {
+  const toml::node* node = fetch(key, required, "an array of tables ([[" + key + "]])");
+  if (!node) return std::nullopt;
+  const toml::array* array = node->as_array();
+  if (!array || !array->is_array_of_tables()) {
+    wrong_type(key, *node, "an array of tables");
+    return std::nullopt;
+  }
+  std::vector<TableReader> out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    out.emplace_back(*array->get(i)->as_table(), key_path(key) + "[" + std::to_string(i) + "]",
+                     *problems_);
+  }
+  return out;
+}
+
+std::vector<std::string> TableReader::keys() {
+  std::vector<std::string> out;
+  for (const auto& [key, node] : *table_) {
+    out.emplace_back(key.str());
+    used_.insert(out.back());
   }
   return out;
 }

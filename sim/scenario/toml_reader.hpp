@@ -36,7 +36,15 @@ class TableReader {
   std::optional<TableReader> table(const std::string& key, bool required);
   /// An array of numbers; nullopt (and a problem) on a wrong element type.
   std::optional<std::vector<double>> numbers(const std::string& key, bool required);
+  std::optional<bool> boolean(const std::string& key, bool required);
+  std::optional<std::vector<std::string>> strings(const std::string& key, bool required);
+  std::optional<toml::date> date(const std::string& key, bool required);
+  std::optional<std::vector<toml::date>> dates(const std::string& key, bool required);
+  /// An array of tables ([[key]] blocks); nullopt when absent or wrong.
+  std::optional<std::vector<TableReader>> tables(const std::string& key, bool required);
   bool has(const std::string& key) const { return table_->contains(key); }
+  /// Every key of the table, marking them all as known (for free-form tables like skills).
+  std::vector<std::string> keys();
 
   /// Records a problem at key (its line if present, else the table's line) when !ok.
   void check(bool ok, const std::string& key, const std::string& message);
@@ -48,7 +56,7 @@ class TableReader {
   ProblemList& problems() { return *problems_; }
 
  private:
-  const toml::node* fetch(const std::string& key, bool required, const char* expected);
+  const toml::node* fetch(const std::string& key, bool required, const std::string& expected);
   void wrong_type(const std::string& key, const toml::node& node, const char* expected);
 
   const toml::table* table_;

@@ -20,7 +20,7 @@ std::string read_bytes(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::vector<sim::stats::ReplicationRow> run(const sim::scenario::Scenario& s, std::uint64_t seed,
+std::vector<sim::stats::ReplicationResult> run(const sim::scenario::Scenario& s, std::uint64_t seed,
                                             unsigned threads) {
   sim::run::RunOptions o;
   o.replications = 6;
@@ -29,15 +29,23 @@ std::vector<sim::stats::ReplicationRow> run(const sim::scenario::Scenario& s, st
   return sim::run::run_replications(s, o);
 }
 
-bool same(const std::vector<sim::stats::ReplicationRow>& a,
-          const std::vector<sim::stats::ReplicationRow>& b) {
+/// Bit-pattern equality, so that NaN == NaN and -0 != +0 would both be caught.
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+bool same(const std::vector<sim::stats::ReplicationResult>& a,
+          const std::vector<sim::stats::ReplicationResult>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].replication != b[i].replication) return false;
-    // Compare bit patterns so that NaN == NaN and -0 != +0 would both be caught.
-    if (a[i].values.size() != b[i].values.size()) return false;
-    for (std::size_t m = 0; m < a[i].values.size(); ++m) {
-      if (std::memcmp(&a[i].values[m], &b[i].values[m], sizeof(double)) != 0) return false;
+    if (a[i].summary.replication != b[i].summary.replication) return false;
+    if (!same_bits(a[i].summary.values, b[i].summary.values)) return false;
+    if (a[i].tables.size() != b[i].tables.size()) return false;
+    for (std::size_t t = 0; t < a[i].tables.size(); ++t) {
+      if (a[i].tables[t].size() != b[i].tables[t].size()) return false;
+      for (std::size_t r = 0; r < a[i].tables[t].size(); ++r) {
+        if (!same_bits(a[i].tables[t][r], b[i].tables[t][r])) return false;
+      }
     }
   }
   return true;
@@ -52,7 +60,7 @@ TEST_CASE("the same seed gives identical replications, a different seed differen
   CHECK(same(a, run(s, 42, 5)));
   CHECK_FALSE(same(a, run(s, 43, 1)));
   // Replications differ from each other (their streams are keyed by replication index).
-  CHECK(a[0].values != a[1].values);
+  CHECK(a[0].summary.values != a[1].summary.values);
 }
 
 TEST_CASE("the HDF5 file is byte-identical for 1 and 2 threads", "[run][io]") {

@@ -21,7 +21,9 @@ inline std::vector<sim::stats::ReplicationRow> run_repo_scenario(const std::stri
   options.replications = s.run.replications;
   options.seed = s.run.seed;
   options.threads = 2;
-  return sim::run::run_replications(s, options);
+  std::vector<sim::stats::ReplicationRow> rows;
+  for (auto& r : sim::run::run_replications(s, options)) rows.push_back(std::move(r.summary));
+  return rows;
 }
 
 /// One metric's values over the replications, by column name.

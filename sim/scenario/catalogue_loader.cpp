@@ -1,0 +1,120 @@
+// Reads a procedure catalogue file (domains and procedures) into CenterParams.
+#include "sim/scenario/catalogue_loader.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/toml_reader.hpp"
+
+namespace sim::scenario {
+namespace {
+
+void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& domain_index,
+                    model::ProcedureParams& p) {
+  p.id = t.string("id", true).value_or("");
+  t.string("name", false);
+  t.string("source", false);
+  if (auto d = t.string("domain", true)) {
+    const auto it = domain_index.find(*d);
+    t.check(it != domain_index.end(), "domain", "unknown domain '" + *d + "' (not in [[domains]])");
+    if (it != domain_index.end()) p.domain = it->second;
+  }
+  if (auto v = t.number("share", true)) {
+    t.check(*v >= 0 && *v <= 1, "share", "must be a share between 0 and 1");
+    p.share = *v;
+  }
+  const auto distribution = [&](const char* key, bool required, engine::Distribution& out) {
+    if (auto sub = t.table(key, required)) {
+      if (auto d = read_distribution(*sub)) out = *d;
+    }
+  };
+  distribution("service", true, p.service);
+  distribution("form_min", false, p.form);
+  distribution("fix_on_spot_min", false, p.fix_on_spot);
+  for (auto [key, target] : {std::pair{"incomplete_share", &p.incomplete_share},
+                             std::pair{"fix_on_spot_share", &p.fix_on_spot_share}}) {
+    if (auto v = t.number(key, false)) {
+      t.check(*v >= 0 && *v <= 1, key, "must be a share between 0 and 1");
+      *target = *v;
+    }
+  }
+  if (auto v = t.integer("deadline_working_days", true)) {
+    t.check(*v >= 0 && *v <= 365, "deadline_working_days", "must be between 0 and 365");
+    p.deadline_working_days = static_cast<int>(*v);
+  }
+  p.same_day_rule = t.boolean("same_day_rule", false).value_or(true);
+  p.proxy_writing_allowed = t.boolean("proxy_writing_allowed", false).value_or(true);
+  p.systems = t.strings("systems", false).value_or(std::vector<std::string>{});
+  t.finish();
+}
+
+}  // namespace
+
+std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<Problem>& problems) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path)) {
+    problems.push_back(Problem{path, 0, "", "cannot open file"});
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return toml::parse(text.str(), path);
+  } catch (const toml::parse_error& e) {
+    problems.push_back(Problem{path, e.source().begin.line, "", "malformed TOML: " + std::string(e.description())});
+    return std::nullopt;
+  }
+}
+
+void read_catalogue(const std::string& path, std::vector<model::DomainParams>& domains,
+                    std::vector<model::ProcedureParams>& procedures, std::vector<Problem>& problems) {
+  const auto root = parse_toml_file(path, problems);
+  if (!root) return;
+  ProblemList list{path, {}};
+  TableReader top(*root, "", list);
+  std::map<std::string, std::uint32_t> domain_index;
+  domains.clear();
+  procedures.clear();
+  for (auto& t : top.tables("domains", true).value_or(std::vector<TableReader>{})) {
+    model::DomainParams d{t.string("id", true).value_or(""), t.string("name", false).value_or("")};
+    t.check(!domain_index.count(d.id), "id", "duplicate domain id '" + d.id + "'");
+    domain_index[d.id] = static_cast<std::uint32_t>(domains.size());
+    domains.push_back(d);
+    t.finish();
+  }
+  double total = 0.0;
+  std::map<std::string, int> seen;
+  for (auto& t : top.tables("procedures", true).value_or(std::vector<TableReader>{})) {
+    model::ProcedureParams p;
+    read_procedure(t, domain_index, p);
+    t.check(seen[p.id]++ == 0, "id", "duplicate procedure id '" + p.id + "'");
+    total += p.share;
+    procedures.push_back(std::move(p));
+  }
+  top.finish();
+  if (!procedures.empty() && std::abs(total - 1.0) > 1e-6) {
+    list.add(root->source().begin.line, "procedures.share",
+             "shares of all procedures must sum to 1, they sum to " + std::to_string(total));
+  }
+  problems.insert(problems.end(), list.items.begin(), list.items.end());
+}
+
+std::vector<model::Date> read_holidays(const std::string& path, std::vector<Problem>& problems) {
+  std::vector<model::Date> out;
+  const auto root = parse_toml_file(path, problems);
+  if (!root) return out;
+  ProblemList list{path, {}};
+  TableReader top(*root, "", list);
+  for (const auto& d : top.dates("dates", true).value_or(std::vector<toml::date>{})) {
+    out.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day});
+  }
+  top.finish();
+  problems.insert(problems.end(), list.items.begin(), list.items.end());
+  return out;
+}
+
+}  // namespace sim::scenario

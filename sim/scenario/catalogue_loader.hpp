@@ -1,0 +1,28 @@
+// Reads a procedure catalogue file (domains and procedures) into CenterParams.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/model/center_params.hpp"
+#include <optional>
+
+#include <toml++/toml.h>
+
+#include "sim/scenario/input_error.hpp"
+
+namespace sim::scenario {
+
+/// Reads domains and procedures from a catalogue TOML file. Problems (naming the catalogue
+/// file, line and key) are appended to `problems`.
+void read_catalogue(const std::string& path, std::vector<model::DomainParams>& domains,
+                    std::vector<model::ProcedureParams>& procedures, std::vector<Problem>& problems);
+
+/// Reads a holiday list file (`dates = [...]`), appending problems.
+std::vector<model::Date> read_holidays(const std::string& path, std::vector<Problem>& problems);
+
+/// Parses a whole TOML file, recording a problem and returning nullopt when it is missing
+/// or malformed.
+std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<Problem>& problems);
+
+}  // namespace sim::scenario

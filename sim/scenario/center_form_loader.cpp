@@ -1,0 +1,208 @@
+// Reads the center form of a scenario: calendar, demand, reception, policy, counters, staff.
+#include "sim/scenario/center_form_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "sim/scenario/catalogue_loader.hpp"
+#include "sim/scenario/layout_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace sim::scenario {
+namespace {
+
+using model::Session;
+
+const std::array<std::string, 7> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+/// Default hour-of-day profile: a morning peak at 08:00-10:00, a smaller one at 14:00.
+/// ASSUMPTION: no measured hourly arrival curve of a Vietnamese one-stop was found
+/// (domain-parameters note 2.7); the shape follows the reported pre-opening crowds (B4).
+constexpr std::array<double, 24> default_profile = {0, 0, 0, 0, 0, 0, 0, 1.2, 1.6, 1.5, 1.2, 0.7,
+                                                    0.3, 0.6, 1.2, 1.1, 0.8, 0.4, 0, 0, 0, 0, 0, 0};
+
+std::string resolve(const std::string& scenario_path, const std::string& relative) {
+  const std::filesystem::path p(relative);
+  if (p.is_absolute()) return relative;
+  return (std::filesystem::path(scenario_path).parent_path() / p).lexically_normal().string();
+}
+
+std::optional<int> clock(TableReader& t, const std::string& key, const std::string& text) {
+  const auto minutes = model::parse_clock(text);
+  t.check(minutes.has_value(), key, "expected a time of day \"HH:MM\", got \"" + text + "\"");
+  return minutes;
+}
+
+/// Sessions written as ["07:30-11:30", "13:30-17:00"].
+std::vector<Session> read_sessions(TableReader& t, const std::string& key) {
+  std::vector<Session> out;
+  for (const auto& text : t.strings(key, false).value_or(std::vector<std::string>{})) {
+    const auto dash = text.find('-');
+    const auto open = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(0, dash));
+    const auto close = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(dash + 1));
+    t.check(open && close, key, "expected sessions like \"07:30-11:30\", got \"" + text + "\"");
+    if (open && close) out.push_back(Session{*open, *close});
+  }
+  return out;
+}
+
+void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& path,
+                std::vector<Problem>& other_files) {
+  const auto weekday = read_sessions(t, "weekday");
+  for (int d = 0; d < 5; ++d) cal.sessions[d] = weekday;
+  cal.sessions[5] = read_sessions(t, "saturday");
+  cal.sessions[6] = read_sessions(t, "sunday");
+  t.check(!weekday.empty() || !cal.sessions[5].empty(), "weekday", "the center never opens");
+  int stop = -1;
+  if (auto v = t.string("ticket_stop", false)) stop = clock(t, "ticket_stop", *v).value_or(-1);
+  for (int d = 0; d < 7; ++d) cal.ticket_stop_min[d] = cal.sessions[d].empty() ? -1 : stop;
+  if (stop >= 0) {
+    for (int d = 0; d < 7; ++d) {
+      const auto& s = cal.sessions[d];
+      if (!s.empty() && (stop <= s.front().open_min || stop > s.back().close_min)) {
+        t.check(false, "ticket_stop", "must fall after the first opening and no later than the last close on " + weekday_names[d]);
+        cal.ticket_stop_min[d] = -1;
+      }
+    }
+  }
+  if (auto file = t.string("holidays", false)) {
+    cal.holidays = read_holidays(resolve(path, *file), other_files);
+  }
+  for (const auto& d : t.dates("extra_holidays", false).value_or(std::vector<toml::date>{})) {
+    cal.holidays.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day});
+  }
+  t.finish();
+}
+
+void read_demand(TableReader& t, model::CenterParams& c) {
+  auto& d = c.demand;
+  const auto daily = t.number("daily_visits", false);
+  const auto population = t.number("population", false);
+  const auto per_1000 = t.number("visits_per_1000_per_day", false);
+  t.check(daily.has_value() != (population.has_value() || per_1000.has_value()), "daily_visits",
+          "give either daily_visits, or population with visits_per_1000_per_day");
+  if (daily) d.daily_visits = *daily;
+  if (population && per_1000) d.daily_visits = *population * *per_1000 / 1000.0;
+  t.check(d.daily_visits > 0, daily ? "daily_visits" : "population", "daily demand must be positive");
+  if (auto f = t.numbers("weekday_factors", false)) {
+    t.check(f->size() == 7, "weekday_factors", "expected 7 factors, Monday to Sunday");
+    for (std::size_t i = 0; i < std::min<std::size_t>(7, f->size()); ++i) {
+      t.check((*f)[i] >= 0, "weekday_factors", "factors must be >= 0");
+      d.weekday_factor[i] = (*f)[i];
+    }
+  }
+  d.hourly_profile = default_profile;
+  if (auto profile = t.table("hourly_profile", false)) {
+    d.hourly_profile.fill(0.0);
+    for (const auto& hour : profile->keys()) {
+      const auto h = model::parse_clock(hour + ":00");
+      const auto w = profile->number(hour, true);
+      profile->check(h && *h < 1440, hour, "hour keys are \"00\" to \"23\"");
+      profile->check(w && *w >= 0, hour, "weights must be >= 0");
+      if (h && *h < 1440 && w) d.hourly_profile[*h / 60] = std::max(0.0, *w);
+    }
+  }
+  if (auto v = t.number("surge_factor", false)) {
+    t.check(*v > 0, "surge_factor", "must be positive");
+    d.surge_factor = *v;
+  }
+  for (auto [key, target] : {std::pair{"online_share", &d.online_share},
+                             std::pair{"priority_share", &c.priority_share}}) {
+    if (auto v = t.number(key, false)) {
+      t.check(*v >= 0 && *v <= 1, key, "must be a share between 0 and 1");
+      *target = *v;
+    }
+  }
+  if (auto p = t.table("patience", false)) c.patience = read_distribution(*p);
+  t.finish();
+}
+
+void read_reception(TableReader& t, model::ReceptionParams& r) {
+  if (auto mode = t.string("mode", false)) {
+    t.check(*mode == "kiosk" || *mode == "receptionist", "mode", "expected \"kiosk\" or \"receptionist\"");
+    if (*mode == "receptionist") r.mode = model::ReceptionParams::Mode::receptionist;
+  }
+  if (auto v = t.number("wrong_pick_share", false)) {
+    t.check(*v >= 0 && *v <= 1, "wrong_pick_share", "must be a share between 0 and 1");
+    r.wrong_pick_share = *v;
+  }
+  if (auto v = t.integer("receptionists", false)) {
+    t.check(*v >= 1 && *v <= 100, "receptionists", "must be between 1 and 100");
+    r.receptionists = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 100));
+  }
+  if (auto d = t.table("reception_time", false)) {
+    if (auto x = read_distribution(*d)) r.reception_time = *x;
+  }
+  if (auto d = t.table("misroute_time", false)) {
+    if (auto x = read_distribution(*d)) r.misroute_time = *x;
+  }
+  t.finish();
+}
+
+void read_policy(TableReader& t, model::PolicyParams& p) {
+  if (auto v = t.string("lunch", false)) {
+    t.check(*v == "wait" || *v == "leave_and_return", "lunch", "expected \"wait\" or \"leave_and_return\"");
+    if (*v == "leave_and_return") p.lunch = model::PolicyParams::Lunch::leave_and_return;
+  }
+  if (auto v = t.string("closing", false)) {
+    t.check(*v == "overtime" || *v == "send_home", "closing", "expected \"overtime\" or \"send_home\"");
+    if (*v == "send_home") p.closing = model::PolicyParams::Closing::send_home;
+  }
+  if (auto v = t.string("overtime_cap", false)) p.overtime_cap_min = clock(t, "overtime_cap", *v).value_or(p.overtime_cap_min);
+  const auto count = [&](const char* key, std::int64_t lo, std::int64_t hi) -> std::optional<std::int64_t> {
+    auto v = t.integer(key, false);
+    if (v) t.check(*v >= lo && *v <= hi, key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return v ? std::optional(std::clamp(*v, lo, hi)) : std::nullopt;
+  };
+  if (auto v = count("daily_ticket_cap", 0, 100000)) p.daily_ticket_cap = static_cast<std::uint32_t>(*v);
+  if (auto v = count("balk_threshold", 0, 100000)) p.balk_threshold = static_cast<std::uint32_t>(*v);
+  if (auto v = count("return_after_working_days", 1, 30)) p.return_after_working_days = static_cast<int>(*v);
+  if (auto v = count("max_visits", 1, 10)) p.max_visits = static_cast<std::uint32_t>(*v);
+  t.finish();
+}
+
+}  // namespace
+
+void read_center_form(TableReader& top, const std::string& path, Scenario& s,
+                      std::vector<Problem>& other_files) {
+  model::CenterParams& c = s.center;
+  model::CalendarSpec cal;
+  if (auto run = top.table("run", true)) {
+    if (auto v = run->integer("replications", false)) {
+      run->check(*v >= 1 && *v <= 1000000, "replications", "must be between 1 and 1000000");
+      s.run.replications = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 1));
+    }
+    if (auto v = run->integer("seed", false)) {
+      run->check(*v >= 0, "seed", "must be a non-negative integer");
+      s.run.seed = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 0));
+    }
+    if (auto d = run->date("start_date", true)) {
+      cal.start = std::chrono::year{d->year} / std::chrono::month{d->month} / std::chrono::day{d->day};
+    }
+    if (auto v = run->integer("days", true)) {
+      run->check(*v >= 1 && *v <= 3660, "days", "must be between 1 and 3660");
+      cal.days = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 3660));
+    }
+    run->finish();
+  }
+  s.run.warmup_min = 0.0;
+  s.run.horizon_min = cal.days * 1440.0;
+  if (!s.catalogue_path.empty()) {
+    s.catalogue_path = resolve(path, s.catalogue_path);
+    read_catalogue(s.catalogue_path, c.domains, c.procedures, other_files);
+  }
+  if (auto t = top.table("hours", true)) read_hours(*t, cal, path, other_files);
+  if (auto t = top.table("demand", true)) read_demand(*t, c);
+  if (auto t = top.table("reception", false)) read_reception(*t, c.reception);
+  if (auto t = top.table("policy", false)) read_policy(*t, c.policy);
+  read_layout(top, c);
+  try {
+    model::WorkCalendar check(cal);  // validates sessions and ticket stops once, here
+  } catch (const std::exception& e) {
+    top.check(false, "hours", e.what());
+  }
+  c.calendar = cal;
+}
+
+}  // namespace sim::scenario

@@ -1,0 +1,230 @@
+// Observer that keeps per-day, per-domain, per-counter and per-staff results of a calendar run.
+#include "sim/stats/day_collector.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sim::stats {
+
+using model::CounterState;
+using model::LeaveReason;
+
+namespace {
+double reason(const std::array<double, model::leave_reason_count>& left, LeaveReason r) {
+  return left[static_cast<std::size_t>(r)];
+}
+double sent_home(const std::array<double, model::leave_reason_count>& left) {
+  return reason(left, LeaveReason::ticket_cap) + reason(left, LeaveReason::after_hours) +
+         reason(left, LeaveReason::lunch) + reason(left, LeaveReason::closing) +
+         reason(left, LeaveReason::incomplete);
+}
+std::vector<MetricDef> count_columns() {
+  return {
+      {"arrived", "citizens", "first visits that day"},
+      {"returned", "citizens", "return visits that day (citizens sent home earlier)"},
+      {"served", "citizens", "visits that ended served"},
+      {"reneged", "citizens", "left the queue when patience ran out"},
+      {"balked", "citizens", "left without a ticket: too many tickets ahead"},
+      {"sent_home", "citizens", "sent home to come back (all reasons below)"},
+      {"sent_home_incomplete", "citizens", "of those: dossier incomplete"},
+      {"sent_home_closing", "citizens", "of those: still waiting at closing / overtime cap"},
+      {"sent_home_lunch", "citizens", "of those: left at lunch (leave-and-return policy)"},
+      {"sent_home_cap_or_hours", "citizens", "of those: ticket cap reached or after ticket stop"},
+      {"online", "dossiers", "dossiers filed online (never queue)"},
+      {"wait_mean", "min", "mean wait from ticket to call, served visits"},
+      {"wait_p50", "min", "median wait, served visits"},
+      {"wait_p90", "min", "90th percentile wait, served visits"},
+      {"wait_p95", "min", "95th percentile wait, served visits"},
+      {"wait_max", "min", "longest wait, served visits"},
+      {"time_in_center_mean", "min", "mean arrival-to-departure time, served visits"},
+  };
+}
+}  // namespace
+
+DayCollector::DayCollector(const model::CenterParams& params, std::uint64_t replication)
+    : params_(params),
+      replication_(static_cast<double>(replication)),
+      today_by_domain_(params.domains.size()),
+      queued_bins_(bins_per_day, 0.0),
+      present_bins_(bins_per_day, 0.0),
+      queue_lengths_(params.domains.size(), 0),
+      counter_state_(params.counters.size(), CounterState::closed),
+      counter_staff_(params.counters.size(), model::no_index),
+      counter_since_(params.counters.size(), 0.0),
+      counter_open_(params.counters.size(), 0.0),
+      counter_busy_(params.counters.size(), 0.0),
+      staff_open_(params.staff.size(), 0.0),
+      staff_busy_(params.staff.size(), 0.0),
+      staff_overtime_(params.staff.size(), 0.0) {}
+
+const std::vector<TableDef>& DayCollector::table_defs() {
+  static const std::vector<TableDef> defs = [] {
+    std::vector<MetricDef> day_cols = {{"replication", "1", "replication index"},
+                                       {"day", "1", "day of the run, from 0 (dates in /calendar)"}};
+    auto domain_cols = day_cols;
+    domain_cols.push_back({"domain", "1", "domain index (names in /domains)"});
+    for (const auto& c : count_columns()) {
+      day_cols.push_back(c);
+      domain_cols.push_back(c);
+    }
+    day_cols.push_back({"overtime", "staff-min", "minutes worked past the last session's close, all staff"});
+    day_cols.push_back({"inside_at_day_end", "citizens", "citizens still inside at midnight"});
+    return std::vector<TableDef>{
+        {"days", "one row per replication and day", day_cols},
+        {"days_by_domain", "one row per replication, day and domain (by the citizen's procedure)", domain_cols},
+        {"timeseries", "one row per replication, day and 15-minute bin of the clock",
+         {{"replication", "1", "replication index"},
+          {"day", "1", "day of the run, from 0"},
+          {"bin_start", "min", "start of the bin, minutes after midnight"},
+          {"tickets_waiting", "citizens", "time-average number of tickets waiting, all queues"},
+          {"citizens_present", "citizens", "time-average number of citizens inside"}}},
+        {"counters", "one row per replication and counter (whole run)",
+         {{"replication", "1", "replication index"},
+          {"counter", "1", "counter index (ids in /layout_counters)"},
+          {"open", "min", "minutes the counter was staffed and open"},
+          {"busy", "min", "minutes it was serving a citizen"},
+          {"utilization", "1", "busy / open"}}},
+        {"staff", "one row per replication and staff member (whole run)",
+         {{"replication", "1", "replication index"},
+          {"staff", "1", "staff index (names in /layout_staff)"},
+          {"present", "min", "minutes seated at an open counter"},
+          {"busy", "min", "minutes serving citizens"},
+          {"utilization", "1", "busy / present"},
+          {"overtime", "min", "minutes worked past the last session's close"}}},
+    };
+  }();
+  return defs;
+}
+
+void DayCollector::advance(Level& level, std::vector<double>& bins, double t) {
+  // Spread value x (t - since) over the 15-minute bins of the current day it covers.
+  double from = std::max(level.since, day_start_);
+  const double to = std::min(t, day_start_ + 1440.0);
+  while (from < to) {
+    const auto bin = static_cast<std::size_t>((from - day_start_) / bin_minutes);
+    const double bin_end = day_start_ + static_cast<double>(bin + 1) * bin_minutes;
+    const double until = std::min(to, bin_end);
+    if (bin < bins.size()) bins[bin] += level.value * (until - from) / bin_minutes;
+    from = until;
+  }
+  level.since = t;
+}
+
+void DayCollector::on_day_start(engine::SimTime t, std::uint32_t day) {
+  day_ = day;
+  day_start_ = t;
+  queued_.since = present_.since = t;
+}
+
+void DayCollector::on_day_end(engine::SimTime t, std::uint32_t day) {
+  advance(queued_, queued_bins_, t);
+  advance(present_, present_bins_, t);
+  today_.inside_end = present_.value;
+  day_rows(day);
+  today_ = Counts{};
+  for (auto& c : today_by_domain_) c = Counts{};
+  overtime_today_ = 0.0;
+  std::fill(queued_bins_.begin(), queued_bins_.end(), 0.0);
+  std::fill(present_bins_.begin(), present_bins_.end(), 0.0);
+}
+
+std::vector<double> DayCollector::counts_row(std::uint32_t day, double domain, Counts& c) const {
+  std::vector<double> row{replication_, static_cast<double>(day)};
+  if (domain >= 0) row.push_back(domain);
+  const double cap_or_hours = reason(c.left, LeaveReason::ticket_cap) + reason(c.left, LeaveReason::after_hours);
+  for (double v : {c.arrived, c.returned, c.served, reason(c.left, LeaveReason::reneged),
+                   reason(c.left, LeaveReason::balked), sent_home(c.left),
+                   reason(c.left, LeaveReason::incomplete), reason(c.left, LeaveReason::closing),
+                   reason(c.left, LeaveReason::lunch), cap_or_hours, c.online, c.wait.mean(),
+                   c.wait.quantile(0.5), c.wait.quantile(0.9), c.wait.quantile(0.95), c.wait.max(),
+                   c.time_in_center.mean()}) {
+    row.push_back(v);
+  }
+  return row;
+}
+
+void DayCollector::day_rows(std::uint32_t day) {
+  auto row = counts_row(day, -1, today_);
+  row.push_back(overtime_today_);
+  row.push_back(today_.inside_end);
+  days_.push_back(std::move(row));
+  for (std::size_t d = 0; d < today_by_domain_.size(); ++d) {
+    days_by_domain_.push_back(counts_row(day, static_cast<double>(d), today_by_domain_[d]));
+  }
+  for (int b = 0; b < bins_per_day; ++b) {
+    timeseries_.push_back({replication_, static_cast<double>(day), static_cast<double>(b * bin_minutes),
+                           queued_bins_[b], present_bins_[b]});
+  }
+}
+
+void DayCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
+  advance(present_, present_bins_, t);
+  present_.value += 1;
+  for (Counts* k : {&today_, &today_by_domain_[c.domain]}) (c.visit == 1 ? k->arrived : k->returned) += 1;
+}
+
+void DayCollector::on_online_dossier(engine::SimTime, const model::Citizen& c) {
+  today_.online += 1;
+  today_by_domain_[c.domain].online += 1;
+}
+
+void DayCollector::on_served(engine::SimTime t, const model::Citizen& c) {
+  advance(present_, present_bins_, t);
+  present_.value -= 1;
+  for (Counts* k : {&today_, &today_by_domain_[c.domain]}) {
+    k->served += 1;
+    k->wait.add(c.waited);
+    k->time_in_center.add(t - c.arrival);
+  }
+}
+
+void DayCollector::on_leave(engine::SimTime t, const model::Citizen& c, LeaveReason r) {
+  advance(present_, present_bins_, t);
+  present_.value -= 1;
+  for (Counts* k : {&today_, &today_by_domain_[c.domain]}) k->left[static_cast<std::size_t>(r)] += 1;
+}
+
+void DayCollector::on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) {
+  advance(queued_, queued_bins_, t);
+  queued_.value += static_cast<double>(length) - queue_lengths_[queue];
+  queue_lengths_[queue] = length;
+}
+
+void DayCollector::on_counter_state(engine::SimTime t, std::uint32_t k, std::uint32_t staff,
+                                    CounterState state) {
+  // Close the previous state's interval for the counter and the staff member who sat there.
+  const double span = t - counter_since_[k];
+  const std::uint32_t who = counter_staff_[k];
+  if (counter_state_[k] != CounterState::closed) {
+    counter_open_[k] += span;
+    if (who != model::no_index) staff_open_[who] += span;
+  }
+  if (counter_state_[k] == CounterState::busy) {
+    counter_busy_[k] += span;
+    if (who != model::no_index) staff_busy_[who] += span;
+  }
+  counter_state_[k] = state;
+  counter_staff_[k] = staff;
+  counter_since_[k] = t;
+}
+
+void DayCollector::on_overtime(engine::SimTime, std::uint32_t staff, double minutes) {
+  overtime_today_ += minutes;
+  staff_overtime_[staff] += minutes;
+}
+
+std::vector<TableRows> DayCollector::tables() {
+  const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
+  TableRows counters, staff;
+  for (std::size_t k = 0; k < counter_open_.size(); ++k) {
+    counters.push_back({replication_, static_cast<double>(k), counter_open_[k], counter_busy_[k],
+                        ratio(counter_busy_[k], counter_open_[k])});
+  }
+  for (std::size_t s = 0; s < staff_open_.size(); ++s) {
+    staff.push_back({replication_, static_cast<double>(s), staff_open_[s], staff_busy_[s],
+                     ratio(staff_busy_[s], staff_open_[s]), staff_overtime_[s]});
+  }
+  return {days_, days_by_domain_, timeseries_, std::move(counters), std::move(staff)};
+}
+
+}  // namespace sim::stats
