@@ -53,7 +53,7 @@ bool same(const std::vector<sim::stats::ReplicationResult>& a,
 }  // namespace
 
 TEST_CASE("the same seed gives identical replications, a different seed different ones", "[run]") {
-  const auto s = sim::scenario::load_scenario(test_support::repo_path("scenarios/default.toml"));
+  const auto s = sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
   const auto a = run(s, 42, 1);
   CHECK(same(a, run(s, 42, 1)));
   CHECK(same(a, run(s, 42, 2)));
@@ -67,7 +67,7 @@ TEST_CASE("the HDF5 file is byte-identical for 1 and 2 threads", "[run][io]") {
   const fs::path dir = fs::temp_directory_path() / "motcua_determinism_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  const auto scenario = test_support::repo_path("scenarios/default.toml");
+  const auto scenario = test_support::repo_path("scenarios/templates/urban_ward.toml");
   std::ostringstream out, err;
   const auto one = (dir / "t1.h5").string(), two = (dir / "t2.h5").string();
   REQUIRE(sim::cli::run_cli({"run", scenario, "-o", one, "-t", "1", "-r", "8", "-q"}, out, err) == 0);

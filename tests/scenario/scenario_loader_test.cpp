@@ -171,18 +171,3 @@ TEST_CASE("a missing file is reported by name", "[scenario]") {
     CHECK(e.problems()[0].message.find("cannot open") != std::string::npos);
   }
 }
-
-TEST_CASE("every scenario file in the repository loads", "[scenario]") {
-  int files = 0;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(test_support::repo_path("scenarios"))) {
-    if (entry.path().extension() != ".toml") continue;
-    // Data files (procedure catalogue, holiday lists) are read through the scenarios that use them.
-    const auto folder = entry.path().parent_path().filename();
-    if (folder == "catalogue" || folder == "calendar") continue;
-    INFO(entry.path());
-    CHECK_NOTHROW(sim::scenario::load_scenario(entry.path().string()));
-    ++files;
-  }
-  CHECK(files >= 10);
-}
