@@ -2,6 +2,7 @@
 #include "sim/model/arrival_profile.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sim::model {
 
@@ -40,13 +41,15 @@ double ArrivalProfile::next(double t, double e) const {
 }
 
 double ArrivalProfile::at_fraction(double u) const {
+  if (pieces_.empty()) return -1.0;
   double target = u * expected_;
   for (const Piece& p : pieces_) {
     const double mass = p.rate * (p.end - p.start);
-    if (target < mass) return p.start + target / p.rate;
+    // Rounding can put the point on a piece's end; keep it strictly inside [start, end).
+    if (target < mass) return std::min(p.start + target / p.rate, std::nextafter(p.end, p.start));
     target -= mass;
   }
-  return pieces_.empty() ? -1.0 : pieces_.back().end;
+  return std::nextafter(pieces_.back().end, pieces_.back().start);
 }
 
 }  // namespace sim::model

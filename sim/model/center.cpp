@@ -117,6 +117,20 @@ void Center::on_overtime_cap(std::uint64_t) {
   for (std::uint32_t k = 0; k < hall_.size(); ++k) call(k);
 }
 
+bool Center::queue_served_later(std::uint32_t queue) const {
+  if (in_session_) return true;
+  if (!closed_for_day_) return params_.policy.lunch == PolicyParams::Lunch::wait;  // lunch break
+  // After the last close only counters still open in overtime call tickets.
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) {
+    const auto& counter = hall_.counter(k);
+    if (counter.calling && counter.state != CounterState::closed && hall_.speed(k, queue) > 0.0 &&
+        hall_.serves(k, queue)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Center::call(std::uint32_t k) {
   const auto& counter = hall_.counter(k);
   if (counter.state != CounterState::idle) return;
@@ -154,6 +168,9 @@ void Center::publish_queue_length(std::uint32_t q) {
 }
 
 void Center::send_waiting_home(LeaveReason reason) {
+  // Citizens still waiting for the reception desk leave too; the one at the desk finishes
+  // and is then refused a ticket if tickets have stopped.
+  while (!reception_queue_.empty()) leave(reception_queue_.pop_front(pool_), reason);
   for (std::uint32_t q = 0; q < queues_.size(); ++q) {
     while (!queues_[q].empty()) {
       const CitizenIndex i = queues_[q].pop_front(pool_);

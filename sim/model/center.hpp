@@ -75,6 +75,9 @@ class Center {
   void leave(CitizenIndex i, LeaveReason reason);
   void send_waiting_home(LeaveReason reason);
   void start_reception(CitizenIndex i);
+  bool tickets_issued_now() const;
+  /// Whether a ticket for this queue taken now would still be called today.
+  bool queue_served_later(std::uint32_t queue) const;
 
   // Counters.
   void seat_staff(std::uint32_t session);

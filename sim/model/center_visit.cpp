@@ -57,13 +57,16 @@ void Center::enter(CitizenIndex i) {
 
 void Center::on_form_done(std::uint64_t citizen) { request_ticket(static_cast<CitizenIndex>(citizen)); }
 
+bool Center::tickets_issued_now() const {
+  if (!calendar_) return true;
+  const DayPlan& plan = calendar_->day(day_);
+  return plan.working && sim_.now() < WorkCalendar::time_of(day_, plan.ticket_stop_min);
+}
+
 void Center::request_ticket(CitizenIndex i) {
-  if (calendar_) {
-    const DayPlan& plan = calendar_->day(day_);
-    if (!plan.working || sim_.now() >= WorkCalendar::time_of(day_, plan.ticket_stop_min)) {
-      leave(i, LeaveReason::after_hours);
-      return;
-    }
+  if (!tickets_issued_now()) {
+    leave(i, LeaveReason::after_hours);
+    return;
   }
   if (params_.reception.mode == ReceptionParams::Mode::receptionist) {
     if (free_receptionists_ > 0) {
@@ -90,6 +93,10 @@ void Center::on_reception_done(std::uint64_t citizen) {
 void Center::take_ticket(CitizenIndex i) {
   Citizen& c = pool_[i];
   const auto& policy = params_.policy;
+  if (!tickets_issued_now()) {  // e.g. finished at the reception desk after the ticket stop
+    leave(i, LeaveReason::after_hours);
+    return;
+  }
   if (policy.daily_ticket_cap > 0 && tickets_today_ >= policy.daily_ticket_cap) {
     leave(i, LeaveReason::ticket_cap);
     return;
@@ -148,9 +155,14 @@ void Center::on_service_end(std::uint64_t counter) {
 void Center::finish_visit(CitizenIndex i) {
   Citizen& c = pool_[i];
   if (c.wrong_pick) {
-    // The counter sends the citizen to the right domain's queue with a new ticket.
+    // The counter sends the citizen to the right domain's queue with a new ticket, if some
+    // counter will still call that queue today; otherwise home, to come back.
     c.wrong_pick = false;
     c.queue = c.domain;
+    if (!queue_served_later(c.queue)) {
+      leave(i, in_session_ || closed_for_day_ ? LeaveReason::closing : LeaveReason::lunch);
+      return;
+    }
     c.ticket_time = sim_.now();
     for (auto* o : observers_) o->on_ticket(sim_.now(), c);
     join_queue(i);

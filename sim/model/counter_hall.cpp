@@ -1,6 +1,7 @@
 // The counters of a center: who sits where, which queues each calls from, who is idle.
 #include "sim/model/counter_hall.hpp"
 
+#include <algorithm>
 #include <tuple>
 
 namespace sim::model {
@@ -57,6 +58,14 @@ std::uint32_t CounterHall::idle_counter_for(std::uint32_t domain) const {
     }
   }
   return no_index;
+}
+
+bool CounterHall::serves(std::uint32_t k, std::uint32_t domain) const {
+  const auto& layout = params_.counters[k];
+  const auto has = [domain](const std::vector<std::uint32_t>& list) {
+    return std::find(list.begin(), list.end(), domain) != list.end();
+  };
+  return has(layout.domains) || has(layout.overflow);
 }
 
 void CounterHall::set_state(std::uint32_t k, CounterState s) {

@@ -41,6 +41,8 @@ class CounterHall {
   /// counters first, lowest number first, then overflow counters. no_index if none.
   std::uint32_t idle_counter_for(std::uint32_t domain) const;
 
+  /// True if counter k calls this domain (as its own or as overflow).
+  bool serves(std::uint32_t k, std::uint32_t domain) const;
   /// Number of counters currently busy.
   std::uint32_t busy() const { return busy_; }
   void set_state(std::uint32_t k, CounterState s);

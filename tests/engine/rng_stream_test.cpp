@@ -101,7 +101,7 @@ TEST_CASE("a stream's numbers do not depend on which other streams were created 
   CHECK(r_draws == rte_alone);
 }
 
-TEST_CASE("uniform01 lies in [0, 1) with mean 1/2 and variance 1/12", "[engine]") {
+TEST_CASE("uniform01 lies between 0 and 1 (excluded) with mean 1/2 and variance 1/12", "[engine]") {
   RngStream s({777, 0, 0}, {"uniform-check", 0});
   const int n = 200000;
   double sum = 0.0, sum_sq = 0.0, lo = 1.0, hi = 0.0;
