@@ -62,7 +62,8 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
       const auto& s = cal.sessions[d];
       if (!s.empty() && (stop <= s.front().open_min || stop > s.back().close_min)) {
         t.check(false, "ticket_stop", "must fall after the first opening and no later than the last close on " + weekday_names[d]);
-        cal.ticket_stop_min[d] = -1;
+        cal.ticket_stop_min.fill(-1);
+        break;  // one message is enough; the same stop applies to every open day
       }
     }
   }
@@ -82,6 +83,8 @@ void read_demand(TableReader& t, model::CenterParams& c) {
   const auto per_1000 = t.number("visits_per_1000_per_day", false);
   t.check(daily.has_value() != (population.has_value() || per_1000.has_value()), "daily_visits",
           "give either daily_visits, or population with visits_per_1000_per_day");
+  t.check(population.has_value() == per_1000.has_value(), population ? "population" : "visits_per_1000_per_day",
+          "population and visits_per_1000_per_day go together");
   if (daily) d.daily_visits = *daily;
   if (population && per_1000) d.daily_visits = *population * *per_1000 / 1000.0;
   t.check(d.daily_visits > 0, daily ? "daily_visits" : "population", "daily demand must be positive");
