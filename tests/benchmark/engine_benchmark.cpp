@@ -318,9 +318,9 @@ void BM_station_model(benchmark::State& state) {
   for (auto _ : state) {
     const auto row = sim::run::run_replication(scenario, kSeed, 0);
     benchmark::DoNotOptimize(row);
-    events += static_cast<std::uint64_t>(row.values[events_col]);
-    customers += static_cast<std::uint64_t>(row.values[arrived_col]);
-    mean_wait = row.values[wait_col];
+    events += static_cast<std::uint64_t>(row.summary.values[events_col]);
+    customers += static_cast<std::uint64_t>(row.summary.values[arrived_col]);
+    mean_wait = row.summary.values[wait_col];
   }
   set_counters(state, events, customers, mean_wait);
 }
