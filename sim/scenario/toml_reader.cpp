@@ -43,6 +43,27 @@ const toml::node* TableReader::fetch(const std::string& key, bool required, cons
   return node;
 }
 
+template <class T, class Accepts>
+std::optional<std::vector<T>> TableReader::array_of(const std::string& key, bool required,
+                                                    const char* expected, Accepts accepts) {
+  const toml::node* node = fetch(key, required, expected);
+  if (!node) return std::nullopt;
+  const toml::array* array = node->as_array();
+  if (!array) {
+    wrong_type(key, *node, expected);
+    return std::nullopt;
+  }
+  std::vector<T> out;
+  for (const toml::node& element : *array) {
+    if (!accepts(element)) {
+      wrong_type(key, element, expected);
+      return std::nullopt;
+    }
+    out.push_back(*element.value<T>());
+  }
+  return out;
+}
+
 std::optional<double> TableReader::number(const std::string& key, bool required) {
   const toml::node* node = fetch(key, required, "a number");
   if (!node) return std::nullopt;
@@ -76,22 +97,8 @@ std::optional<TableReader> TableReader::table(const std::string& key, bool requi
 }
 
 std::optional<std::vector<double>> TableReader::numbers(const std::string& key, bool required) {
-  const toml::node* node = fetch(key, required, "an array of numbers");
-  if (!node) return std::nullopt;
-  const toml::array* array = node->as_array();
-  if (!array) {
-    wrong_type(key, *node, "an array of numbers");
-    return std::nullopt;
-  }
-  std::vector<double> out;
-  for (const toml::node& element : *array) {
-    if (!element.is_integer() && !element.is_floating_point()) {
-      wrong_type(key, element, "an array of numbers");
-      return std::nullopt;
-    }
-    out.push_back(*element.value<double>());
-  }
-  return out;
+  return array_of<double>(key, required, "an array of numbers",
+                          [](const toml::node& n) { return n.is_integer() || n.is_floating_point(); });
 }
 
 std::optional<bool> TableReader::boolean(const std::string& key, bool required) {
@@ -103,22 +110,8 @@ std::optional<bool> TableReader::boolean(const std::string& key, bool required) 
 }
 
 std::optional<std::vector<std::string>> TableReader::strings(const std::string& key, bool required) {
-  const toml::node* node = fetch(key, required, "an array of strings");
-  if (!node) return std::nullopt;
-  const toml::array* array = node->as_array();
-  if (!array) {
-    wrong_type(key, *node, "an array of strings");
-    return std::nullopt;
-  }
-  std::vector<std::string> out;
-  for (const toml::node& element : *array) {
-    if (!element.is_string()) {
-      wrong_type(key, element, "an array of strings");
-      return std::nullopt;
-    }
-    out.push_back(*element.value<std::string>());
-  }
-  return out;
+  return array_of<std::string>(key, required, "an array of strings",
+                               [](const toml::node& n) { return n.is_string(); });
 }
 
 std::optional<toml::date> TableReader::date(const std::string& key, bool required) {
@@ -130,22 +123,8 @@ std::optional<toml::date> TableReader::date(const std::string& key, bool require
 }
 
 std::optional<std::vector<toml::date>> TableReader::dates(const std::string& key, bool required) {
-  const toml::node* node = fetch(key, required, "an array of dates");
-  if (!node) return std::nullopt;
-  const toml::array* array = node->as_array();
-  if (!array) {
-    wrong_type(key, *node, "an array of dates");
-    return std::nullopt;
-  }
-  std::vector<toml::date> out;
-  for (const toml::node& element : *array) {
-    if (!element.is_date()) {
-      wrong_type(key, element, "an array of dates such as 2025-09-02");
-      return std::nullopt;
-    }
-    out.push_back(*element.value<toml::date>());
-  }
-  return out;
+  return array_of<toml::date>(key, required, "an array of dates such as 2025-09-02",
+                              [](const toml::node& n) { return n.is_date(); });
 }
 
 std::optional<std::vector<TableReader>> TableReader::tables(const std::string& key, bool required) {

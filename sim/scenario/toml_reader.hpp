@@ -58,6 +58,10 @@ class TableReader {
  private:
   const toml::node* fetch(const std::string& key, bool required, const std::string& expected);
   void wrong_type(const std::string& key, const toml::node& node, const char* expected);
+  /// An array whose every element `accepts`; records a problem naming `expected` otherwise.
+  template <class T, class Accepts>
+  std::optional<std::vector<T>> array_of(const std::string& key, bool required, const char* expected,
+                                         Accepts accepts);
 
   const toml::table* table_;
   std::string path_;
