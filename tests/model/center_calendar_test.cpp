@@ -502,6 +502,20 @@ TEST_CASE(
 // =============================================================================================
 // 2-3. Closing
 
+namespace {
+/// The closing tests' common check of one day: the model's fates of that day's visits equal
+/// the one-counter oracle's (10-minute service), and overtime is reported as the oracle says.
+template <class Run>
+auto checked_closing_day(const Run& r, const CenterParams& p, std::uint32_t d) {
+  const auto visits = r.arriving_on(d);
+  const auto fates = one_counter_by_hand(arrival_times(visits),
+                                         std::vector<double>(visits.size(), 10.0), d, p.policy);
+  check_fates(visits, fates);
+  check_overtime(r, fates, d);
+  return fates;
+}
+}  // namespace
+
 TEST_CASE(
     "under overtime closing the tickets waiting at 17:00 are served until the cap and the rest "
     "come back the next day",
@@ -520,11 +534,7 @@ TEST_CASE(
     INFO("seed " << seed);
     const auto r = run(p, seed);
     for (std::uint32_t d = 0; d < 2; ++d) {
-      const auto visits = r.arriving_on(d);
-      const auto fates = one_counter_by_hand(arrival_times(visits),
-                                             std::vector<double>(visits.size(), 10.0), d, p.policy);
-      check_fates(visits, fates);
-      check_overtime(r, fates, d);
+      const auto fates = checked_closing_day(r, p, d);
       for (const auto& f : fates) {
         served_overtime |= f.call && *f.call >= at(d, close_pm);
         sent_home_at_cap |= f.left && *f.left == at(d, overtime_cap);
@@ -553,11 +563,7 @@ TEST_CASE(
     INFO("seed " << seed);
     const auto r = run(p, seed);
     for (std::uint32_t d = 0; d < 2; ++d) {
-      const auto visits = r.arriving_on(d);
-      const auto fates = one_counter_by_hand(arrival_times(visits),
-                                             std::vector<double>(visits.size(), 10.0), d, p.policy);
-      check_fates(visits, fates);
-      check_overtime(r, fates, d);
+      const auto fates = checked_closing_day(r, p, d);
       for (const auto& f : fates) {
         sent_home |= f.left && *f.left == at(d, close_pm);
         finished_after_close |= f.done && *f.done > at(d, close_pm);
