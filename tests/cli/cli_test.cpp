@@ -26,10 +26,7 @@ Outcome motcua(const std::vector<std::string>& args) {
 
 /// A fresh empty folder for one test's files.
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("motcua_cli_test_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return test_support::scratch_dir("cli_" + name);
 }
 
 /// True when the folder holds no file at all (no output, no partial file).

@@ -64,9 +64,7 @@ TEST_CASE("the same seed gives identical replications, a different seed differen
 }
 
 TEST_CASE("the HDF5 file is byte-identical for 1 and 2 threads", "[run][io]") {
-  const fs::path dir = fs::temp_directory_path() / "motcua_determinism_test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = test_support::scratch_dir("determinism");
   const auto scenario = test_support::repo_path("scenarios/templates/urban_ward.toml");
   std::ostringstream out, err;
   const auto one = (dir / "t1.h5").string(), two = (dir / "t2.h5").string();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/scenario/scenario_loader.hpp"
+#include "tests/support/paths.hpp"
 
 namespace fs = std::filesystem;
 using sim::scenario::InputError;
@@ -63,10 +64,8 @@ skills = { land = 0.5 }
 
 /// Writes the scenario and catalogue into a fresh folder and loads the scenario.
 struct Files {
-  fs::path dir = fs::temp_directory_path() / "motcua_center_form_test";
+  fs::path dir = test_support::scratch_dir("center_form");
   Files(const std::string& s, const std::string& c) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
     std::ofstream(dir / "ward.toml") << s;
     std::ofstream(dir / "catalogue.toml") << c;
   }
