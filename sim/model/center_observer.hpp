@@ -4,6 +4,8 @@
 #include <cstdint>
 
 #include "sim/model/citizen.hpp"
+#include "sim/model/dossier.hpp"
+#include "sim/model/system_params.hpp"
 
 namespace sim::model {
 
@@ -16,16 +18,28 @@ enum class LeaveReason : std::uint8_t {
   lunch,            ///< left at lunch (leave-and-return policy)
   closing,          ///< still waiting when the center closed (or the overtime cap), sent home
   incomplete,       ///< dossier incomplete, must come back with the missing papers
+  system_down,      ///< a system the procedure needs was down (policy send_home)
 };
-inline constexpr std::size_t leave_reason_count = 7;
+inline constexpr std::size_t leave_reason_count = 8;
 
 /// Whether a citizen who left will come back on a later working day.
 inline bool returns_later(LeaveReason r) {
   return r != LeaveReason::reneged && r != LeaveReason::balked;
 }
 
-/// State of a counter for utilisation: closed (no staff or outside hours), open and idle, busy.
-enum class CounterState : std::uint8_t { closed, idle, busy };
+/// State of a counter for utilisation: closed (no staff or outside hours), open and idle,
+/// busy with a citizen (suspended service during an outage included), or doing back-office work.
+enum class CounterState : std::uint8_t { closed, idle, busy, back_office };
+
+/// How a software system touched a citizen's visit.
+enum class SystemEffect : std::uint8_t {
+  degraded,     ///< served slower
+  suspended,    ///< service stopped until the repair (policy wait)
+  paper,        ///< served on paper (policy paper)
+  sent_home,    ///< sent home (policy send_home)
+  hand_ticket,  ///< ticket issued by hand because the ticket machine was down
+};
+inline constexpr std::size_t system_effect_count = 5;
 
 /// Receives the center's signals in simulated-time order. Every method has an empty default
 /// so an observer overrides only what it needs. Times are minutes since the run's start.
@@ -37,8 +51,6 @@ class CenterObserver {
   virtual void on_day_end(engine::SimTime, std::uint32_t /*day*/) {}
   /// A citizen walked in (first visit or a return; citizen.visit tells).
   virtual void on_arrival(engine::SimTime, const Citizen&) {}
-  /// A dossier was filed online; the citizen never enters the center.
-  virtual void on_online_dossier(engine::SimTime, const Citizen&) {}
   /// The citizen took a ticket for queue citizen.queue.
   virtual void on_ticket(engine::SimTime, const Citizen&) {}
   /// A counter called the citizen; wait = t - citizen.ticket_time counts from the ticket.
@@ -56,6 +68,22 @@ class CenterObserver {
                                 CounterState) {}
   /// A staff member worked past the last session's close (minutes of overtime that day).
   virtual void on_overtime(engine::SimTime, std::uint32_t /*staff*/, double /*minutes*/) {}
+
+  /// A system's effective state changed (own state or a dependency's); factor is the
+  /// service-time multiplier while degraded.
+  virtual void on_system_state(engine::SimTime, std::uint32_t /*system*/, SystemState, double /*factor*/) {}
+  /// A system touched a citizen's visit (once per effect and visit).
+  virtual void on_system_effect(engine::SimTime, const Citizen&, std::uint32_t /*system*/, SystemEffect) {}
+  /// A dossier entered the back office (taken at a counter, or filed online).
+  virtual void on_dossier_received(engine::SimTime, const Dossier&) {}
+  /// A dossier waited for a down system, or its result failed to synchronise.
+  virtual void on_dossier_delayed(engine::SimTime, const Dossier&, std::uint32_t /*system*/) {}
+  /// A dossier's back-office work is finished (on time when t <= dossier.deadline).
+  virtual void on_dossier_done(engine::SimTime, const Dossier&) {}
+  /// The number of dossiers in the back office (waiting or in work) changed.
+  virtual void on_backlog(engine::SimTime, std::uint32_t /*dossiers*/) {}
+  /// An online dossier was paid online; ok is false when the payment system was down.
+  virtual void on_online_payment(engine::SimTime, const Dossier&, bool /*ok*/) {}
 };
 
 }  // namespace sim::model

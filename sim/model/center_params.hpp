@@ -10,6 +10,7 @@
 
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/sim_time.hpp"
+#include "sim/model/system_params.hpp"
 #include "sim/model/work_calendar.hpp"
 
 namespace sim::model {
@@ -33,7 +34,15 @@ struct ProcedureParams {
   int deadline_working_days = 0;
   bool same_day_rule = true;
   bool proxy_writing_allowed = true;
-  std::vector<std::string> systems;
+  std::vector<std::string> systems;  ///< names as written in the catalogue
+  /// Systems the counter service and the back-office work need (indices into
+  /// CenterParams::systems), resolved by the loader; empty when the scenario models no systems.
+  std::vector<std::uint32_t> system_ids;
+  /// Whether a served visit files a dossier that needs back-office work (not information
+  /// visits or result pick-ups).
+  bool dossier = false;
+  engine::Distribution back_office = engine::Distribution::deterministic(0.0);  ///< minutes of work
+  double online_weight = 0.0;  ///< relative weight of this procedure among online dossiers
 };
 
 /// A counter: the domains it calls tickets for, first its own, then overflow domains it
@@ -63,6 +72,11 @@ struct ReceptionParams {
   engine::Distribution reception_time = engine::Distribution::deterministic(0.0);
   /// Counter time spent finding out a ticket is for the wrong domain.
   engine::Distribution misroute_time = engine::Distribution::deterministic(1.0);
+  /// The ticket machine (index into CenterParams::systems; UINT32_MAX = not modelled). While it
+  /// is down every citizen gets a ticket by hand at the reception desk, which has
+  /// `receptionists` servers also in kiosk mode.
+  std::uint32_t ticket_system = UINT32_MAX;
+  engine::Distribution manual_ticket_time = engine::Distribution::deterministic(1.0);  ///< minutes
 };
 
 /// Citizen demand on a calendar day.
@@ -71,7 +85,7 @@ struct DemandParams {
   std::array<double, 7> weekday_factor{1, 1, 1, 1, 1, 1, 1};
   std::array<double, 24> hourly_profile{};  ///< relative arrival intensity per clock hour
   double surge_factor = 1.0;    ///< demand multiplier on the first working day after a holiday
-  double online_share = 0.0;    ///< share of dossiers filed online (never queue; counted and carried)
+  double online_share = 0.0;    ///< share of the day's demand filed online (see OnlineParams)
 };
 
 /// What happens at lunch and at closing time to citizens still holding a ticket.
@@ -108,6 +122,9 @@ struct CenterParams {
   // Calendar form:
   std::optional<CalendarSpec> calendar;
   DemandParams demand;
+  std::vector<SystemParams> systems;  ///< at most 64 (procedures hold them as a bit mask)
+  BackOfficeParams back_office;
+  OnlineParams online;
 };
 
 /// The station form: one domain, one procedure, `counters` identical counters each staffed

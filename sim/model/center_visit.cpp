@@ -22,8 +22,7 @@ void Center::on_arrival(std::uint64_t) {
   c.id = next_citizen_id_++;
   c.arrival = c.first_arrival = c.ticket_time = sim_.now();
   draws_->draw(c);
-  if (c.online) {
-    for (auto* o : observers_) o->on_online_dossier(sim_.now(), c);
+  if (c.online) {  // temporary: the online channel is being moved to its own arrival process
     pool_.release(i);
     return;
   }

@@ -22,7 +22,7 @@ class DayCollector : public model::CenterObserver {
   void on_day_start(engine::SimTime t, std::uint32_t day) override;
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
   void on_arrival(engine::SimTime t, const model::Citizen& c) override;
-  void on_online_dossier(engine::SimTime t, const model::Citizen& c) override;
+  void on_online_dossier(engine::SimTime t, const model::Citizen& c);
   void on_served(engine::SimTime t, const model::Citizen& c) override;
   void on_leave(engine::SimTime t, const model::Citizen& c, model::LeaveReason reason) override;
   void on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) override;

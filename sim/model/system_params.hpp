@@ -1,0 +1,82 @@
+// Parameters of the software systems a center depends on, and of its back office and online channel.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/distribution.hpp"
+#include "sim/model/work_calendar.hpp"
+
+namespace sim::model {
+
+/// Health of a software system. Ordered: a larger value is worse, and a system's effective
+/// state is the worst of its own state and the effective states of the systems it needs.
+enum class SystemState : std::uint8_t { up = 0, degraded = 1, down = 2 };
+
+/// What a counter does when a procedure needs a system that is down.
+enum class OutagePolicy : std::uint8_t {
+  wait,       ///< service is suspended and resumes when the system is repaired
+  paper,      ///< service goes on, slower, on paper; the data is keyed in later by the back office
+  send_home,  ///< the citizen is sent home to come back on a later working day
+};
+
+/// A scheduled episode (a migration, an overload), in minutes since the run's start.
+struct SystemEpisode {
+  double start = 0.0;
+  double end = 0.0;
+  SystemState state = SystemState::down;
+  double factor = 1.0;  ///< service-time multiplier while degraded (ignored when down)
+};
+
+/// One software system: a two-state failure process (up/down), an independent degraded-episode
+/// process, scheduled episodes, and the counter's policy when it is down. Failure and repair
+/// times run on the clock, 24 hours a day (a system breaks at night too; only the counters and
+/// the back office notice it at their hours).
+struct SystemParams {
+  std::string id;
+  std::string name;
+  std::vector<std::uint32_t> depends_on;              ///< systems this one needs (indices)
+  std::optional<engine::Distribution> time_to_failure;  ///< minutes up before a failure; none: never fails
+  engine::Distribution repair_time = engine::Distribution::deterministic(60.0);  ///< minutes down
+  std::optional<engine::Distribution> time_to_degrade;  ///< minutes between degraded episodes; none: never
+  engine::Distribution degraded_time = engine::Distribution::deterministic(90.0);  ///< minutes per episode
+  double degraded_factor = 1.5;  ///< service-time multiplier while degraded
+  std::vector<SystemEpisode> episodes;
+  OutagePolicy on_down = OutagePolicy::wait;
+  double paper_factor = 1.25;  ///< service-time multiplier of paper service (policy paper)
+  /// Back-office minutes to key a paper dossier in afterwards (policy paper).
+  engine::Distribution paper_entry = engine::Distribution::deterministic(5.0);
+  /// Share of finished back-office work on dossiers needing this system whose result fails to
+  /// synchronise (sent to the national portal, the data center...) and must be redone.
+  double sync_failure_share = 0.0;
+  /// Clock minutes before a failed synchronisation is noticed and the rework can start.
+  engine::Distribution sync_delay = engine::Distribution::deterministic(240.0);
+  double rework_share = 0.5;  ///< share of the dossier's back-office work done again after a sync failure
+};
+
+/// Who does back-office work (processing dossiers after intake) and when.
+struct BackOfficeParams {
+  /// Staff at an open counter with no ticket waiting take back-office work, in slices.
+  bool counter_staff = true;
+  /// Longest stretch of back-office work a counter takes before looking at the queue again.
+  double slice_min = 10.0;
+  /// Dedicated back-office workers (not at counters); 0 = none.
+  std::uint32_t workers = 0;
+  /// When dedicated workers work on working days; empty = the day's opening sessions.
+  std::vector<Session> hours;
+};
+
+/// Dossiers filed online: they arrive around the clock, every day, never queue at a counter
+/// and load the back office. The day's expected number is demand.daily_visits x
+/// demand.online_share x weekday_factor (Sunday's factor on public holidays).
+struct OnlineParams {
+  std::array<double, 24> hourly_profile{};  ///< relative intensity per clock hour
+  std::array<double, 7> weekday_factor{1, 1, 1, 1, 1, 1, 1};
+  double payment_share = 0.0;               ///< share of online dossiers paid online
+  std::uint32_t payment_system = UINT32_MAX;  ///< system needed to pay online; none = UINT32_MAX
+};
+
+}  // namespace sim::model
