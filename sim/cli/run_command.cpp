@@ -13,10 +13,10 @@
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/progress.hpp"
+#include "sim/run/replication.hpp"
 #include "sim/run/result_writer.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/stats/confidence.hpp"
-#include "sim/stats/station_collector.hpp"
 #include "sim/version.hpp"
 
 namespace sim::cli {
@@ -28,10 +28,12 @@ void print_summary(std::ostream& out, const scenario::Scenario& s,
                    const std::vector<stats::ReplicationResult>& results) {
   std::vector<stats::ReplicationRow> rows;
   for (const auto& r : results) rows.push_back(r.summary);
-  const auto& metrics = stats::StationCollector::metrics();
+  const auto& metrics = run::summary_metrics(s.form);
+  // The back-office and system lines exist only in the center form's metrics.
   static const std::vector<std::string> shown = {
       "arrived", "served", "reneged", "balked", "sent_home", "returned", "wait_mean", "wait_p90",
-      "wait_max", "queue_length_mean", "utilization"};
+      "wait_max", "queue_length_mean", "utilization", "dossiers_completed", "on_time_rate",
+      "backlog_mean", "system_down"};
   out << s.name << ": " << rows.size() << " replication(s)\n";
   out << std::left << std::setw(20) << "metric" << std::right << std::setw(14) << "mean"
       << std::setw(26) << "95% CI" << "  unit\n";

@@ -56,7 +56,7 @@ void ResultFile::write_metadata(const RunMetadata& meta) {
   root.set_attribute("scenario_text", meta.scenario_text);
   root.set_attribute("seed", meta.seed);
   root.set_attribute("replications", meta.replications);
-  root.set_attribute("schema_version", std::uint64_t{2});
+  root.set_attribute("schema_version", std::uint64_t{3});
 }
 
 void ResultFile::write_replications(const std::string& group,

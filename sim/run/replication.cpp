@@ -5,6 +5,13 @@
 
 namespace sim::run {
 
+namespace {
+template <typename T>
+void append(std::vector<T>& to, const std::vector<T>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+}  // namespace
+
 stats::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t root_seed,
                                          std::uint64_t replication) {
   scenario::StationModel model(scenario, root_seed, replication);
@@ -12,8 +19,39 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario, std
   model.simulation().run();
   stats::ReplicationResult result;
   result.summary = {replication, model.collector().row(model.simulation().events_processed())};
-  if (model.days()) result.tables = model.days()->tables();
+  if (model.days()) {
+    // The last day's end closes the integrals already; finishing at the run's end again is a
+    // no-op then, and a safeguard if the model ever stops signalling day ends.
+    const double run_end = scenario.run.warmup_min + scenario.run.horizon_min;
+    model.systems()->finish(run_end);
+    model.back_office()->finish(run_end);
+    append(result.summary.values, model.systems()->row());
+    append(result.summary.values, model.back_office()->row());
+    result.tables = model.days()->tables();
+    append(result.tables, model.systems()->tables());
+    append(result.tables, model.back_office()->tables());
+  }
   return result;
+}
+
+const std::vector<stats::MetricDef>& summary_metrics(scenario::ScenarioForm form) {
+  static const std::vector<stats::MetricDef> center = [] {
+    auto m = stats::StationCollector::metrics();
+    append(m, stats::SystemCollector::metrics());
+    append(m, stats::BackOfficeCollector::metrics());
+    return m;
+  }();
+  return form == scenario::ScenarioForm::center ? center : stats::StationCollector::metrics();
+}
+
+const std::vector<stats::TableDef>& center_table_defs() {
+  static const std::vector<stats::TableDef> defs = [] {
+    auto d = stats::DayCollector::table_defs();
+    append(d, stats::SystemCollector::table_defs());
+    append(d, stats::BackOfficeCollector::table_defs());
+    return d;
+  }();
+  return defs;
 }
 
 }  // namespace sim::run

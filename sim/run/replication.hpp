@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "sim/scenario/scenario.hpp"
 #include "sim/stats/table.hpp"
@@ -12,5 +13,12 @@ namespace sim::run {
 /// summary row and detail tables. Safe to call from many threads at once.
 stats::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t root_seed,
                                       std::uint64_t replication);
+
+/// The columns of a replication's summary row: the station collector's metrics, followed in
+/// the center form by the software systems' and the back office's.
+const std::vector<stats::MetricDef>& summary_metrics(scenario::ScenarioForm form);
+
+/// The center form's detail tables, in the order of ReplicationResult::tables.
+const std::vector<stats::TableDef>& center_table_defs();
 
 }  // namespace sim::run

@@ -4,8 +4,7 @@
 #include <cstdio>
 
 #include "sim/model/work_calendar.hpp"
-#include "sim/stats/day_collector.hpp"
-#include "sim/stats/station_collector.hpp"
+#include "sim/run/replication.hpp"
 #include "sim/version.hpp"
 
 namespace sim::run {
@@ -45,6 +44,22 @@ void write_layout(io::ResultFile& file, const model::CenterParams& c) {
     staff[1].second.push_back(c.counters[s.counter].id);
   }
   file.write_labels("layout_staff", "staff index -> name and counter", staff);
+  Labels systems{{"id", {}}, {"name", {}}, {"depends_on", {}}};
+  for (const auto& sys : c.systems) {
+    std::string needs;
+    for (auto d : sys.depends_on) needs += (needs.empty() ? "" : " ") + c.systems[d].id;
+    systems[0].second.push_back(sys.id);
+    systems[1].second.push_back(sys.name);
+    systems[2].second.push_back(needs);
+  }
+  file.write_labels("layout_systems", "system index -> id, name, ids of the systems it needs",
+                    systems);
+  Labels procedures{{"id", {}}, {"domain", {}}};
+  for (const auto& p : c.procedures) {
+    procedures[0].second.push_back(p.id);
+    procedures[1].second.push_back(c.domains[p.domain].id);
+  }
+  file.write_labels("procedures", "procedure index -> id and domain id", procedures);
 }
 
 void write_calendar(io::ResultFile& file, const model::CalendarSpec& spec) {
@@ -74,11 +89,11 @@ void write_results(io::ResultFile& file, const scenario::Scenario& s, const RunO
                                       options.seed, options.replications});
   std::vector<stats::ReplicationRow> summaries;
   for (const auto& r : results) summaries.push_back(r.summary);
-  const auto& metrics = stats::StationCollector::metrics();
+  const auto& metrics = summary_metrics(s.form);
   file.write_replications("replications", metrics, summaries);
   file.write_summary("summary", metrics, summaries);
   if (s.form != scenario::ScenarioForm::center) return;
-  const auto& defs = stats::DayCollector::table_defs();
+  const auto& defs = center_table_defs();
   for (std::size_t t = 0; t < defs.size(); ++t) {
     stats::TableRows rows;
     for (const auto& r : results) rows.insert(rows.end(), r.tables.at(t).begin(), r.tables.at(t).end());

@@ -12,8 +12,14 @@ StationModel::StationModel(const Scenario& scenario, std::uint64_t root_seed,
                  static_cast<std::uint32_t>(scenario.center.domains.size())) {
   center_.add_observer(collector_);
   if (scenario.form == ScenarioForm::center) {
+    const double run_end = scenario.run.warmup_min + scenario.run.horizon_min;
     days_.emplace(scenario.center, replication);
     center_.add_observer(*days_);
+    systems_.emplace(static_cast<std::uint32_t>(scenario.center.systems.size()), run_end,
+                     replication);
+    center_.add_observer(*systems_);
+    back_office_.emplace(scenario.center, run_end, replication);
+    center_.add_observer(*back_office_);
   }
   sim_.reserve(scenario.center.counters.size() * 2 + 64);
 }

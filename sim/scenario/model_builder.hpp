@@ -7,8 +7,10 @@
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/stats/back_office_collector.hpp"
 #include "sim/stats/day_collector.hpp"
 #include "sim/stats/station_collector.hpp"
+#include "sim/stats/system_collector.hpp"
 
 namespace sim::scenario {
 
@@ -26,12 +28,17 @@ class StationModel {
   stats::StationCollector& collector() { return collector_; }
   /// Detail tables of the center form; absent in the station form.
   std::optional<stats::DayCollector>& days() { return days_; }
+  /// Software systems and back office of the center form; absent in the station form.
+  std::optional<stats::SystemCollector>& systems() { return systems_; }
+  std::optional<stats::BackOfficeCollector>& back_office() { return back_office_; }
 
  private:
   engine::Simulation sim_;
   model::Center center_;
   stats::StationCollector collector_;
   std::optional<stats::DayCollector> days_;
+  std::optional<stats::SystemCollector> systems_;
+  std::optional<stats::BackOfficeCollector> back_office_;
 };
 
 }  // namespace sim::scenario

@@ -14,9 +14,12 @@ double reason(const std::array<double, model::leave_reason_count>& left, LeaveRe
   return left[static_cast<std::size_t>(r)];
 }
 double sent_home(const std::array<double, model::leave_reason_count>& left) {
-  return reason(left, LeaveReason::ticket_cap) + reason(left, LeaveReason::after_hours) +
-         reason(left, LeaveReason::lunch) + reason(left, LeaveReason::closing) +
-         reason(left, LeaveReason::incomplete);
+  // Every reason after which the citizen means to come back is a send-home.
+  double n = 0.0;
+  for (std::size_t r = 0; r < left.size(); ++r) {
+    if (model::returns_later(static_cast<LeaveReason>(r))) n += left[r];
+  }
+  return n;
 }
 std::vector<MetricDef> count_columns() {
   return {
@@ -30,6 +33,8 @@ std::vector<MetricDef> count_columns() {
       {"sent_home_closing", "citizens", "of those: still waiting at closing / overtime cap"},
       {"sent_home_lunch", "citizens", "of those: left at lunch (leave-and-return policy)"},
       {"sent_home_cap_or_hours", "citizens", "of those: ticket cap reached or after ticket stop"},
+      {"sent_home_system_down", "citizens",
+       "of those: a software system the procedure needs was down"},
       {"online", "dossiers", "dossiers filed online (never queue)"},
       {"wait_mean", "min", "mean wait from ticket to call, served visits"},
       {"wait_p50", "min", "median wait, served visits"},
@@ -53,8 +58,10 @@ DayCollector::DayCollector(const model::CenterParams& params, std::uint64_t repl
       counter_since_(params.counters.size(), 0.0),
       counter_open_(params.counters.size(), 0.0),
       counter_busy_(params.counters.size(), 0.0),
+      counter_back_office_(params.counters.size(), 0.0),
       staff_open_(params.staff.size(), 0.0),
       staff_busy_(params.staff.size(), 0.0),
+      staff_back_office_(params.staff.size(), 0.0),
       staff_overtime_(params.staff.size(), 0.0) {}
 
 const std::vector<TableDef>& DayCollector::table_defs() {
@@ -83,12 +90,14 @@ const std::vector<TableDef>& DayCollector::table_defs() {
           {"counter", "1", "counter index (ids in /layout_counters)"},
           {"open", "min", "minutes the counter was staffed and open"},
           {"busy", "min", "minutes it was serving a citizen"},
+          {"back_office", "min", "minutes open but doing back-office work (not calling tickets)"},
           {"utilization", "1", "busy / open"}}},
         {"staff", "one row per replication and staff member (whole run)",
          {{"replication", "1", "replication index"},
           {"staff", "1", "staff index (names in /layout_staff)"},
           {"present", "min", "minutes seated at an open counter"},
           {"busy", "min", "minutes serving citizens"},
+          {"back_office", "min", "minutes at an open counter doing back-office work"},
           {"utilization", "1", "busy / present"},
           {"overtime", "min", "minutes worked past the last session's close"}}},
     };
@@ -135,7 +144,8 @@ std::vector<double> DayCollector::counts_row(std::uint32_t day, double domain, C
   for (double v : {c.arrived, c.returned, c.served, reason(c.left, LeaveReason::reneged),
                    reason(c.left, LeaveReason::balked), sent_home(c.left),
                    reason(c.left, LeaveReason::incomplete), reason(c.left, LeaveReason::closing),
-                   reason(c.left, LeaveReason::lunch), cap_or_hours, c.online, c.wait.mean(),
+                   reason(c.left, LeaveReason::lunch), cap_or_hours,
+                   reason(c.left, LeaveReason::system_down), c.online, c.wait.mean(),
                    c.wait.quantile(0.5), c.wait.quantile(0.9), c.wait.quantile(0.95), c.wait.max(),
                    c.time_in_center.mean()}) {
     row.push_back(v);
@@ -163,9 +173,10 @@ void DayCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
   for (Counts* k : {&today_, &today_by_domain_[c.domain]}) (c.visit == 1 ? k->arrived : k->returned) += 1;
 }
 
-void DayCollector::on_online_dossier(engine::SimTime, const model::Citizen& c) {
+void DayCollector::on_dossier_received(engine::SimTime, const model::Dossier& d) {
+  if (!d.online) return;
   today_.online += 1;
-  today_by_domain_[c.domain].online += 1;
+  today_by_domain_[d.domain].online += 1;
 }
 
 void DayCollector::on_served(engine::SimTime t, const model::Citizen& c) {
@@ -193,16 +204,16 @@ void DayCollector::on_queue_length(engine::SimTime t, std::uint32_t queue, std::
 void DayCollector::on_counter_state(engine::SimTime t, std::uint32_t k, std::uint32_t staff,
                                     CounterState state) {
   // Close the previous state's interval for the counter and the staff member who sat there.
+  // Back-office work keeps the counter open (staffed) but not busy with citizens.
   const double span = t - counter_since_[k];
   const std::uint32_t who = counter_staff_[k];
-  if (counter_state_[k] != CounterState::closed) {
-    counter_open_[k] += span;
-    if (who != model::no_index) staff_open_[who] += span;
-  }
-  if (counter_state_[k] == CounterState::busy) {
-    counter_busy_[k] += span;
-    if (who != model::no_index) staff_busy_[who] += span;
-  }
+  const auto add = [&](std::vector<double>& by_counter, std::vector<double>& by_staff) {
+    by_counter[k] += span;
+    if (who != model::no_index) by_staff[who] += span;
+  };
+  if (counter_state_[k] != CounterState::closed) add(counter_open_, staff_open_);
+  if (counter_state_[k] == CounterState::busy) add(counter_busy_, staff_busy_);
+  if (counter_state_[k] == CounterState::back_office) add(counter_back_office_, staff_back_office_);
   counter_state_[k] = state;
   counter_staff_[k] = staff;
   counter_since_[k] = t;
@@ -218,11 +229,12 @@ std::vector<TableRows> DayCollector::tables() {
   TableRows counters, staff;
   for (std::size_t k = 0; k < counter_open_.size(); ++k) {
     counters.push_back({replication_, static_cast<double>(k), counter_open_[k], counter_busy_[k],
-                        ratio(counter_busy_[k], counter_open_[k])});
+                        counter_back_office_[k], ratio(counter_busy_[k], counter_open_[k])});
   }
   for (std::size_t s = 0; s < staff_open_.size(); ++s) {
     staff.push_back({replication_, static_cast<double>(s), staff_open_[s], staff_busy_[s],
-                     ratio(staff_busy_[s], staff_open_[s]), staff_overtime_[s]});
+                     staff_back_office_[s], ratio(staff_busy_[s], staff_open_[s]),
+                     staff_overtime_[s]});
   }
   return {days_, days_by_domain_, timeseries_, std::move(counters), std::move(staff)};
 }

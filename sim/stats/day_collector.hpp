@@ -22,13 +22,14 @@ class DayCollector : public model::CenterObserver {
   void on_day_start(engine::SimTime t, std::uint32_t day) override;
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
   void on_arrival(engine::SimTime t, const model::Citizen& c) override;
-  void on_online_dossier(engine::SimTime t, const model::Citizen& c);
   void on_served(engine::SimTime t, const model::Citizen& c) override;
   void on_leave(engine::SimTime t, const model::Citizen& c, model::LeaveReason reason) override;
   void on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) override;
   void on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t staff,
                         model::CounterState state) override;
   void on_overtime(engine::SimTime t, std::uint32_t staff, double minutes) override;
+  /// Online dossiers are counted here (counter dossiers are already counted as served visits).
+  void on_dossier_received(engine::SimTime t, const model::Dossier& d) override;
 
   /// Table shapes, in the order of tables().
   static const std::vector<TableDef>& table_defs();
@@ -64,8 +65,9 @@ class DayCollector : public model::CenterObserver {
   std::vector<model::CounterState> counter_state_;
   std::vector<std::uint32_t> counter_staff_;
   std::vector<double> counter_since_;
-  std::vector<double> counter_open_, counter_busy_;  ///< minutes, by counter
-  std::vector<double> staff_open_, staff_busy_, staff_overtime_;  ///< minutes, by staff
+  /// Minutes by counter and by staff member.
+  std::vector<double> counter_open_, counter_busy_, counter_back_office_;
+  std::vector<double> staff_open_, staff_busy_, staff_back_office_, staff_overtime_;
   TableRows days_, days_by_domain_, timeseries_;
 };
 

@@ -74,7 +74,8 @@ const std::vector<MetricDef>& StationCollector::metrics() {
       {"reneged", "citizens", "of those, citizens who left the queue when their patience ran out"},
       {"balked", "citizens", "of those, citizens who left without a ticket: too many tickets ahead"},
       {"sent_home", "citizens",
-       "departures sent home (ticket cap, after hours, lunch, closing, incomplete dossier)"},
+       "departures sent home (ticket cap, after hours, lunch, closing, incomplete dossier, "
+       "system down)"},
       {"returned", "citizens", "return visits by citizens sent home earlier"},
       {"abandon_prob", "1", "reneged / arrived"},
       {"prob_wait", "1", "share of arrivals not called at once (waited > 0 or reneged)"},
@@ -103,9 +104,12 @@ std::vector<double> StationCollector::row(std::uint64_t events_processed) {
   const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
   const auto arrived = static_cast<double>(arrived_);
   const auto left = [&](LeaveReason r) { return static_cast<double>(left_[static_cast<std::size_t>(r)]); };
-  const double sent_home = left(LeaveReason::ticket_cap) + left(LeaveReason::after_hours) +
-                           left(LeaveReason::lunch) + left(LeaveReason::closing) +
-                           left(LeaveReason::incomplete);
+  // Every reason after which the citizen means to come back is a send-home.
+  double sent_home = 0.0;
+  for (std::size_t r = 0; r < model::leave_reason_count; ++r) {
+    const auto reason = static_cast<LeaveReason>(r);
+    if (model::returns_later(reason)) sent_home += left(reason);
+  }
   const double open_mean = open_.mean();
   return {
       arrived,

@@ -1,0 +1,216 @@
+// Observer that measures the back office: dossiers on time or late, the backlog, online payments.
+#include "sim/stats/back_office_collector.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sim::stats {
+
+namespace {
+double ratio(double a, double b) { return b > 0 ? a / b : std::nan(""); }
+
+/// The per-dossier columns shared by /dossiers_by_procedure and the summary, in row order.
+std::vector<MetricDef> count_columns() {
+  return {
+      {"received", "dossiers", "dossiers received (at a counter or online)"},
+      {"online", "dossiers", "of those, filed online"},
+      {"completed", "dossiers", "back-office work finished within the run"},
+      {"on_time", "dossiers", "finished at or before the deadline"},
+      {"late", "dossiers", "finished after the deadline"},
+      {"open_overdue", "dossiers", "open at the end of the run, deadline passed"},
+      {"open_not_due", "dossiers", "open at the end of the run, not yet due (censored)"},
+      {"on_time_rate", "1", "on_time / (completed + open_overdue)"},
+      {"delayed", "dossiers", "finished dossiers delayed by a system (down or failed sync)"},
+      {"paper", "dossiers", "finished dossiers taken on paper during an outage"},
+      {"turnaround_mean", "h", "mean hours from receipt to result, finished dossiers"},
+      {"lateness_mean", "h", "mean hours past the deadline, late dossiers"},
+      {"lateness_p50", "h", "median hours past the deadline, late dossiers"},
+      {"lateness_p90", "h", "90th percentile hours past the deadline, late dossiers"},
+      {"lateness_max", "h", "most hours past the deadline, late dossiers"},
+  };
+}
+}  // namespace
+
+BackOfficeCollector::BackOfficeCollector(const model::CenterParams& params, double run_end,
+                                         std::uint64_t replication)
+    : params_(params),
+      run_end_(run_end),
+      replication_(static_cast<double>(replication)),
+      by_procedure_(params.procedures.size()) {}
+
+void BackOfficeCollector::on_day_end(engine::SimTime t, std::uint32_t) {
+  if (t >= run_end_) {
+    finish(t);
+  } else {
+    advance(t);
+  }
+}
+
+void BackOfficeCollector::on_dossier_received(engine::SimTime t, const model::Dossier& d) {
+  if (t >= run_end_) return;
+  const bool due = d.deadline < run_end_;
+  for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
+    ++c->received;
+    if (d.online) ++c->online;
+    if (due) ++c->due_received;
+  }
+}
+
+void BackOfficeCollector::on_dossier_done(engine::SimTime t, const model::Dossier& d) {
+  if (t > run_end_) return;  // finished after the run: it was open at the end
+  const bool due = d.deadline < run_end_;
+  const bool on_time = t <= d.deadline;
+  const double hours_late = (t - d.deadline) / 60.0;
+  for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
+    ++c->completed;
+    if (due) ++c->due_completed;
+    if (on_time) {
+      ++c->on_time;
+    } else {
+      ++c->late;
+      c->lateness.add(hours_late);
+    }
+    if (d.delayed_by_system) ++c->delayed;
+    if (d.paper) ++c->paper;
+    c->turnaround += t - d.received;
+  }
+}
+
+void BackOfficeCollector::on_backlog(engine::SimTime t, std::uint32_t dossiers) {
+  if (finished_ || t > run_end_) return;
+  advance(t);
+  backlog_ = dossiers;
+  backlog_max_ = std::max(backlog_max_, dossiers);
+}
+
+void BackOfficeCollector::on_online_payment(engine::SimTime t, const model::Dossier&, bool ok) {
+  if (t > run_end_) return;
+  ++(ok ? payments_ok_ : payments_failed_);
+}
+
+void BackOfficeCollector::advance(double t) {
+  // Integrate the backlog up to t, writing a row each time a clock hour is complete.
+  const double to = std::min(t, run_end_);
+  if (finished_ || to <= since_) return;
+  for (;;) {
+    const double hour_end = static_cast<double>(hour_ + 1) * 60.0;
+    if (to < hour_end) break;
+    const double area = backlog_ * (hour_end - since_);
+    hour_area_ += area;
+    area_ += area;
+    since_ = hour_end;
+    hour_row(60.0);
+  }
+  const double area = backlog_ * (to - since_);
+  hour_area_ += area;
+  area_ += area;
+  since_ = to;
+}
+
+void BackOfficeCollector::hour_row(double length) {
+  backlog_rows_.push_back({replication_, static_cast<double>(hour_ / 24),
+                           static_cast<double>(hour_ % 24), hour_area_ / length,
+                           static_cast<double>(backlog_)});
+  ++hour_;
+  hour_area_ = 0.0;
+}
+
+void BackOfficeCollector::finish(engine::SimTime t) {
+  advance(t);
+  if (finished_) return;
+  // A run that does not end on a clock hour (station form) gets a last, shorter row.
+  const double hour_start = static_cast<double>(hour_) * 60.0;
+  if (since_ > hour_start) hour_row(since_ - hour_start);
+  finished_ = true;
+}
+
+double BackOfficeCollector::rate(const Counts& c) {
+  const auto open_overdue = static_cast<double>(c.due_received - c.due_completed);
+  return ratio(static_cast<double>(c.on_time), static_cast<double>(c.completed) + open_overdue);
+}
+
+double BackOfficeCollector::on_time_rate() const { return rate(total_); }
+
+double BackOfficeCollector::backlog_mean() const { return ratio(area_, since_); }
+
+std::vector<double> BackOfficeCollector::counts_values(const Counts& c) {
+  const auto open = c.received - c.completed;
+  const auto open_overdue = c.due_received - c.due_completed;
+  return {static_cast<double>(c.received),
+          static_cast<double>(c.online),
+          static_cast<double>(c.completed),
+          static_cast<double>(c.on_time),
+          static_cast<double>(c.late),
+          static_cast<double>(open_overdue),
+          static_cast<double>(open - open_overdue),
+          rate(c),
+          static_cast<double>(c.delayed),
+          static_cast<double>(c.paper),
+          ratio(c.turnaround / 60.0, static_cast<double>(c.completed)),
+          c.lateness.mean(),
+          c.lateness.quantile(0.5),
+          c.lateness.quantile(0.9),
+          c.lateness.max()};
+}
+
+const std::vector<TableDef>& BackOfficeCollector::table_defs() {
+  static const std::vector<TableDef> defs = [] {
+    std::vector<MetricDef> cols = {
+        {"replication", "1", "replication index"},
+        {"procedure", "1", "procedure index (ids in /procedures)"},
+        {"domain", "1", "the procedure's domain index (names in /domains)"}};
+    for (auto& c : count_columns()) cols.push_back(std::move(c));
+    return std::vector<TableDef>{
+        {"dossiers_by_procedure", "one row per replication and procedure (whole run)", cols},
+        {"backlog",
+         "one row per replication and clock hour of the run",
+         {{"replication", "1", "replication index"},
+          {"day", "1", "day of the run, from 0"},
+          {"hour", "1", "clock hour, 0 = 00:00-01:00"},
+          {"backlog", "dossiers", "time-average number of dossiers in the back office"},
+          {"backlog_end", "dossiers", "dossiers in the back office at the end of the hour"}}},
+    };
+  }();
+  return defs;
+}
+
+std::vector<TableRows> BackOfficeCollector::tables() const {
+  TableRows procedures;
+  for (std::size_t p = 0; p < by_procedure_.size(); ++p) {
+    std::vector<double> row{replication_, static_cast<double>(p),
+                            static_cast<double>(params_.procedures[p].domain)};
+    for (double v : counts_values(by_procedure_[p])) row.push_back(v);
+    procedures.push_back(std::move(row));
+  }
+  return {std::move(procedures), backlog_rows_};
+}
+
+const std::vector<MetricDef>& BackOfficeCollector::metrics() {
+  static const std::vector<MetricDef> defs = [] {
+    std::vector<MetricDef> m;
+    for (auto& c : count_columns()) {
+      // Summary names say what they count: "dossiers_late", not "late".
+      if (c.unit == "dossiers") c.name = "dossiers_" + c.name;
+      m.push_back(std::move(c));
+    }
+    m.push_back({"backlog_mean", "dossiers", "time-average number of dossiers in the back office"});
+    m.push_back({"backlog_max", "dossiers", "most dossiers in the back office at once"});
+    m.push_back({"backlog_end", "dossiers", "dossiers in the back office at the end of the run"});
+    m.push_back({"online_payments_ok", "dossiers", "online dossiers paid online"});
+    m.push_back(
+        {"online_payments_failed", "dossiers", "online payments that failed (system down)"});
+    return m;
+  }();
+  return defs;
+}
+
+std::vector<double> BackOfficeCollector::row() const {
+  auto values = counts_values(total_);
+  for (double v : {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
+                   static_cast<double>(payments_ok_), static_cast<double>(payments_failed_)}) {
+    values.push_back(v);
+  }
+  return values;
+}
+
+}  // namespace sim::stats

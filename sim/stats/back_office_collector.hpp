@@ -1,0 +1,99 @@
+// Observer that measures the back office: dossiers on time or late, the backlog, online payments.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/center_observer.hpp"
+#include "sim/model/center_params.hpp"
+#include "sim/stats/metric.hpp"
+#include "sim/stats/table.hpp"
+#include "sim/stats/tally.hpp"
+
+namespace sim::stats {
+
+/// Counts dossiers by procedure from receipt to result, the way the ministry rates them: a
+/// dossier finished at or before its deadline is on time, after it late; one still open at
+/// the run's end is overdue if its deadline has passed, otherwise censored (not yet due, left
+/// out of the rate). on_time_rate = on_time / (completed + open_overdue).
+///
+/// No dossier is remembered: whether an open dossier is overdue at the end only depends on
+/// deadline < run_end, which is known at receipt, so counting "due within the run" at receipt
+/// and at completion gives the open overdue ones by difference. Memory is a fixed block per
+/// procedure plus the rows of the hourly backlog series.
+///
+/// Signals after run_end are ignored (a dossier finished later is open at the end). The
+/// backlog series is closed at on_day_end(run_end) or by finish(run_end) (station form).
+class BackOfficeCollector : public model::CenterObserver {
+ public:
+  /// run_end: end of the run in minutes (the center form's days x 1440).
+  BackOfficeCollector(const model::CenterParams& params, double run_end,
+                      std::uint64_t replication = 0);
+
+  void on_day_end(engine::SimTime t, std::uint32_t day) override;
+  void on_dossier_received(engine::SimTime t, const model::Dossier& d) override;
+  void on_dossier_done(engine::SimTime t, const model::Dossier& d) override;
+  void on_backlog(engine::SimTime t, std::uint32_t dossiers) override;
+  void on_online_payment(engine::SimTime t, const model::Dossier& d, bool ok) override;
+  /// Brings the backlog series up to t and, at run_end, writes the last (partial) hour.
+  void finish(engine::SimTime t);
+
+  std::uint64_t dossiers_received() const { return total_.received; }
+  std::uint64_t dossiers_received_online() const { return total_.online; }
+  std::uint64_t dossiers_completed() const { return total_.completed; }
+  std::uint64_t dossiers_on_time() const { return total_.on_time; }
+  std::uint64_t dossiers_late() const { return total_.late; }
+  /// Received and not finished by run_end.
+  std::uint64_t dossiers_open() const { return total_.received - total_.completed; }
+  /// Open at run_end with the deadline already passed (they can no longer be on time).
+  std::uint64_t dossiers_open_overdue() const { return total_.due_received - total_.due_completed; }
+  /// Open at run_end and not yet due: censored, left out of the on-time rate.
+  std::uint64_t dossiers_open_not_due() const { return dossiers_open() - dossiers_open_overdue(); }
+  /// Finished dossiers that waited for a down system or failed to synchronise at least once.
+  std::uint64_t dossiers_delayed() const { return total_.delayed; }
+  /// on_time / (completed + open_overdue); NaN when no dossier is rated.
+  double on_time_rate() const;
+  /// Hours past the deadline of the late dossiers.
+  const Tally& lateness_hours() const { return total_.lateness; }
+  std::uint64_t online_payments_ok() const { return payments_ok_; }
+  std::uint64_t online_payments_failed() const { return payments_failed_; }
+  /// Dossiers in the back office now, the most ever, and the time-average from 0 to the latest
+  /// time the series was brought up to (NaN before).
+  std::uint32_t backlog() const { return backlog_; }
+  std::uint32_t backlog_max() const { return backlog_max_; }
+  double backlog_mean() const;
+
+  /// Table shapes, in the order of tables(): /dossiers_by_procedure, /backlog.
+  static const std::vector<TableDef>& table_defs();
+  std::vector<TableRows> tables() const;
+  /// Center-form summary columns and this replication's values.
+  static const std::vector<MetricDef>& metrics();
+  std::vector<double> row() const;
+
+ private:
+  struct Counts {
+    std::uint64_t received = 0, online = 0, completed = 0, on_time = 0, late = 0;
+    std::uint64_t due_received = 0, due_completed = 0;  ///< deadline < run_end
+    std::uint64_t delayed = 0, paper = 0;
+    double turnaround = 0.0;  ///< minutes from receipt to result, summed over completed
+    Tally lateness;           ///< hours, late dossiers
+  };
+  static double rate(const Counts& c);
+  static std::vector<double> counts_values(const Counts& c);
+  void advance(double t);
+  void hour_row(double length);
+
+  const model::CenterParams& params_;
+  double run_end_;
+  double replication_;
+  Counts total_;
+  std::vector<Counts> by_procedure_;
+  std::uint64_t payments_ok_ = 0, payments_failed_ = 0;
+  std::uint32_t backlog_ = 0, backlog_max_ = 0;
+  std::uint64_t hour_ = 0;  ///< index of the clock hour being integrated, from 0
+  double since_ = 0.0, hour_area_ = 0.0, area_ = 0.0;
+  bool finished_ = false;
+  TableRows backlog_rows_;
+};
+
+}  // namespace sim::stats
