@@ -1,6 +1,7 @@
 // Reads a procedure catalogue file (domains and procedures) into CenterParams.
 #include "sim/scenario/catalogue_loader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -13,8 +14,26 @@
 namespace sim::scenario {
 namespace {
 
+/// The dossier keys: whether a visit files a dossier, its back-office work, its online weight.
+void read_dossier(TableReader& t, model::ProcedureParams& p) {
+  p.dossier = t.boolean("dossier", false).value_or(true);
+  if (auto sub = t.table("back_office_min", false)) {
+    if (auto d = read_distribution(*sub)) p.back_office = *d;
+    // Without a dossier there is nothing to work on; a value here would be silently unused.
+    t.check(p.dossier, "back_office_min",
+            "applies only to procedures that file a dossier (dossier = true)");
+  }
+  if (auto v = t.number("online_weight", false)) {
+    t.check(std::isfinite(*v) && *v >= 0, "online_weight",
+            "must be a weight >= 0, got " + std::to_string(*v));
+    t.check(p.dossier || *v == 0, "online_weight",
+            "must be 0 when dossier = false (an online filing is a dossier)");
+    if (std::isfinite(*v) && *v >= 0 && p.dossier) p.online_weight = *v;
+  }
+}
+
 void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& domain_index,
-                    model::ProcedureParams& p) {
+                    const SystemIndex* systems, model::ProcedureParams& p) {
   p.id = t.string("id", true).value_or("");
   t.string("name", false);
   t.string("source", false);
@@ -49,6 +68,13 @@ void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& 
   p.same_day_rule = t.boolean("same_day_rule", false).value_or(true);
   p.proxy_writing_allowed = t.boolean("proxy_writing_allowed", false).value_or(true);
   p.systems = t.strings("systems", false).value_or(std::vector<std::string>{});
+  for (const auto& name : systems ? p.systems : std::vector<std::string>{}) {
+    const auto id = systems->find(t, "systems", name, "procedure '" + p.id + "' needs ");
+    if (id && std::find(p.system_ids.begin(), p.system_ids.end(), *id) == p.system_ids.end()) {
+      p.system_ids.push_back(*id);
+    }
+  }
+  read_dossier(t, p);
   t.finish();
 }
 
@@ -70,10 +96,11 @@ std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<
   }
 }
 
-void read_catalogue(const std::string& path, std::vector<model::DomainParams>& domains,
-                    std::vector<model::ProcedureParams>& procedures, std::vector<Problem>& problems) {
+bool read_catalogue(const std::string& path, std::vector<model::DomainParams>& domains,
+                    std::vector<model::ProcedureParams>& procedures, std::vector<Problem>& problems,
+                    const SystemIndex* systems) {
   const auto root = parse_toml_file(path, problems);
-  if (!root) return;
+  if (!root) return false;
   ProblemList list{path, {}};
   TableReader top(*root, "", list);
   std::map<std::string, std::uint32_t> domain_index;
@@ -90,7 +117,7 @@ void read_catalogue(const std::string& path, std::vector<model::DomainParams>& d
   std::map<std::string, int> seen;
   for (auto& t : top.tables("procedures", true).value_or(std::vector<TableReader>{})) {
     model::ProcedureParams p;
-    read_procedure(t, domain_index, p);
+    read_procedure(t, domain_index, systems, p);
     t.check(seen[p.id]++ == 0, "id", "duplicate procedure id '" + p.id + "'");
     total += p.share;
     procedures.push_back(std::move(p));
@@ -101,6 +128,7 @@ void read_catalogue(const std::string& path, std::vector<model::DomainParams>& d
              "shares of all procedures must sum to 1, they sum to " + std::to_string(total));
   }
   problems.insert(problems.end(), list.items.begin(), list.items.end());
+  return true;
 }
 
 std::vector<model::Date> read_holidays(const std::string& path, std::vector<Problem>& problems) {

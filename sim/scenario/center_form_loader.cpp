@@ -1,13 +1,15 @@
-// Reads the center form of a scenario: calendar, demand, reception, policy, counters, staff.
+// Reads the center form of a scenario: calendar, systems, demand, reception, policies, layout.
 #include "sim/scenario/center_form_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
 
+#include "sim/scenario/back_office_loader.hpp"
 #include "sim/scenario/catalogue_loader.hpp"
 #include "sim/scenario/layout_loader.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/systems_loader.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -32,19 +34,6 @@ std::optional<int> clock(TableReader& t, const std::string& key, const std::stri
   const auto minutes = model::parse_clock(text);
   t.check(minutes.has_value(), key, "expected a time of day \"HH:MM\", got \"" + text + "\"");
   return minutes;
-}
-
-/// Sessions written as ["07:30-11:30", "13:30-17:00"].
-std::vector<Session> read_sessions(TableReader& t, const std::string& key) {
-  std::vector<Session> out;
-  for (const auto& text : t.strings(key, false).value_or(std::vector<std::string>{})) {
-    const auto dash = text.find('-');
-    const auto open = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(0, dash));
-    const auto close = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(dash + 1));
-    t.check(open && close, key, "expected sessions like \"07:30-11:30\", got \"" + text + "\"");
-    if (open && close) out.push_back(Session{*open, *close});
-  }
-  return out;
 }
 
 void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& path,
@@ -121,7 +110,7 @@ void read_demand(TableReader& t, model::CenterParams& c) {
   t.finish();
 }
 
-void read_reception(TableReader& t, model::ReceptionParams& r) {
+void read_reception(TableReader& t, const SystemIndex& systems, model::ReceptionParams& r) {
   if (auto mode = t.string("mode", false)) {
     t.check(*mode == "kiosk" || *mode == "receptionist", "mode", "expected \"kiosk\" or \"receptionist\"");
     if (*mode == "receptionist") r.mode = model::ReceptionParams::Mode::receptionist;
@@ -139,6 +128,12 @@ void read_reception(TableReader& t, model::ReceptionParams& r) {
   }
   if (auto d = t.table("misroute_time", false)) {
     if (auto x = read_distribution(*d)) r.misroute_time = *x;
+  }
+  if (auto id = t.string("ticket_system", false)) {
+    r.ticket_system = systems.find(t, "ticket_system", *id).value_or(UINT32_MAX);
+  }
+  if (auto d = t.table("manual_ticket_time", false)) {
+    if (auto x = read_distribution(*d)) r.manual_ticket_time = *x;
   }
   t.finish();
 }
@@ -165,7 +160,28 @@ void read_policy(TableReader& t, model::PolicyParams& p) {
   t.finish();
 }
 
+/// Online dossiers are drawn from the procedures by online_weight, so some weight is needed.
+void check_online_weights(TableReader& demand, const model::CenterParams& c, const Scenario& s) {
+  const bool weighted = std::any_of(c.procedures.begin(), c.procedures.end(),
+                                    [](const auto& p) { return p.online_weight > 0; });
+  demand.check(c.demand.online_share == 0 || weighted, "online_share",
+               "is " + std::to_string(c.demand.online_share) + " but no procedure of " +
+                   s.catalogue_path + " has online_weight > 0");
+}
+
 }  // namespace
+
+std::vector<Session> read_sessions(TableReader& t, const std::string& key) {
+  std::vector<Session> out;
+  for (const auto& text : t.strings(key, false).value_or(std::vector<std::string>{})) {
+    const auto dash = text.find('-');
+    const auto open = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(0, dash));
+    const auto close = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(dash + 1));
+    t.check(open && close, key, "expected sessions like \"07:30-11:30\", got \"" + text + "\"");
+    if (open && close) out.push_back(Session{*open, *close});
+  }
+  return out;
+}
 
 void read_center_form(TableReader& top, const std::string& path, Scenario& s,
                       std::vector<Problem>& other_files) {
@@ -191,14 +207,29 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
   }
   s.run.warmup_min = 0.0;
   s.run.horizon_min = cal.days * 1440.0;
+  // Systems first: the catalogue and the reception and online tables name them.
+  SystemIndex systems;
+  if (!s.systems_path.empty()) {
+    s.systems_path = resolve(path, s.systems_path);
+    const RunFrame frame{cal.start, s.run.horizon_min};
+    c.systems = read_systems(s.systems_path, frame, systems, other_files);
+  }
+  bool catalogue_read = false;
   if (!s.catalogue_path.empty()) {
     s.catalogue_path = resolve(path, s.catalogue_path);
-    read_catalogue(s.catalogue_path, c.domains, c.procedures, other_files);
+    catalogue_read = read_catalogue(s.catalogue_path, c.domains, c.procedures, other_files,
+                                    s.systems_path.empty() ? nullptr : &systems);
   }
   if (auto t = top.table("hours", true)) read_hours(*t, cal, path, other_files);
-  if (auto t = top.table("demand", true)) read_demand(*t, c);
-  if (auto t = top.table("reception", false)) read_reception(*t, c.reception);
+  if (auto t = top.table("demand", true)) {
+    read_demand(*t, c);
+    if (catalogue_read) check_online_weights(*t, c, s);
+  }
+  if (auto t = top.table("reception", false)) read_reception(*t, systems, c.reception);
   if (auto t = top.table("policy", false)) read_policy(*t, c.policy);
+  if (auto t = top.table("back_office", false)) read_back_office(*t, c.back_office);
+  c.online.hourly_profile = default_online_profile;
+  if (auto t = top.table("online", false)) read_online(*t, systems, c.online);
   read_layout(top, c);
   try {
     model::WorkCalendar check(cal);  // validates sessions and ticket stops once, here

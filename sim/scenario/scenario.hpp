@@ -30,6 +30,7 @@ struct Scenario {
   std::string source_text;  ///< the file exactly as read, stored in every output file
   ScenarioForm form = ScenarioForm::station;
   std::string catalogue_path;  ///< center form: the procedure catalogue used
+  std::string systems_path;    ///< center form: the software-systems file; empty = no systems
   RunSettings run;
   model::CenterParams center;
 };

@@ -70,7 +70,12 @@ Scenario read_root(const toml::table& root, const std::string& path, ProblemList
   if (auto meta = top.table("scenario", true)) {
     s.name = meta->string("name", true).value_or("");
     s.description = meta->string("description", false).value_or("");
-    if (!root.contains("station")) s.catalogue_path = meta->string("catalogue", true).value_or("");
+    if (!root.contains("station")) {
+      s.catalogue_path = meta->string("catalogue", true).value_or("");
+      s.systems_path = meta->string("systems", false).value_or("");
+      meta->check(!meta->has("systems") || !s.systems_path.empty(), "systems",
+                  "must name a systems file (leave the key out to model no systems)");
+    }
     meta->finish();
   }
   if (!root.contains("station")) {

@@ -127,6 +127,21 @@ std::optional<std::vector<toml::date>> TableReader::dates(const std::string& key
                               [](const toml::node& n) { return n.is_date(); });
 }
 
+std::optional<toml::date_time> TableReader::date_time(const std::string& key, bool required) {
+  const char* expected = "a local date-time such as 2025-07-01T07:30:00";
+  const toml::node* node = fetch(key, required, expected);
+  if (!node) return std::nullopt;
+  if (node->is_date_time()) {
+    const auto value = node->value<toml::date_time>();
+    if (value && value->is_local()) return value;
+    problems_->add(node->source().begin.line, key_path(key),
+                   std::string("expected ") + expected + " without a time zone offset");
+    return std::nullopt;
+  }
+  wrong_type(key, *node, expected);
+  return std::nullopt;
+}
+
 std::optional<std::vector<TableReader>> TableReader::tables(const std::string& key, bool required) {
   const toml::node* node = fetch(key, required, "an array of tables ([[" + key + "]])");
   if (!node) return std::nullopt;

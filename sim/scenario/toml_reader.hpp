@@ -40,6 +40,9 @@ class TableReader {
   std::optional<std::vector<std::string>> strings(const std::string& key, bool required);
   std::optional<toml::date> date(const std::string& key, bool required);
   std::optional<std::vector<toml::date>> dates(const std::string& key, bool required);
+  /// A local date-time such as 2025-07-01T07:30:00; one with a time zone offset is refused,
+  /// since the run's clock is the center's local time.
+  std::optional<toml::date_time> date_time(const std::string& key, bool required);
   /// An array of tables ([[key]] blocks); nullopt when absent or wrong.
   std::optional<std::vector<TableReader>> tables(const std::string& key, bool required);
   bool has(const std::string& key) const { return table_->contains(key); }

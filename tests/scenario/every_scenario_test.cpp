@@ -14,9 +14,10 @@ std::vector<std::string> scenario_files() {
   std::vector<std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(test_support::repo_path("scenarios"))) {
     if (entry.path().extension() != ".toml") continue;
-    // Data files (procedure catalogue, holiday lists) are read through the scenarios that use them.
+    // Data files (procedure catalogue, holiday lists, software systems) are read through the
+    // scenarios that use them.
     const auto folder = entry.path().parent_path().filename();
-    if (folder == "catalogue" || folder == "calendar") continue;
+    if (folder == "catalogue" || folder == "calendar" || folder == "systems") continue;
     files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());

@@ -1,0 +1,71 @@
+// Reads where dossiers go besides the counter: the back office and the online channel.
+#include "sim/scenario/back_office_loader.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/scenario/center_form_loader.hpp"
+
+namespace sim::scenario {
+
+void read_back_office(TableReader& t, model::BackOfficeParams& b) {
+  b.counter_staff = t.boolean("counter_staff", false).value_or(true);
+  if (auto v = t.number("slice_min", false)) {
+    t.check(std::isfinite(*v) && *v > 0, "slice_min", "must be a positive number of minutes");
+    if (std::isfinite(*v) && *v > 0) b.slice_min = *v;
+  }
+  if (auto v = t.integer("workers", false)) {
+    t.check(*v >= 0 && *v <= 1000, "workers", "must be between 0 and 1000");
+    b.workers = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 0, 1000));
+  }
+  // Without either, every dossier would wait forever and every deadline be missed.
+  t.check(b.counter_staff || b.workers > 0, t.has("workers") ? "workers" : "counter_staff",
+          "nobody does back-office work: set counter_staff = true or workers >= 1");
+  b.hours = read_sessions(t, "hours");
+  for (std::size_t i = 0; i < b.hours.size(); ++i) {
+    const auto& s = b.hours[i];
+    const bool ordered =
+        s.open_min < s.close_min && (i == 0 || b.hours[i - 1].close_min <= s.open_min);
+    if (!ordered) {
+      t.check(false, "hours",
+              "session " + std::to_string(i + 1) +
+                  " must end after it starts and after the previous session ends");
+      b.hours.clear();
+      break;
+    }
+  }
+  t.finish();
+}
+
+void read_online(TableReader& t, const SystemIndex& systems, model::OnlineParams& o) {
+  if (auto v = t.numbers("hourly_profile", false)) {
+    const bool size_ok = v->size() == 24;
+    const bool values_ok =
+        std::all_of(v->begin(), v->end(), [](double x) { return std::isfinite(x) && x >= 0; });
+    const bool some = std::any_of(v->begin(), v->end(), [](double x) { return x > 0; });
+    t.check(size_ok, "hourly_profile",
+            "expected 24 weights, hour 00 to hour 23, got " + std::to_string(v->size()));
+    t.check(values_ok, "hourly_profile", "weights must be >= 0");
+    t.check(some, "hourly_profile", "at least one weight must be > 0");
+    if (size_ok && values_ok && some) std::copy(v->begin(), v->end(), o.hourly_profile.begin());
+  }
+  if (auto v = t.numbers("weekday_factors", false)) {
+    const bool size_ok = v->size() == 7;
+    const bool values_ok =
+        std::all_of(v->begin(), v->end(), [](double x) { return std::isfinite(x) && x >= 0; });
+    t.check(size_ok, "weekday_factors",
+            "expected 7 factors, Monday to Sunday, got " + std::to_string(v->size()));
+    t.check(values_ok, "weekday_factors", "factors must be >= 0");
+    if (size_ok && values_ok) std::copy(v->begin(), v->end(), o.weekday_factor.begin());
+  }
+  if (auto v = t.number("payment_share", false)) {
+    t.check(*v >= 0 && *v <= 1, "payment_share", "must be a share between 0 and 1");
+    if (*v >= 0 && *v <= 1) o.payment_share = *v;
+  }
+  if (auto v = t.string("payment_system", false)) {
+    o.payment_system = systems.find(t, "payment_system", *v).value_or(UINT32_MAX);
+  }
+  t.finish();
+}
+
+}  // namespace sim::scenario
