@@ -80,6 +80,24 @@ Distribution Distribution::empirical(std::vector<double> values, std::vector<dou
   return Distribution(Empirical{std::move(values), std::move(cumulative)});
 }
 
+Distribution Distribution::scaled(double k) const {
+  return std::visit(
+      Overloaded{
+          [&](const Exponential& d) { return exponential(d.mean * k); },
+          [&](const Deterministic& d) { return deterministic(d.value * k); },
+          [&](const Uniform& d) { return uniform(d.min * k, d.max * k); },
+          [&](const Triangular& d) { return triangular(d.min * k, d.mode * k, d.max * k); },
+          [&](const Lognormal& d) { return Distribution(Lognormal{d.mu + std::log(k), d.sigma}); },
+          [&](const Gamma& d) { return gamma(d.shape, d.scale * k); },
+          [&](const Empirical& d) {
+            Empirical e = d;
+            for (double& v : e.values) v *= k;
+            return Distribution(std::move(e));
+          },
+      },
+      v_);
+}
+
 double Distribution::sample(RngStream& rng) const {
   auto& eng = rng.engine();
   return std::visit(

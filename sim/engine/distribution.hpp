@@ -38,6 +38,12 @@ class Distribution {
 
   Distribution() : Distribution(Deterministic{0.0}) {}
 
+  /// The distribution of k * X (k > 0): same kind, parameters scaled. Each sampler turns the
+  /// same random numbers into k times the value, so a scaled variant run on the same stream
+  /// draws exactly scaled durations (common random numbers for "what if repairs took twice
+  /// as long?").
+  Distribution scaled(double k) const;
+
   double sample(RngStream& rng) const;
   double mean() const;
   double variance() const;

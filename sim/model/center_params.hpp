@@ -45,6 +45,13 @@ struct ProcedureParams {
   double online_weight = 0.0;  ///< relative weight of this procedure among online dossiers
 };
 
+/// The systems a procedure needs, as a bit mask over CenterParams::systems.
+inline std::uint64_t system_mask(const ProcedureParams& p) {
+  std::uint64_t mask = 0;
+  for (auto s : p.system_ids) mask |= std::uint64_t{1} << s;
+  return mask;
+}
+
 /// A counter: the domains it calls tickets for, first its own, then overflow domains it
 /// helps with only when its own queues are empty.
 struct CounterParams {

@@ -33,6 +33,10 @@ struct Citizen {
   double fix_time = 0.0;                 ///< extra counter minutes when an incomplete dossier is fixed
   double misroute_time = 0.0;            ///< counter minutes to find out the ticket is for the wrong domain
   double reception_time = 0.0;           ///< minutes at the reception desk (receptionist mode)
+  double manual_ticket_time = 0.0;       ///< extra desk minutes for a ticket issued by hand
+  double desk_time = 0.0;                ///< this visit's minutes at the desk (set on request)
+  double back_office_need = 0.0;         ///< back-office minutes the dossier will need
+  double paper_entry = 0.0;              ///< extra back-office minutes if taken on paper
   double waited = 0.0;                   ///< minutes waited in ticket queues so far on this visit
   std::uint32_t procedure = 0;
   std::uint32_t domain = 0;              ///< the procedure's domain (where the citizen belongs)
@@ -45,6 +49,8 @@ struct Citizen {
   bool wrong_pick = false;               ///< holds a ticket for the wrong domain
   bool incomplete = false;               ///< dossier incomplete at the counter
   bool fix_on_spot = false;              ///< ...and fixed there (else sent home to return)
+  bool paper = false;                    ///< served on paper during an outage (this visit)
+  std::uint8_t effects = 0;              ///< SystemEffects already published this visit, as bits
   engine::EventHandle pending_event;     ///< abandonment or return visit, cancelled when moot
   CitizenIndex prev = no_citizen;        ///< intrusive links inside a TicketQueue
   CitizenIndex next = no_citizen;

@@ -28,7 +28,10 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
       channel_(sim.stream(StreamKey{"citizen.channel", day})),
       form_(sim.stream(StreamKey{"citizen.dossier", day})),
       reception_(sim.stream(StreamKey{"citizen.reception", day})),
-      return_(sim.stream(StreamKey{"citizen.return", day})) {}
+      return_(sim.stream(StreamKey{"citizen.return", day})),
+      manual_ticket_(sim.stream(StreamKey{"citizen.manual_ticket", day})),
+      back_office_(sim.stream(StreamKey{"citizen.back_office", day})),
+      paper_(sim.stream(StreamKey{"citizen.paper_entry", day})) {}
 
 double CitizenDraws::interarrival() { return params_.interarrival.sample(arrivals_); }
 
@@ -54,6 +57,8 @@ void CitizenDraws::draw(Citizen& c) {
   const double other = reception_.uniform01();
   c.misroute_time = params_.reception.misroute_time.sample(reception_);
   c.reception_time = params_.reception.reception_time.sample(reception_);
+  c.manual_ticket_time = params_.reception.manual_ticket_time.sample(manual_ticket_);
+  c.back_office_need = p.back_office.sample(back_office_);
   const auto domains = static_cast<std::uint32_t>(params_.domains.size());
   if (domains > 1 && wrong < params_.reception.wrong_pick_share) {
     // A wrong pick lands uniformly on one of the other domains.
