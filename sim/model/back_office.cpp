@@ -46,6 +46,7 @@ void BackOffice::receive(Dossier dossier) {
   Dossier& d = pool_[i];
   d = dossier;
   d.deadline = deadline(d.procedure, d.received);
+  d.intake = next_order_++;
   d.work_left = d.work_total;
   for (auto* o : observers_) o->on_dossier_received(sim_.now(), d);
   publish_backlog();
@@ -131,7 +132,7 @@ void BackOffice::on_slice_end(std::uint64_t worker) {
   if (done) {
     complete(i);
   } else {
-    ready_.push(Ready{d.deadline, next_order_++, i});
+    ready_.push(Ready{d.deadline, d.intake, i});
   }
   if (worker < params_.counters.size()) {
     listener_.on_counter_slice_end(static_cast<std::uint32_t>(worker));
@@ -174,7 +175,7 @@ void BackOffice::on_sync_retry(std::uint64_t dossier) {
 }
 
 void BackOffice::make_ready(DossierIndex i) {
-  ready_.push(Ready{pool_[i].deadline, next_order_++, i});
+  ready_.push(Ready{pool_[i].deadline, pool_[i].intake, i});
   wake_dedicated();
   listener_.on_back_office_work();
 }
@@ -188,7 +189,7 @@ void BackOffice::on_systems_changed() {
       ++b;
       continue;
     }
-    ready_.push(Ready{pool_[i].deadline, next_order_++, i});
+    ready_.push(Ready{pool_[i].deadline, pool_[i].intake, i});
     blocked_[b] = blocked_.back();
     blocked_.pop_back();
     any = true;

@@ -61,7 +61,7 @@ class BackOffice {
     bool available = false;  ///< dedicated workers: inside their hours
     double hours_end = 0.0;
   };
-  struct Ready {  ///< earliest deadline first, then first received
+  struct Ready {  ///< earliest deadline first, then first received (intake order)
     double deadline;
     std::uint64_t order;
     DossierIndex dossier;

@@ -42,7 +42,9 @@ void Center::pace_service(std::uint32_t k) {
   counter.suspended = false;
   sim_.cancel(counter.end);
   // A misrouted ticket needs no system; a paper service no longer depends on them.
-  const std::uint64_t needs = board_ && !c.wrong_pick && !c.paper ? procedure_mask_[c.procedure] : 0;
+  // Finished work ends now, whatever the systems (a repace at the very end of a service).
+  const bool finished = counter.work_left <= 1e-9;
+  const std::uint64_t needs = board_ && !c.wrong_pick && !c.paper && !finished ? procedure_mask_[c.procedure] : 0;
   const std::uint64_t down = needs != 0 ? needs & board_->down_mask() : 0;
   if (down != 0) {
     std::uint32_t worst = std::countr_zero(down);

@@ -15,6 +15,7 @@ using DossierIndex = std::uint32_t;
 /// the dossier is on time when its work is finished at or before it.
 struct Dossier {
   std::uint64_t id = 0;              ///< citizen id for counter dossiers; online ids count separately
+  std::uint64_t intake = 0;          ///< order of receipt at the back office, from 0 (set there)
   std::uint32_t procedure = 0;
   std::uint32_t domain = 0;
   std::uint32_t day = 0;             ///< run day of receipt
