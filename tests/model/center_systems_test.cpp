@@ -317,3 +317,43 @@ TEST_CASE("a system that never fails gives the same counter results as no system
   REQUIRE(a.size() > 100);
   CHECK(a == b);
 }
+
+TEST_CASE("a service suspended by an outage at closing time ends with the citizen sent home",
+          "[model][systems]") {
+  // Walk-ins 16:00-16:30, the system down from 16:50 to 18:00 (policy wait), no overtime.
+  // Oracle: Lindley recursion until 16:50; the citizen at the counter then waits, suspended,
+  // until 17:00, when the center closes and sends them home (system_down); everyone still
+  // holding a ticket leaves at 17:00 too (closing).
+  CenterParams p = morning_rush(OutagePolicy::wait);
+  p.demand.hourly_profile = {};
+  p.demand.hourly_profile[16] = 1.0;
+  p.demand.daily_visits = 15;
+  p.policy.closing = sim::model::PolicyParams::Closing::send_home;
+  p.systems.front().episodes = {SystemEpisode{16 * 60 + 50, 18 * 60, SystemState::down, 1.0}};
+  const double cut = 16 * 60 + 50, close = 17 * 60;
+  int suspended = 0, closing = 0;
+  for (std::uint64_t seed : {1, 2, 3}) {
+    double free = 0.0;
+    for (const auto& [id, v] : by_ticket(run(p, seed))) {
+      INFO("seed " << seed << " citizen " << id);
+      const double start = std::max(v.ticket, free);
+      if (start + service <= cut) {  // served before the outage
+        REQUIRE(v.end == same_time(start + service));
+        free = start + service;
+      } else if (start < cut) {  // at the counter when the system went down
+        REQUIRE(v.start == same_time(start));
+        REQUIRE(v.left == same_time(close));
+        REQUIRE(v.reason == LeaveReason::system_down);
+        ++suspended;
+        free = close;
+      } else {  // still waiting at 17:00
+        REQUIRE(v.start < 0.0);
+        REQUIRE(v.left == same_time(close));
+        REQUIRE(v.reason == LeaveReason::closing);
+        ++closing;
+      }
+    }
+  }
+  CHECK(suspended == 3);
+  CHECK(closing >= 3);
+}
