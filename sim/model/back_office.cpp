@@ -12,9 +12,9 @@ constexpr DossierIndex no_dossier = UINT32_MAX;
 constexpr double work_epsilon = 1e-9;
 }  // namespace
 
-BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params, const WorkCalendar& calendar,
-                       const SystemBoard& board, const std::vector<CenterObserver*>& observers,
-                       BackOfficeListener& listener)
+BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
+                       const WorkCalendar& calendar, const SystemBoard& board,
+                       const std::vector<CenterObserver*>& observers, BackOfficeListener& listener)
     : sim_(sim),
       params_(params),
       calendar_(calendar),
@@ -36,8 +36,10 @@ double BackOffice::deadline(std::uint32_t procedure, double received) const {
   const auto day = static_cast<std::uint32_t>(std::floor(received / 1440.0));
   const int minute = std::clamp(static_cast<int>(std::floor(received - day * 1440.0)), 0, 1440);
   const ProcedureParams& p = params_.procedures[procedure];
-  const Date due = calendar_.due_date(calendar_.day(day).date, minute, p.deadline_working_days, p.same_day_rule);
-  const auto days = (std::chrono::sys_days(due) - std::chrono::sys_days(calendar_.day(0).date)).count();
+  const Date due =
+      calendar_.due_date(calendar_.day(day).date, minute, p.deadline_working_days, p.same_day_rule);
+  const auto days =
+      (std::chrono::sys_days(due) - std::chrono::sys_days(calendar_.day(0).date)).count();
   return static_cast<double>(days) * 1440.0 + 1440.0;  // finished by the end of the due date
 }
 
@@ -79,11 +81,13 @@ void BackOffice::on_hours_open(std::uint64_t close_time) {
 
 void BackOffice::on_hours_close(std::uint64_t) {
   // Slices never run past hours_end, so nobody is in the middle of one now.
-  for (std::size_t w = params_.counters.size(); w < workers_.size(); ++w) workers_[w].available = false;
+  for (std::size_t w = params_.counters.size(); w < workers_.size(); ++w)
+    workers_[w].available = false;
 }
 
 void BackOffice::wake_dedicated() {
-  for (auto w = static_cast<std::uint32_t>(params_.counters.size()); w < workers_.size() && has_work(); ++w) {
+  for (auto w = static_cast<std::uint32_t>(params_.counters.size());
+       w < workers_.size() && has_work(); ++w) {
     Worker& wk = workers_[w];
     if (wk.available && wk.dossier == no_dossier) {
       start_slice(w, std::min(params_.back_office.slice_min, wk.hours_end - sim_.now()));
@@ -109,13 +113,15 @@ bool BackOffice::start_slice(std::uint32_t worker, double max_minutes) {
       continue;
     }
     double factor = 1.0;
-    for (std::uint64_t m = mask(d); m != 0; m &= m - 1) factor = std::max(factor, board_.factor(std::countr_zero(m)));
+    for (std::uint64_t m = mask(d); m != 0; m &= m - 1)
+      factor = std::max(factor, board_.factor(std::countr_zero(m)));
     Worker& wk = workers_[worker];
     wk.dossier = i;
     wk.start = sim_.now();
     wk.factor = factor;
     d.in_work = true;
-    sim_.schedule_in(std::min(max_minutes, d.work_left * factor), slice_end_, worker, slice_end_priority);
+    sim_.schedule_in(std::min(max_minutes, d.work_left * factor), slice_end_, worker,
+                     slice_end_priority);
     return true;
   }
   return false;
@@ -136,7 +142,8 @@ void BackOffice::on_slice_end(std::uint64_t worker) {
   }
   if (worker < params_.counters.size()) {
     listener_.on_counter_slice_end(static_cast<std::uint32_t>(worker));
-    if (!done && has_work()) listener_.on_back_office_work();  // the counter may have taken a ticket
+    if (!done && has_work())
+      listener_.on_back_office_work();  // the counter may have taken a ticket
   } else if (wk.available) {
     start_slice(static_cast<std::uint32_t>(worker),
                 std::min(params_.back_office.slice_min, wk.hours_end - sim_.now()));
@@ -149,8 +156,10 @@ void BackOffice::complete(DossierIndex i) {
     const auto s = static_cast<std::uint32_t>(std::countr_zero(m));
     const SystemParams& sys = params_.systems[s];
     if (sys.sync_failure_share <= 0.0) continue;
-    const std::uint64_t key = (d.id << 12) | (std::uint64_t{std::min(d.sync_failures, 63u)} << 6) | s;
-    const double u = engine::keyed_uniform(sim_.stream_seed(), {d.online ? "online.sync" : "dossier.sync", key});
+    const std::uint64_t key =
+        (d.id << 12) | (std::uint64_t{std::min(d.sync_failures, 63u)} << 6) | s;
+    const double u =
+        engine::keyed_uniform(sim_.stream_seed(), {d.online ? "online.sync" : "dossier.sync", key});
     if (u >= sys.sync_failure_share) continue;
     ++d.sync_failures;
     d.delayed_by_system = true;

@@ -23,8 +23,10 @@ Center::Center(engine::Simulation& sim, const CenterParams& params)
   for (const auto& p : params.procedures) procedure_mask_.push_back(system_mask(p));
   if (!params.calendar) return;
   calendar_.emplace(*params.calendar);
-  board_.emplace(sim, params.systems, calendar_->days() * 1440.0, static_cast<SystemListener&>(*this));
-  back_office_.emplace(sim, params, *calendar_, *board_, observers_, static_cast<BackOfficeListener&>(*this));
+  board_.emplace(sim, params.systems, calendar_->days() * 1440.0,
+                 static_cast<SystemListener&>(*this));
+  back_office_.emplace(sim, params, *calendar_, *board_, observers_,
+                       static_cast<BackOfficeListener&>(*this));
   online_.emplace(sim, params, *calendar_, *board_, *back_office_, observers_);
 }
 
@@ -69,7 +71,8 @@ void Center::on_day_start(std::uint64_t day) {
 
 void Center::on_day_end(std::uint64_t day) {
   for (auto* o : observers_) o->on_day_end(sim_.now(), static_cast<std::uint32_t>(day));
-  if (day + 1 < calendar_->days()) sim_.schedule_at(sim_.now(), day_start_, day + 1, day_start_priority);
+  if (day + 1 < calendar_->days())
+    sim_.schedule_at(sim_.now(), day_start_, day + 1, day_start_priority);
 }
 
 void Center::seat_staff(std::uint32_t session) {
@@ -82,20 +85,23 @@ void Center::seat_staff(std::uint32_t session) {
     auto& counter = hall_.counter(staff.counter);
     if (counter.staff != no_index || !staff.works[weekday]) continue;
     const std::uint64_t key = (std::uint64_t{day_} << 24) | (std::uint64_t{session} << 16) | s;
-    if (engine::keyed_uniform(sim_.stream_seed(), {"staff.absence", key}) < staff.absence_prob) continue;
+    if (engine::keyed_uniform(sim_.stream_seed(), {"staff.absence", key}) < staff.absence_prob)
+      continue;
     counter.staff = s;
   }
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     auto& counter = hall_.counter(k);
     counter.calling = counter.staff != no_index;
-    if (counter.calling && counter.state == CounterState::closed) set_counter(k, CounterState::idle);
+    if (counter.calling && counter.state == CounterState::closed)
+      set_counter(k, CounterState::idle);
     call(k);
   }
 }
 
 void Center::on_session_open(std::uint64_t session) {
   in_session_ = true;
-  session_close_time_ = WorkCalendar::time_of(day_, calendar_->day(day_).sessions[session].close_min);
+  session_close_time_ =
+      WorkCalendar::time_of(day_, calendar_->day(day_).sessions[session].close_min);
   seat_staff(static_cast<std::uint32_t>(session));
 }
 
@@ -165,7 +171,8 @@ void Center::call(std::uint32_t k) {
 }
 
 bool Center::offer_back_office(std::uint32_t k) {
-  if (!back_office_ || !params_.back_office.counter_staff || !back_office_->has_work()) return false;
+  if (!back_office_ || !params_.back_office.counter_staff || !back_office_->has_work())
+    return false;
   // A slice ends by the session's close, so back-office work never turns into overtime.
   if (!back_office_->start_counter_slice(k, session_close_time_ - sim_.now())) return false;
   set_counter(k, CounterState::back_office);

@@ -70,7 +70,8 @@ class Center : private SystemListener, private BackOfficeListener {
   void on_reception_done(std::uint64_t citizen);
   void on_service_end(std::uint64_t counter);
   void on_renege(std::uint64_t citizen);
-  void on_system_change(std::uint32_t system, SystemState before, SystemState now, double factor) override;
+  void on_system_change(std::uint32_t system, SystemState before, SystemState now,
+                        double factor) override;
   void on_back_office_work() override;
   void on_counter_slice_end(std::uint32_t counter) override;
 
@@ -126,12 +127,12 @@ class Center : private SystemListener, private BackOfficeListener {
   ArrivalProfile profile_;             ///< the current day's arrival intensity
   std::uint32_t day_ = 0;
   bool in_session_ = true;
-  bool closed_for_day_ = false;        ///< after the last session's close (overtime may go on)
-  double last_close_ = 0.0;            ///< time the day's last session closed
+  bool closed_for_day_ = false;  ///< after the last session's close (overtime may go on)
+  double last_close_ = 0.0;      ///< time the day's last session closed
   std::uint32_t tickets_today_ = 0;
-  std::size_t away_ = 0;               ///< citizens sent home who will come back
+  std::size_t away_ = 0;  ///< citizens sent home who will come back
   std::uint64_t next_citizen_id_ = 0;
-  double session_close_time_ = 0.0;    ///< when the current session closes
+  double session_close_time_ = 0.0;            ///< when the current session closes
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
   std::vector<CenterObserver*> observers_;
   // Declared last: they hold references to the members above.

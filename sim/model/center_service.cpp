@@ -44,13 +44,15 @@ void Center::pace_service(std::uint32_t k) {
   // A misrouted ticket needs no system; a paper service no longer depends on them.
   // Finished work ends now, whatever the systems (a repace at the very end of a service).
   const bool finished = counter.work_left <= 1e-9;
-  const std::uint64_t needs = board_ && !c.wrong_pick && !c.paper && !finished ? procedure_mask_[c.procedure] : 0;
+  const std::uint64_t needs =
+      board_ && !c.wrong_pick && !c.paper && !finished ? procedure_mask_[c.procedure] : 0;
   const std::uint64_t down = needs != 0 ? needs & board_->down_mask() : 0;
   if (down != 0) {
     std::uint32_t worst = std::countr_zero(down);
     for (std::uint64_t m = down; m != 0; m &= m - 1) {
       const auto s = static_cast<std::uint32_t>(std::countr_zero(m));
-      if (severity(params_.systems[s].on_down) > severity(params_.systems[worst].on_down)) worst = s;
+      if (severity(params_.systems[s].on_down) > severity(params_.systems[worst].on_down))
+        worst = s;
     }
     const SystemParams& sys = params_.systems[worst];
     if (sys.on_down == OutagePolicy::send_home) {
@@ -74,12 +76,15 @@ void Center::pace_service(std::uint32_t k) {
       publish_effect(c, s, SystemEffect::degraded);
     }
   }
-  counter.end = sim_.schedule_in(counter.work_left * counter.pace, service_end_, k, service_end_priority);
+  counter.end =
+      sim_.schedule_in(counter.work_left * counter.pace, service_end_, k, service_end_priority);
 }
 
 void Center::repace_service(std::uint32_t k) {
   auto& counter = hall_.counter(k);
-  if (!counter.suspended) counter.work_left = std::max(0.0, counter.work_left - (sim_.now() - counter.since) / counter.pace);
+  if (!counter.suspended)
+    counter.work_left =
+        std::max(0.0, counter.work_left - (sim_.now() - counter.since) / counter.pace);
   counter.since = sim_.now();
   pace_service(k);
 }

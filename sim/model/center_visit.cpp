@@ -40,9 +40,9 @@ void Center::on_return(std::uint64_t citizen) {
   ++c.visit;
   c.arrival = c.ticket_time = sim_.now();
   c.waited = 0.0;
-  c.form_time = 0.0;       // the forms were filled on the first visit
-  c.incomplete = false;    // they come back with the missing papers
-  c.queue = c.domain;      // and now know where to queue
+  c.form_time = 0.0;     // the forms were filled on the first visit
+  c.incomplete = false;  // they come back with the missing papers
+  c.queue = c.domain;    // and now know where to queue
   c.wrong_pick = false;
   c.paper = false;
   c.effects = 0;
@@ -59,7 +59,9 @@ void Center::enter(CitizenIndex i) {
   }
 }
 
-void Center::on_form_done(std::uint64_t citizen) { request_ticket(static_cast<CitizenIndex>(citizen)); }
+void Center::on_form_done(std::uint64_t citizen) {
+  request_ticket(static_cast<CitizenIndex>(citizen));
+}
 
 bool Center::tickets_issued_now() const {
   if (!calendar_) return true;
@@ -148,7 +150,8 @@ void Center::start_service(CitizenIndex i, std::uint32_t k) {
   auto& counter = hall_.counter(k);
   counter.work_left = c.misroute_time;
   if (!c.wrong_pick) {
-    counter.work_left = c.service_need / hall_.speed(k, c.queue) + (c.incomplete && c.fix_on_spot ? c.fix_time : 0.0);
+    counter.work_left = c.service_need / hall_.speed(k, c.queue) +
+                        (c.incomplete && c.fix_on_spot ? c.fix_time : 0.0);
   }
   counter.since = sim_.now();
   pace_service(k);

@@ -17,7 +17,8 @@ engine::Distribution procedure_mix(const CenterParams& params) {
 
 using engine::StreamKey;
 
-CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& params, std::uint32_t day)
+CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& params,
+                           std::uint32_t day)
     : params_(params),
       procedure_choice_(procedure_mix(params)),
       arrivals_(sim.stream(StreamKey{"arrivals.interarrival", day})),
@@ -40,8 +41,8 @@ double CitizenDraws::unit_exponential() {
 }
 
 void CitizenDraws::draw(Citizen& c) {
-  c.priority_class =
-      class_.uniform01() < params_.priority_share ? PriorityClass::priority : PriorityClass::regular;
+  c.priority_class = class_.uniform01() < params_.priority_share ? PriorityClass::priority
+                                                                 : PriorityClass::regular;
   c.procedure = static_cast<std::uint32_t>(procedure_choice_.sample(procedure_));
   const ProcedureParams& p = params_.procedures[c.procedure];
   c.domain = c.queue = p.domain;

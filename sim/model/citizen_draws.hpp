@@ -31,7 +31,8 @@ class CitizenDraws {
  private:
   const CenterParams& params_;
   engine::Distribution procedure_choice_;
-  engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_, return_;
+  engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_,
+      return_;
   // Streams added with the software systems: new purposes, so the streams above draw exactly
   // what they drew before systems were modelled.
   engine::RngStream manual_ticket_, back_office_, paper_;

@@ -28,15 +28,18 @@ void OnlineChannel::start_day(std::uint32_t day) {
   day_ = day;
   const DayPlan& plan = calendar_.day(day);
   const double factor = params_.online.weekday_factor[plan.holiday ? 6 : plan.weekday];
-  profile_ = ArrivalProfile::around_the_clock(params_.online.hourly_profile,
-                                              params_.demand.daily_visits * params_.demand.online_share * factor, day);
-  streams_.emplace(DayStreams{sim_.stream({"online.arrivals", day}), sim_.stream({"online.procedure", day}),
-                              sim_.stream({"online.work", day}), sim_.stream({"online.payment", day})});
+  profile_ = ArrivalProfile::around_the_clock(
+      params_.online.hourly_profile,
+      params_.demand.daily_visits * params_.demand.online_share * factor, day);
+  streams_.emplace(
+      DayStreams{sim_.stream({"online.arrivals", day}), sim_.stream({"online.procedure", day}),
+                 sim_.stream({"online.work", day}), sim_.stream({"online.payment", day})});
   schedule_next();
 }
 
 void OnlineChannel::schedule_next() {
-  const double t = profile_.next(sim_.now(), engine::Distribution::exponential(1.0).sample(streams_->arrivals));
+  const double t =
+      profile_.next(sim_.now(), engine::Distribution::exponential(1.0).sample(streams_->arrivals));
   if (t >= 0.0) sim_.schedule_at(t, arrival_, 0, arrival_priority);
 }
 

@@ -44,7 +44,8 @@ class OnlineChannel {
   BackOffice& back_office_;
   const std::vector<CenterObserver*>& observers_;
   engine::HandlerId arrival_;
-  std::optional<engine::Distribution> procedure_choice_;  ///< none when no procedure is filed online
+  std::optional<engine::Distribution>
+      procedure_choice_;  ///< none when no procedure is filed online
   std::optional<DayStreams> streams_;
   ArrivalProfile profile_;
   std::uint32_t day_ = 0;

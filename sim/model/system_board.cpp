@@ -13,10 +13,11 @@ constexpr std::uint64_t episode_key(std::uint32_t system, std::size_t episode, b
 
 /// Depth-first order with dependencies first; the loader has already rejected cycles, this
 /// only guards against a hand-built CenterParams with one.
-void visit(const std::vector<SystemParams>& systems, std::uint32_t s, std::vector<std::uint8_t>& mark,
-           std::vector<std::uint32_t>& order) {
+void visit(const std::vector<SystemParams>& systems, std::uint32_t s,
+           std::vector<std::uint8_t>& mark, std::vector<std::uint32_t>& order) {
   if (mark[s] == 2) return;
-  if (mark[s] == 1) throw std::invalid_argument("system dependencies form a cycle at " + systems[s].id);
+  if (mark[s] == 1)
+    throw std::invalid_argument("system dependencies form a cycle at " + systems[s].id);
   mark[s] = 1;
   for (auto d : systems[s].depends_on) visit(systems, d, mark, order);
   mark[s] = 2;
@@ -33,14 +34,16 @@ SystemBoard::SystemBoard(engine::Simulation& sim, const std::vector<SystemParams
       listener_(listener),
       fail_(sim.add_handler<&SystemBoard::on_fail>(*this, "system.fail")),
       repair_(sim.add_handler<&SystemBoard::on_repair>(*this, "system.repair")),
-      degrade_start_(sim.add_handler<&SystemBoard::on_degrade_start>(*this, "system.degrade_start")),
+      degrade_start_(
+          sim.add_handler<&SystemBoard::on_degrade_start>(*this, "system.degrade_start")),
       degrade_end_(sim.add_handler<&SystemBoard::on_degrade_end>(*this, "system.degrade_end")),
       episode_(sim.add_handler<&SystemBoard::on_episode>(*this, "system.episode")) {
   if (systems.size() > 64) throw std::invalid_argument("at most 64 software systems");
   for (std::uint32_t s = 0; s < systems.size(); ++s) {
     live_.push_back(Live{false, false, 0, 0, SystemState::up, 1.0,
                          sim.stream({"system.up_time", s}), sim.stream({"system.repair_time", s}),
-                         sim.stream({"system.degrade_gap", s}), sim.stream({"system.degrade_time", s})});
+                         sim.stream({"system.degrade_gap", s}),
+                         sim.stream({"system.degrade_time", s})});
   }
   std::vector<std::uint8_t> mark(systems.size(), 0);
   for (std::uint32_t s = 0; s < systems.size(); ++s) visit(systems, s, mark, order_);
@@ -127,7 +130,8 @@ void SystemBoard::update() {
     SystemState state = own_state(s, factor);
     for (auto d : systems_[s].depends_on) {
       state = std::max(state, live_[d].effective);
-      if (live_[d].effective == SystemState::degraded) factor = std::max(factor, live_[d].effective_factor);
+      if (live_[d].effective == SystemState::degraded)
+        factor = std::max(factor, live_[d].effective_factor);
     }
     if (state != SystemState::degraded) factor = 1.0;
     Live& l = live_[s];
@@ -139,7 +143,8 @@ void SystemBoard::update() {
     down_mask_ = state == SystemState::down ? down_mask_ | bit : down_mask_ & ~bit;
   }
   for (const Change& c : changed_) {
-    listener_.on_system_change(c.system, c.before, live_[c.system].effective, live_[c.system].effective_factor);
+    listener_.on_system_change(c.system, c.before, live_[c.system].effective,
+                               live_[c.system].effective_factor);
   }
 }
 

@@ -46,8 +46,8 @@ class SystemBoard {
 
  private:
   struct Live {
-    bool failed = false;          ///< down by the failure process
-    bool degraded_run = false;    ///< inside a random degraded episode
+    bool failed = false;                                     ///< down by the failure process
+    bool degraded_run = false;                               ///< inside a random degraded episode
     std::uint32_t down_episodes = 0, degraded_episodes = 0;  ///< scheduled episodes active now
     SystemState effective = SystemState::up;
     double effective_factor = 1.0;

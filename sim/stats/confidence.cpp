@@ -38,7 +38,8 @@ ConfidenceInterval confidence_interval(std::span<const double> values, double le
 
 ConfidenceInterval paired_difference(std::span<const double> a, std::span<const double> b,
                                      double level) {
-  if (a.size() != b.size()) throw std::invalid_argument("paired_difference: unequal numbers of replications");
+  if (a.size() != b.size())
+    throw std::invalid_argument("paired_difference: unequal numbers of replications");
   std::vector<double> d(a.size());
   for (std::size_t i = 0; i < a.size(); ++i) d[i] = a[i] - b[i];  // NaN stays NaN and is skipped
   return confidence_interval(d, level);

@@ -42,12 +42,14 @@ CalendarSpec weekdays(std::uint32_t days) {
 
 }  // namespace
 
-TEST_CASE("a dossier's deadline is the end of its due date, skipping weekends and holidays, with the 15:00 rule",
-          "[model][back_office]") {
+TEST_CASE(
+    "a dossier's deadline is the end of its due date, skipping weekends and holidays, with the "
+    "15:00 rule",
+    "[model][back_office]") {
   CenterParams p;
   p.calendar = weekdays(21);
   p.calendar->holidays = {std::chrono::year{2025} / 9 / 15};  // Monday of the second week (day 7)
-  ProcedureParams same_day;  // 0 working days, 15:00 rule
+  ProcedureParams same_day;                                   // 0 working days, 15:00 rule
   same_day.deadline_working_days = 0;
   ProcedureParams two_days = same_day;
   two_days.deadline_working_days = 2;
@@ -73,8 +75,9 @@ TEST_CASE("a dossier's deadline is the end of its due date, skipping weekends an
   CHECK(bo.deadline(2, 16 * 60) == 1 * day);
 }
 
-TEST_CASE("a clerk works dossiers in order of receipt and sets them aside while their system is down",
-          "[model][back_office]") {
+TEST_CASE(
+    "a clerk works dossiers in order of receipt and sets them aside while their system is down",
+    "[model][back_office]") {
   // Monday and Tuesday; the morning's walk-ins (one procedure, 5 minutes at the counter)
   // each leave a dossier needing 30 minutes of back-office work, due Tuesday (1 working day).
   // One clerk works 13:30-17:00 in 10-minute slices; counter staff do no back-office work.
@@ -99,7 +102,8 @@ TEST_CASE("a clerk works dossiers in order of receipt and sets them aside while 
   p.back_office.counter_staff = false;
   p.back_office.workers = 1;
   p.back_office.hours = {Session{810, 1020}};
-  const std::vector<double> expected_done{840, 930, 960, 990, 1020, day + 840, day + 870, day + 900,
+  const std::vector<double> expected_done{840,       930,       960,       990,
+                                          1020,      day + 840, day + 870, day + 900,
                                           day + 930, day + 960, day + 990, day + 1020};
 
   for (std::uint64_t seed : {1, 2, 3}) {

@@ -38,11 +38,12 @@ using sim::model::SystemState;
 
 namespace {
 
-constexpr double outage_start = 9 * 60;       // 09:00
-constexpr double outage_end = 9 * 60 + 40;    // 09:40
+constexpr double outage_start = 9 * 60;     // 09:00
+constexpr double outage_end = 9 * 60 + 40;  // 09:40
 constexpr double service = 5.0;
 
-CenterParams morning_rush(OutagePolicy policy, SystemState state = SystemState::down, double factor = 1.0) {
+CenterParams morning_rush(OutagePolicy policy, SystemState state = SystemState::down,
+                          double factor = 1.0) {
   CenterParams p;
   CalendarSpec spec;
   spec.start = std::chrono::year{2025} / 9 / 8;  // a Monday
@@ -75,7 +76,9 @@ class VisitLog : public CenterObserver {
  public:
   void on_arrival(SimTime t, const Citizen& c) override { visits[c.id].ticket = t; }  // form time 0
   void on_ticket(SimTime t, const Citizen& c) override { visits[c.id].ticket = t; }
-  void on_service_start(SimTime t, const Citizen& c, std::uint32_t) override { visits[c.id].start = t; }
+  void on_service_start(SimTime t, const Citizen& c, std::uint32_t) override {
+    visits[c.id].start = t;
+  }
   void on_service_end(SimTime t, const Citizen& c, std::uint32_t) override { visits[c.id].end = t; }
   void on_leave(SimTime t, const Citizen& c, LeaveReason r) override {
     visits[c.id].left = t;
@@ -99,9 +102,11 @@ std::map<std::uint64_t, Visit> run(const CenterParams& p, std::uint64_t seed) {
 }
 
 /// Citizens in ticket order (one queue, one counter, FIFO).
-std::vector<std::pair<std::uint64_t, Visit>> by_ticket(const std::map<std::uint64_t, Visit>& visits) {
+std::vector<std::pair<std::uint64_t, Visit>> by_ticket(
+    const std::map<std::uint64_t, Visit>& visits) {
   std::vector<std::pair<std::uint64_t, Visit>> v(visits.begin(), visits.end());
-  std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.second.ticket < b.second.ticket; });
+  std::stable_sort(v.begin(), v.end(),
+                   [](auto& a, auto& b) { return a.second.ticket < b.second.ticket; });
   return v;
 }
 
@@ -148,8 +153,9 @@ TEST_CASE("policy wait: a service stops at the outage and resumes where it was a
   CHECK(straddled == 3);  // one service per seed was cut by the outage
 }
 
-TEST_CASE("policy paper: a service goes on paper at the outage, slower to its end, also after the repair",
-          "[model][systems]") {
+TEST_CASE(
+    "policy paper: a service goes on paper at the outage, slower to its end, also after the repair",
+    "[model][systems]") {
   // Oracle: a service under way at 09:00 does its remaining work at 1/1.6 of the rate to the
   // end; a service starting during the outage takes 5 x 1.6 minutes; later ones 5 minutes.
   const double paper = 1.6;
@@ -177,8 +183,9 @@ TEST_CASE("policy paper: a service goes on paper at the outage, slower to its en
   CHECK(on_paper >= 12);  // 40 minutes of 8-minute paper services, per seed
 }
 
-TEST_CASE("policy send_home: the citizen at the counter and everyone called during the outage go home",
-          "[model][systems]") {
+TEST_CASE(
+    "policy send_home: the citizen at the counter and everyone called during the outage go home",
+    "[model][systems]") {
   // Oracle: the service under way at 09:00 ends at 09:00 unserved; anyone called before
   // 09:40 is sent home at the call (the counter frees at once, so the whole queue is emptied
   // at 09:00 and each later ticket before 09:40 is turned away when it is taken).
@@ -219,7 +226,8 @@ TEST_CASE("a degraded system slows only the part of a service that falls inside 
   int straddled = 0;
   for (std::uint64_t seed : {1, 2, 3}) {
     double free = 0.0;
-    for (const auto& [id, v] : by_ticket(run(morning_rush(OutagePolicy::wait, SystemState::degraded, 2.0), seed))) {
+    for (const auto& [id, v] :
+         by_ticket(run(morning_rush(OutagePolicy::wait, SystemState::degraded, 2.0), seed))) {
       INFO("seed " << seed << " citizen " << id);
       const double start = std::max(v.ticket, free);
       const double end = finish(start, service, 0.5);
@@ -253,12 +261,15 @@ TEST_CASE("while the ticket machine hangs the desk issues tickets by hand, one a
       std::vector<std::tuple<std::uint64_t, double, double>> rows;  // id, arrival, ticket
       std::map<std::uint64_t, double> arrival;
       void on_arrival(SimTime t, const Citizen& c) override { arrival[c.id] = t; }
-      void on_ticket(SimTime t, const Citizen& c) override { rows.emplace_back(c.id, arrival[c.id], t); }
+      void on_ticket(SimTime t, const Citizen& c) override {
+        rows.emplace_back(c.id, arrival[c.id], t);
+      }
     } log;
     center.add_observer(log);
     center.start();
     sim.run();
-    std::sort(log.rows.begin(), log.rows.end(), [](auto& a, auto& b) { return std::get<1>(a) < std::get<1>(b); });
+    std::sort(log.rows.begin(), log.rows.end(),
+              [](auto& a, auto& b) { return std::get<1>(a) < std::get<1>(b); });
     double desk_free = 0.0;
     for (const auto& [id, arrived, ticket] : log.rows) {
       INFO("seed " << seed << " citizen " << id);
@@ -273,7 +284,8 @@ TEST_CASE("while the ticket machine hangs the desk issues tickets by hand, one a
   CHECK(by_hand >= 3);
 }
 
-TEST_CASE("a system that never fails gives the same counter results as no system at all", "[model][systems]") {
+TEST_CASE("a system that never fails gives the same counter results as no system at all",
+          "[model][systems]") {
   // Same center twice: without systems, and with a never-failing system that every procedure
   // and the ticket machine need. Every signal, in order, must be the same.
   CenterParams none = morning_rush(OutagePolicy::send_home);
@@ -298,10 +310,16 @@ TEST_CASE("a system that never fails gives the same counter results as no system
   struct Trace : CenterObserver {
     std::vector<std::tuple<int, double, std::uint64_t>> rows;
     void on_ticket(SimTime t, const Citizen& c) override { rows.emplace_back(0, t, c.id); }
-    void on_service_start(SimTime t, const Citizen& c, std::uint32_t k) override { rows.emplace_back(1 + k, t, c.id); }
+    void on_service_start(SimTime t, const Citizen& c, std::uint32_t k) override {
+      rows.emplace_back(1 + k, t, c.id);
+    }
     void on_served(SimTime t, const Citizen& c) override { rows.emplace_back(10, t, c.id); }
-    void on_leave(SimTime t, const Citizen& c, LeaveReason r) override { rows.emplace_back(20 + int(r), t, c.id); }
-    void on_dossier_done(SimTime t, const sim::model::Dossier& d) override { rows.emplace_back(40 + d.online, t, d.id); }
+    void on_leave(SimTime t, const Citizen& c, LeaveReason r) override {
+      rows.emplace_back(20 + int(r), t, c.id);
+    }
+    void on_dossier_done(SimTime t, const sim::model::Dossier& d) override {
+      rows.emplace_back(40 + d.online, t, d.id);
+    }
   };
   auto trace = [](const CenterParams& p) {
     Simulation sim(StreamSeed{11, 0, 0});

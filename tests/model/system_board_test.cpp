@@ -31,7 +31,8 @@ struct Change {
 class Recorder : public SystemListener {
  public:
   explicit Recorder(const Simulation& sim) : sim_(sim) {}
-  void on_system_change(std::uint32_t s, SystemState before, SystemState now, double factor) override {
+  void on_system_change(std::uint32_t s, SystemState before, SystemState now,
+                        double factor) override {
     changes.push_back(Change{sim_.now(), s, before, now, factor});
   }
   std::vector<Change> changes;
@@ -54,7 +55,8 @@ SystemEpisode episode(double start, double end, SystemState state, double factor
 
 }  // namespace
 
-TEST_CASE("an alternating up-down system is available MTBF / (MTBF + MTTR) of the time", "[model][systems]") {
+TEST_CASE("an alternating up-down system is available MTBF / (MTBF + MTTR) of the time",
+          "[model][systems]") {
   // Up times exponential with mean 100 min, repairs lognormal with mean 25 min and sd 25 min:
   // the long-run availability of an alternating renewal process is E[up] / (E[up] + E[down])
   // = 100 / 125 = 0.8 whatever the two distributions are.
@@ -91,7 +93,8 @@ TEST_CASE("an alternating up-down system is available MTBF / (MTBF + MTTR) of th
   // 3.29 standard errors: a two-sided 99.9 % band, so a correct model fails 1 run in 1,000.
   CHECK(std::abs(a - mtbf / (mtbf + mttr)) < 3.29 * se);
   // The states alternate and nothing happens at or after the horizon.
-  for (std::size_t i = 1; i < rec.changes.size(); ++i) REQUIRE(rec.changes[i].before == rec.changes[i - 1].now);
+  for (std::size_t i = 1; i < rec.changes.size(); ++i)
+    REQUIRE(rec.changes[i].before == rec.changes[i - 1].now);
   CHECK(rec.changes.back().t < horizon);
 }
 
@@ -107,11 +110,13 @@ TEST_CASE("a system that never fails and has no episodes never changes state", "
   CHECK(sim.events_processed() == 0);
 }
 
-TEST_CASE("an outage of a system propagates down a dependency chain and a degradation carries its factor",
-          "[model][systems]") {
+TEST_CASE(
+    "an outage of a system propagates down a dependency chain and a degradation carries its factor",
+    "[model][systems]") {
   // population_db <- one_stop <- civil_status: civil status needs the one-stop system, which
   // needs the population database. Listed dependants first to show order does not matter.
-  std::vector<SystemParams> systems{make_system("civil_status", {1}), make_system("one_stop", {2}), make_system("population_db")};
+  std::vector<SystemParams> systems{make_system("civil_status", {1}), make_system("one_stop", {2}),
+                                    make_system("population_db")};
   systems[2].episodes = {episode(100.0, 160.0, SystemState::down)};
   systems[1].episodes = {episode(300.0, 400.0, SystemState::degraded, 2.0)};
   systems[0].episodes = {episode(350.0, 380.0, SystemState::degraded, 1.5)};
@@ -139,7 +144,8 @@ TEST_CASE("an outage of a system propagates down a dependency chain and a degrad
 
   // Every change, in order: each system's effective state at each instant.
   const std::vector<std::pair<double, std::uint32_t>> expected{
-      {100.0, 2}, {100.0, 1}, {100.0, 0}, {160.0, 2}, {160.0, 1}, {160.0, 0}, {300.0, 1}, {300.0, 0}, {400.0, 1}, {400.0, 0}};
+      {100.0, 2}, {100.0, 1}, {100.0, 0}, {160.0, 2}, {160.0, 1},
+      {160.0, 0}, {300.0, 1}, {300.0, 0}, {400.0, 1}, {400.0, 0}};
   REQUIRE(rec.changes.size() == expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     INFO("change " << i);
@@ -151,7 +157,8 @@ TEST_CASE("an outage of a system propagates down a dependency chain and a degrad
   CHECK(rec.changes[9].now == SystemState::up);
 }
 
-TEST_CASE("when a system changes, its listener sees every dependant already updated", "[model][systems]") {
+TEST_CASE("when a system changes, its listener sees every dependant already updated",
+          "[model][systems]") {
   // The recorder checks, at each notification, that the board shows the new state of every
   // system whose change is reported in the same instant.
   std::vector<SystemParams> systems{make_system("a"), make_system("b", {0})};
