@@ -80,6 +80,26 @@ Distribution Distribution::empirical(std::vector<double> values, std::vector<dou
   return Distribution(Empirical{std::move(values), std::move(cumulative)});
 }
 
+Distribution Distribution::scaled(double k) const {
+  return std::visit(
+      Overloaded{
+          [&](const Exponential& d) { return exponential(d.mean * k); },
+          [&](const Deterministic& d) { return deterministic(d.value * k); },
+          [&](const Uniform& d) { return uniform(d.min * k, d.max * k); },
+          [&](const Triangular& d) { return triangular(d.min * k, d.mode * k, d.max * k); },
+          [&](const Lognormal& d) {
+            return Distribution(Lognormal{d.mu + std::log(k), d.sigma});
+          },
+          [&](const Gamma& d) { return gamma(d.shape, d.scale * k); },
+          [&](const Empirical& d) {
+            Empirical e = d;
+            for (double& v : e.values) v *= k;
+            return Distribution(std::move(e));
+          },
+      },
+      v_);
+}
+
 double Distribution::sample(RngStream& rng) const {
   auto& eng = rng.engine();
   return std::visit(
@@ -115,69 +135,68 @@ double Distribution::sample(RngStream& rng) const {
 }
 
 double Distribution::mean() const {
-  return std::visit(
-      Overloaded{
-          [](const Exponential& d) { return d.mean; },
-          [](const Deterministic& d) { return d.value; },
-          [](const Uniform& d) { return (d.min + d.max) / 2.0; },
-          [](const Triangular& d) { return (d.min + d.mode + d.max) / 3.0; },
-          [](const Lognormal& d) { return std::exp(d.mu + d.sigma * d.sigma / 2.0); },
-          [](const Gamma& d) { return d.shape * d.scale; },
-          [](const Empirical& d) {
-            double m = 0.0, prev = 0.0;
-            for (std::size_t i = 0; i < d.values.size(); ++i) {
-              m += (d.cumulative[i] - prev) * d.values[i];
-              prev = d.cumulative[i];
-            }
-            return m;
-          },
-      },
-      v_);
+  return std::visit(Overloaded{
+                        [](const Exponential& d) { return d.mean; },
+                        [](const Deterministic& d) { return d.value; },
+                        [](const Uniform& d) { return (d.min + d.max) / 2.0; },
+                        [](const Triangular& d) { return (d.min + d.mode + d.max) / 3.0; },
+                        [](const Lognormal& d) { return std::exp(d.mu + d.sigma * d.sigma / 2.0); },
+                        [](const Gamma& d) { return d.shape * d.scale; },
+                        [](const Empirical& d) {
+                          double m = 0.0, prev = 0.0;
+                          for (std::size_t i = 0; i < d.values.size(); ++i) {
+                            m += (d.cumulative[i] - prev) * d.values[i];
+                            prev = d.cumulative[i];
+                          }
+                          return m;
+                        },
+                    },
+                    v_);
 }
 
 double Distribution::variance() const {
-  return std::visit(
-      Overloaded{
-          [](const Exponential& d) { return d.mean * d.mean; },
-          [](const Deterministic&) { return 0.0; },
-          [](const Uniform& d) { return (d.max - d.min) * (d.max - d.min) / 12.0; },
-          [](const Triangular& d) {
-            const double a = d.min, c = d.mode, b = d.max;
-            return (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0;
-          },
-          [](const Lognormal& d) {
-            const double s2 = d.sigma * d.sigma;
-            return std::expm1(s2) * std::exp(2.0 * d.mu + s2);
-          },
-          [](const Gamma& d) { return d.shape * d.scale * d.scale; },
-          [this](const Empirical& d) {
-            const double m = mean();
-            double v = 0.0, prev = 0.0;
-            for (std::size_t i = 0; i < d.values.size(); ++i) {
-              v += (d.cumulative[i] - prev) * (d.values[i] - m) * (d.values[i] - m);
-              prev = d.cumulative[i];
-            }
-            return v;
-          },
-      },
-      v_);
+  return std::visit(Overloaded{
+                        [](const Exponential& d) { return d.mean * d.mean; },
+                        [](const Deterministic&) { return 0.0; },
+                        [](const Uniform& d) { return (d.max - d.min) * (d.max - d.min) / 12.0; },
+                        [](const Triangular& d) {
+                          const double a = d.min, c = d.mode, b = d.max;
+                          return (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0;
+                        },
+                        [](const Lognormal& d) {
+                          const double s2 = d.sigma * d.sigma;
+                          return std::expm1(s2) * std::exp(2.0 * d.mu + s2);
+                        },
+                        [](const Gamma& d) { return d.shape * d.scale * d.scale; },
+                        [this](const Empirical& d) {
+                          const double m = mean();
+                          double v = 0.0, prev = 0.0;
+                          for (std::size_t i = 0; i < d.values.size(); ++i) {
+                            v += (d.cumulative[i] - prev) * (d.values[i] - m) * (d.values[i] - m);
+                            prev = d.cumulative[i];
+                          }
+                          return v;
+                        },
+                    },
+                    v_);
 }
 
 std::string Distribution::describe() const {
   std::ostringstream out;
   out.precision(6);
-  std::visit(Overloaded{
-                 [&](const Exponential& d) { out << "exponential(mean=" << d.mean << ")"; },
-                 [&](const Deterministic& d) { out << "deterministic(" << d.value << ")"; },
-                 [&](const Uniform& d) { out << "uniform(" << d.min << ", " << d.max << ")"; },
-                 [&](const Triangular& d) {
-                   out << "triangular(" << d.min << ", " << d.mode << ", " << d.max << ")";
-                 },
-                 [&](const Lognormal&) { out << "lognormal"; },
-                 [&](const Gamma& d) { out << "gamma(shape=" << d.shape << ", scale=" << d.scale << ")"; },
-                 [&](const Empirical& d) { out << "empirical(" << d.values.size() << " values)"; },
-             },
-             v_);
+  std::visit(
+      Overloaded{
+          [&](const Exponential& d) { out << "exponential(mean=" << d.mean << ")"; },
+          [&](const Deterministic& d) { out << "deterministic(" << d.value << ")"; },
+          [&](const Uniform& d) { out << "uniform(" << d.min << ", " << d.max << ")"; },
+          [&](const Triangular& d) {
+            out << "triangular(" << d.min << ", " << d.mode << ", " << d.max << ")";
+          },
+          [&](const Lognormal&) { out << "lognormal"; },
+          [&](const Gamma& d) { out << "gamma(shape=" << d.shape << ", scale=" << d.scale << ")"; },
+          [&](const Empirical& d) { out << "empirical(" << d.values.size() << " values)"; },
+      },
+      v_);
   if (std::holds_alternative<Lognormal>(v_)) {
     out << "(mean=" << mean() << ", sd=" << std::sqrt(variance()) << ")";
   }

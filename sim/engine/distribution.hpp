@@ -14,16 +14,30 @@ namespace sim::engine {
 /// distributions, which give the same numbers on every platform.
 class Distribution {
  public:
-  struct Exponential { double mean; };
-  struct Deterministic { double value; };
-  struct Uniform { double min, max; };
-  struct Triangular { double min, mode, max; };
+  struct Exponential {
+    double mean;
+  };
+  struct Deterministic {
+    double value;
+  };
+  struct Uniform {
+    double min, max;
+  };
+  struct Triangular {
+    double min, mode, max;
+  };
   /// Lognormal with log-mean mu and log-sd sigma.
-  struct Lognormal { double mu, sigma; };
+  struct Lognormal {
+    double mu, sigma;
+  };
   /// Gamma with shape k and scale theta (Erlang when k is an integer).
-  struct Gamma { double shape, scale; };
+  struct Gamma {
+    double shape, scale;
+  };
   /// Discrete empirical: values with weights; cumulative holds normalised cumulative weights.
-  struct Empirical { std::vector<double> values, cumulative; };
+  struct Empirical {
+    std::vector<double> values, cumulative;
+  };
 
   static Distribution exponential(double mean);
   static Distribution deterministic(double value);
@@ -38,6 +52,12 @@ class Distribution {
 
   Distribution() : Distribution(Deterministic{0.0}) {}
 
+  /// The distribution of k * X (k > 0): same kind, parameters scaled. Each sampler turns the
+  /// same random numbers into k times the value, so a scaled variant run on the same stream
+  /// draws exactly scaled durations (common random numbers for "what if repairs took twice
+  /// as long?").
+  Distribution scaled(double k) const;
+
   double sample(RngStream& rng) const;
   double mean() const;
   double variance() const;
@@ -46,8 +66,8 @@ class Distribution {
   /// Short human-readable form, e.g. "lognormal(mean=5, sd=2.5)".
   std::string describe() const;
 
-  using Variant = std::variant<Exponential, Deterministic, Uniform, Triangular, Lognormal, Gamma,
-                               Empirical>;
+  using Variant =
+      std::variant<Exponential, Deterministic, Uniform, Triangular, Lognormal, Gamma, Empirical>;
   const Variant& variant() const { return v_; }
 
  private:

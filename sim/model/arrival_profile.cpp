@@ -6,7 +6,8 @@
 
 namespace sim::model {
 
-ArrivalProfile::ArrivalProfile(const DemandParams& demand, const DayPlan& day, std::uint32_t day_index) {
+ArrivalProfile::ArrivalProfile(const DemandParams& demand, const DayPlan& day,
+                               std::uint32_t day_index) {
   if (!day.working) return;
   const double base = day_index * 1440.0;
   double weight = 0.0;  // integral of the hourly profile over open minutes
@@ -21,6 +22,25 @@ ArrivalProfile::ArrivalProfile(const DemandParams& demand, const DayPlan& day, s
   }
   expected_ = demand.daily_visits * demand.weekday_factor[day.weekday] *
               (day.surge ? demand.surge_factor : 1.0);
+  normalise(weight);
+}
+
+ArrivalProfile ArrivalProfile::around_the_clock(const std::array<double, 24>& hourly,
+                                                double expected, std::uint32_t day_index) {
+  ArrivalProfile profile;
+  double weight = 0.0;
+  for (int h = 0; h < 24; ++h) {
+    if (hourly[h] <= 0.0) continue;
+    profile.pieces_.push_back(
+        Piece{day_index * 1440.0 + h * 60, day_index * 1440.0 + h * 60 + 60, hourly[h]});
+    weight += hourly[h] * 60.0;
+  }
+  profile.expected_ = expected;
+  profile.normalise(weight);
+  return profile;
+}
+
+void ArrivalProfile::normalise(double weight) {
   if (weight <= 0.0) {
     pieces_.clear();
     expected_ = 0.0;

@@ -1,6 +1,7 @@
 // The arrival intensity of one calendar day, and exact sampling of its Poisson arrivals.
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "sim/model/center_params.hpp"
@@ -17,6 +18,10 @@ class ArrivalProfile {
  public:
   ArrivalProfile() = default;
   ArrivalProfile(const DemandParams& demand, const DayPlan& day, std::uint32_t day_index);
+  /// A profile over the whole day, 00:00 to 24:00, whatever the opening hours: the online
+  /// channel's. `expected` arrivals spread by the hourly weights.
+  static ArrivalProfile around_the_clock(const std::array<double, 24>& hourly, double expected,
+                                         std::uint32_t day_index);
 
   /// Expected number of visits in the day.
   double expected() const { return expected_; }
@@ -31,6 +36,9 @@ class ArrivalProfile {
   struct Piece {
     double start, end, rate;  ///< absolute minutes, citizens per minute
   };
+  /// Scales the pieces' relative weights so the day's integral is expected_.
+  void normalise(double weight);
+
   std::vector<Piece> pieces_;
   double expected_ = 0.0;
 };

@@ -20,12 +20,20 @@ Center::Center(engine::Simulation& sim, const CenterParams& params)
       queues_(params.domains.size()),
       hall_(params),
       free_receptionists_(params.reception.receptionists) {
-  if (params.calendar) calendar_.emplace(*params.calendar);
+  for (const auto& p : params.procedures) procedure_mask_.push_back(system_mask(p));
+  if (!params.calendar) return;
+  calendar_.emplace(*params.calendar);
+  board_.emplace(sim, params.systems, calendar_->days() * 1440.0,
+                 static_cast<SystemListener&>(*this));
+  back_office_.emplace(sim, params, *calendar_, *board_, observers_,
+                       static_cast<BackOfficeListener&>(*this));
+  online_.emplace(sim, params, *calendar_, *board_, *back_office_, observers_);
 }
 
 void Center::start() {
   if (calendar_) {
     sim_.schedule_at(0.0, day_start_, 0, day_start_priority);
+    board_->start();
     return;
   }
   // Station form: always open, every counter staffed by its first staff member.
@@ -49,6 +57,8 @@ void Center::on_day_start(std::uint64_t day) {
   closed_for_day_ = false;
   in_session_ = false;
   for (auto* o : observers_) o->on_day_start(sim_.now(), day_);
+  back_office_->start_day(day_);
+  online_->start_day(day_);
   for (std::uint32_t s = 0; s < plan.sessions.size(); ++s) {
     sim_.schedule_at(WorkCalendar::time_of(day_, plan.sessions[s].open_min), session_open_, s,
                      session_open_priority);
@@ -61,7 +71,8 @@ void Center::on_day_start(std::uint64_t day) {
 
 void Center::on_day_end(std::uint64_t day) {
   for (auto* o : observers_) o->on_day_end(sim_.now(), static_cast<std::uint32_t>(day));
-  if (day + 1 < calendar_->days()) sim_.schedule_at(sim_.now(), day_start_, day + 1, day_start_priority);
+  if (day + 1 < calendar_->days())
+    sim_.schedule_at(sim_.now(), day_start_, day + 1, day_start_priority);
 }
 
 void Center::seat_staff(std::uint32_t session) {
@@ -74,19 +85,23 @@ void Center::seat_staff(std::uint32_t session) {
     auto& counter = hall_.counter(staff.counter);
     if (counter.staff != no_index || !staff.works[weekday]) continue;
     const std::uint64_t key = (std::uint64_t{day_} << 24) | (std::uint64_t{session} << 16) | s;
-    if (engine::keyed_uniform(sim_.stream_seed(), {"staff.absence", key}) < staff.absence_prob) continue;
+    if (engine::keyed_uniform(sim_.stream_seed(), {"staff.absence", key}) < staff.absence_prob)
+      continue;
     counter.staff = s;
   }
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     auto& counter = hall_.counter(k);
     counter.calling = counter.staff != no_index;
-    if (counter.calling && counter.state == CounterState::closed) set_counter(k, CounterState::idle);
+    if (counter.calling && counter.state == CounterState::closed)
+      set_counter(k, CounterState::idle);
     call(k);
   }
 }
 
 void Center::on_session_open(std::uint64_t session) {
   in_session_ = true;
+  session_close_time_ =
+      WorkCalendar::time_of(day_, calendar_->day(day_).sessions[session].close_min);
   seat_staff(static_cast<std::uint32_t>(session));
 }
 
@@ -100,7 +115,10 @@ void Center::on_session_close(std::uint64_t session) {
     last_close_ = sim_.now();
   }
   for (std::uint32_t k = 0; k < hall_.size(); ++k) hall_.counter(k).calling = overtime;
-  if (last && !overtime) send_waiting_home(LeaveReason::closing);
+  if (last && !overtime) {
+    send_waiting_home(LeaveReason::closing);
+    end_suspended_services();
+  }
   if (!last && params_.policy.lunch == PolicyParams::Lunch::leave_and_return) {
     send_waiting_home(LeaveReason::lunch);
   }
@@ -114,6 +132,7 @@ void Center::on_session_close(std::uint64_t session) {
 void Center::on_overtime_cap(std::uint64_t) {
   for (std::uint32_t k = 0; k < hall_.size(); ++k) hall_.counter(k).calling = false;
   send_waiting_home(LeaveReason::closing);
+  end_suspended_services();
   for (std::uint32_t k = 0; k < hall_.size(); ++k) call(k);
 }
 
@@ -142,9 +161,34 @@ void Center::call(std::uint32_t k) {
       start_service(i, k);
       return;
     }
-    if (in_session_) return;  // open and idle, waiting for the next ticket
+    // Open with no ticket to call: back-office work, or wait idle for the next ticket.
+    if (in_session_) {
+      offer_back_office(k);
+      return;
+    }
   }
   close_counter(k);
+}
+
+bool Center::offer_back_office(std::uint32_t k) {
+  if (!back_office_ || !params_.back_office.counter_staff || !back_office_->has_work())
+    return false;
+  // A slice ends by the session's close, so back-office work never turns into overtime.
+  if (!back_office_->start_counter_slice(k, session_close_time_ - sim_.now())) return false;
+  set_counter(k, CounterState::back_office);
+  return true;
+}
+
+void Center::on_counter_slice_end(std::uint32_t k) {
+  set_counter(k, CounterState::idle);
+  call(k);
+}
+
+void Center::on_back_office_work() {
+  if (!in_session_ || !params_.back_office.counter_staff) return;
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) {
+    if (hall_.counter(k).state == CounterState::idle && hall_.counter(k).calling) call(k);
+  }
 }
 
 void Center::close_counter(std::uint32_t k) {

@@ -7,10 +7,13 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/arrival_profile.hpp"
+#include "sim/model/back_office.hpp"
 #include "sim/model/center_observer.hpp"
 #include "sim/model/center_params.hpp"
 #include "sim/model/citizen_draws.hpp"
 #include "sim/model/counter_hall.hpp"
+#include "sim/model/online_channel.hpp"
+#include "sim/model/system_board.hpp"
 #include "sim/model/ticket_queue.hpp"
 #include "sim/model/work_calendar.hpp"
 
@@ -21,8 +24,10 @@ namespace sim::model {
 /// counter whose staff can do the domain, and leave served, or unserved for one of the
 /// LeaveReasons; some come back on a later working day. With a calendar the center opens
 /// by sessions, closes for lunch and at night, and may work overtime; without one it is
-/// always open (the station form). The model keeps no statistics: it publishes facts.
-class Center {
+/// always open (the station form). With a calendar it also runs the software systems the
+/// procedures need (SystemBoard), the back office that processes every dossier (BackOffice)
+/// and the online channel (OnlineChannel). The model keeps no statistics: it publishes facts.
+class Center : private SystemListener, private BackOfficeListener {
  public:
   Center(engine::Simulation& sim, const CenterParams& params);
 
@@ -35,6 +40,8 @@ class Center {
   /// Citizens inside the building now (not those away until a return visit).
   std::size_t citizens_inside() const { return pool_.in_use() - away_; }
   const WorkCalendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
+  const SystemBoard* systems() const { return board_ ? &*board_ : nullptr; }
+  const BackOffice* back_office() const { return back_office_ ? &*back_office_ : nullptr; }
 
   /// Event priorities at equal times (lower first): the day turns over before anything else;
   /// a session closes before one opens; a counter that frees up calls its next citizen
@@ -63,6 +70,10 @@ class Center {
   void on_reception_done(std::uint64_t citizen);
   void on_service_end(std::uint64_t counter);
   void on_renege(std::uint64_t citizen);
+  void on_system_change(std::uint32_t system, SystemState before, SystemState now,
+                        double factor) override;
+  void on_back_office_work() override;
+  void on_counter_slice_end(std::uint32_t counter) override;
 
   // Steps of a visit.
   void schedule_next_arrival();
@@ -72,6 +83,7 @@ class Center {
   void join_queue(CitizenIndex i);
   void start_service(CitizenIndex i, std::uint32_t counter);
   void finish_visit(CitizenIndex i);
+  void file_dossier(const Citizen& c);
   void leave(CitizenIndex i, LeaveReason reason);
   void send_waiting_home(LeaveReason reason);
   void start_reception(CitizenIndex i);
@@ -85,6 +97,20 @@ class Center {
   void close_counter(std::uint32_t counter);
   void set_counter(std::uint32_t counter, CounterState state);
   void publish_queue_length(std::uint32_t queue);
+  bool offer_back_office(std::uint32_t counter);
+
+  // Software systems at the counter (center_service.cpp).
+  /// Sets the pace of counter k's service from the systems its procedure needs now (may
+  /// suspend it, or send the citizen home), and schedules its end.
+  void pace_service(std::uint32_t counter);
+  /// Books the work done since the last pace change, then paces again.
+  void repace_service(std::uint32_t counter);
+  /// Ends counter k's service early: the citizen leaves unserved because of an outage.
+  void send_home_from_counter(std::uint32_t counter);
+  /// Sends home citizens whose service is suspended when the counters stop for the day.
+  void end_suspended_services();
+  bool ticket_machine_down() const;
+  void publish_effect(Citizen& c, std::uint32_t system, SystemEffect effect);
 
   engine::Simulation& sim_;
   const CenterParams& params_;
@@ -101,12 +127,18 @@ class Center {
   ArrivalProfile profile_;             ///< the current day's arrival intensity
   std::uint32_t day_ = 0;
   bool in_session_ = true;
-  bool closed_for_day_ = false;        ///< after the last session's close (overtime may go on)
-  double last_close_ = 0.0;            ///< time the day's last session closed
+  bool closed_for_day_ = false;  ///< after the last session's close (overtime may go on)
+  double last_close_ = 0.0;      ///< time the day's last session closed
   std::uint32_t tickets_today_ = 0;
-  std::size_t away_ = 0;               ///< citizens sent home who will come back
+  std::size_t away_ = 0;  ///< citizens sent home who will come back
   std::uint64_t next_citizen_id_ = 0;
+  double session_close_time_ = 0.0;            ///< when the current session closes
+  std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
   std::vector<CenterObserver*> observers_;
+  // Declared last: they hold references to the members above.
+  std::optional<SystemBoard> board_;
+  std::optional<BackOffice> back_office_;
+  std::optional<OnlineChannel> online_;
 };
 
 }  // namespace sim::model

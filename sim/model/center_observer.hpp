@@ -11,14 +11,14 @@ namespace sim::model {
 
 /// Why a citizen left without being served (or was turned back).
 enum class LeaveReason : std::uint8_t {
-  reneged,          ///< patience ran out in the queue
-  balked,           ///< too many tickets ahead, left without one
-  ticket_cap,       ///< daily ticket cap reached, sent home
-  after_hours,      ///< arrived after ticket issuing stopped, sent home
-  lunch,            ///< left at lunch (leave-and-return policy)
-  closing,          ///< still waiting when the center closed (or the overtime cap), sent home
-  incomplete,       ///< dossier incomplete, must come back with the missing papers
-  system_down,      ///< a system the procedure needs was down (policy send_home)
+  reneged,      ///< patience ran out in the queue
+  balked,       ///< too many tickets ahead, left without one
+  ticket_cap,   ///< daily ticket cap reached, sent home
+  after_hours,  ///< arrived after ticket issuing stopped, sent home
+  lunch,        ///< left at lunch (leave-and-return policy)
+  closing,      ///< still waiting when the center closed (or the overtime cap), sent home
+  incomplete,   ///< dossier incomplete, must come back with the missing papers
+  system_down,  ///< a system the procedure needs was down (policy send_home)
 };
 inline constexpr std::size_t leave_reason_count = 8;
 
@@ -62,7 +62,8 @@ class CenterObserver {
   /// The citizen leaves the center unserved (returns_later(reason) tells who comes back).
   virtual void on_leave(engine::SimTime, const Citizen&, LeaveReason) {}
   /// The number of tickets waiting in a queue changed.
-  virtual void on_queue_length(engine::SimTime, std::uint32_t /*queue*/, std::uint32_t /*length*/) {}
+  virtual void on_queue_length(engine::SimTime, std::uint32_t /*queue*/, std::uint32_t /*length*/) {
+  }
   /// A counter changed state; staff is the civil servant sitting at it (no_index if none).
   virtual void on_counter_state(engine::SimTime, std::uint32_t /*counter*/, std::uint32_t /*staff*/,
                                 CounterState) {}
@@ -71,9 +72,11 @@ class CenterObserver {
 
   /// A system's effective state changed (own state or a dependency's); factor is the
   /// service-time multiplier while degraded.
-  virtual void on_system_state(engine::SimTime, std::uint32_t /*system*/, SystemState, double /*factor*/) {}
+  virtual void on_system_state(engine::SimTime, std::uint32_t /*system*/, SystemState,
+                               double /*factor*/) {}
   /// A system touched a citizen's visit (once per effect and visit).
-  virtual void on_system_effect(engine::SimTime, const Citizen&, std::uint32_t /*system*/, SystemEffect) {}
+  virtual void on_system_effect(engine::SimTime, const Citizen&, std::uint32_t /*system*/,
+                                SystemEffect) {}
   /// A dossier entered the back office (taken at a counter, or filed online).
   virtual void on_dossier_received(engine::SimTime, const Dossier&) {}
   /// A dossier waited for a down system, or its result failed to synchronise.

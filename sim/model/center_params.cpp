@@ -4,8 +4,9 @@
 namespace sim::model {
 
 CenterParams station_params(std::uint32_t counters, engine::Distribution interarrival,
-                            engine::Distribution service, std::optional<engine::Distribution> patience,
-                            double priority_share, engine::SimTime arrivals_end) {
+                            engine::Distribution service,
+                            std::optional<engine::Distribution> patience, double priority_share,
+                            engine::SimTime arrivals_end) {
   CenterParams p;
   p.procedures.front().service = std::move(service);
   p.counters.clear();

@@ -45,6 +45,13 @@ struct ProcedureParams {
   double online_weight = 0.0;  ///< relative weight of this procedure among online dossiers
 };
 
+/// The systems a procedure needs, as a bit mask over CenterParams::systems.
+inline std::uint64_t system_mask(const ProcedureParams& p) {
+  std::uint64_t mask = 0;
+  for (auto s : p.system_ids) mask |= std::uint64_t{1} << s;
+  return mask;
+}
+
 /// A counter: the domains it calls tickets for, first its own, then overflow domains it
 /// helps with only when its own queues are empty.
 struct CounterParams {
@@ -59,15 +66,17 @@ struct StaffParams {
   std::string name;
   std::uint32_t counter = 0;
   std::vector<double> speed;
-  double absence_prob = 0.0;         ///< chance to be away for a whole session
-  std::array<bool, 7> works{true, true, true, true, true, true, true};  ///< by weekday, Monday first
+  double absence_prob = 0.0;  ///< chance to be away for a whole session
+  std::array<bool, 7> works{true, true, true, true,
+                            true, true, true};  ///< by weekday, Monday first
 };
 
 /// How citizens get their ticket.
 struct ReceptionParams {
   enum class Mode { kiosk, receptionist };
   Mode mode = Mode::kiosk;
-  double wrong_pick_share = 0.0;  ///< share who pick a wrong domain and are re-queued at the counter
+  double wrong_pick_share =
+      0.0;  ///< share who pick a wrong domain and are re-queued at the counter
   std::uint32_t receptionists = 1;
   engine::Distribution reception_time = engine::Distribution::deterministic(0.0);
   /// Counter time spent finding out a ticket is for the wrong domain.
@@ -81,11 +90,12 @@ struct ReceptionParams {
 
 /// Citizen demand on a calendar day.
 struct DemandParams {
-  double daily_visits = 100.0;  ///< expected in-person and online visits on an ordinary Monday-factor-1 day
+  double daily_visits =
+      100.0;  ///< expected in-person and online visits on an ordinary Monday-factor-1 day
   std::array<double, 7> weekday_factor{1, 1, 1, 1, 1, 1, 1};
   std::array<double, 24> hourly_profile{};  ///< relative arrival intensity per clock hour
-  double surge_factor = 1.0;    ///< demand multiplier on the first working day after a holiday
-  double online_share = 0.0;    ///< share of the day's demand filed online (see OnlineParams)
+  double surge_factor = 1.0;  ///< demand multiplier on the first working day after a holiday
+  double online_share = 0.0;  ///< share of the day's demand filed online (see OnlineParams)
 };
 
 /// What happens at lunch and at closing time to citizens still holding a ticket.
@@ -94,11 +104,11 @@ struct PolicyParams {
   enum class Closing { overtime, send_home };
   Lunch lunch = Lunch::wait;
   Closing closing = Closing::overtime;
-  int overtime_cap_min = 20 * 60;    ///< minute of day when overtime service stops
+  int overtime_cap_min = 20 * 60;      ///< minute of day when overtime service stops
   std::uint32_t daily_ticket_cap = 0;  ///< 0 = no cap
   std::uint32_t balk_threshold = 0;    ///< leave without a ticket if this many are ahead; 0 = never
-  int return_after_working_days = 1;   ///< sent-home citizens come back this many working days later
-  std::uint32_t max_visits = 3;        ///< after this many visits a sent-home citizen gives up
+  int return_after_working_days = 1;  ///< sent-home citizens come back this many working days later
+  std::uint32_t max_visits = 3;       ///< after this many visits a sent-home citizen gives up
 };
 
 /// One center as the model sees it. Without a calendar the center is always open and the
@@ -130,7 +140,8 @@ struct CenterParams {
 /// The station form: one domain, one procedure, `counters` identical counters each staffed
 /// by one civil servant of speed 1, always open.
 CenterParams station_params(std::uint32_t counters, engine::Distribution interarrival,
-                            engine::Distribution service, std::optional<engine::Distribution> patience,
-                            double priority_share, engine::SimTime arrivals_end);
+                            engine::Distribution service,
+                            std::optional<engine::Distribution> patience, double priority_share,
+                            engine::SimTime arrivals_end);
 
 }  // namespace sim::model

@@ -22,7 +22,10 @@ void Center::on_arrival(std::uint64_t) {
   c.id = next_citizen_id_++;
   c.arrival = c.first_arrival = c.ticket_time = sim_.now();
   draws_->draw(c);
-  if (c.online) {  // temporary: the online channel is being moved to its own arrival process
+  if (c.online) {
+    // Online demand is the OnlineChannel's own process. Dropping the online share here keeps
+    // the walk-ins a Poisson process of (1 - online_share) x the day's intensity, and keeps
+    // every other citizen's draws where they were.
     pool_.release(i);
     return;
   }
@@ -37,10 +40,12 @@ void Center::on_return(std::uint64_t citizen) {
   ++c.visit;
   c.arrival = c.ticket_time = sim_.now();
   c.waited = 0.0;
-  c.form_time = 0.0;       // the forms were filled on the first visit
-  c.incomplete = false;    // they come back with the missing papers
-  c.queue = c.domain;      // and now know where to queue
+  c.form_time = 0.0;     // the forms were filled on the first visit
+  c.incomplete = false;  // they come back with the missing papers
+  c.queue = c.domain;    // and now know where to queue
   c.wrong_pick = false;
+  c.paper = false;
+  c.effects = 0;
   for (auto* o : observers_) o->on_arrival(sim_.now(), c);
   enter(i);
 }
@@ -54,7 +59,9 @@ void Center::enter(CitizenIndex i) {
   }
 }
 
-void Center::on_form_done(std::uint64_t citizen) { request_ticket(static_cast<CitizenIndex>(citizen)); }
+void Center::on_form_done(std::uint64_t citizen) {
+  request_ticket(static_cast<CitizenIndex>(citizen));
+}
 
 bool Center::tickets_issued_now() const {
   if (!calendar_) return true;
@@ -67,7 +74,13 @@ void Center::request_ticket(CitizenIndex i) {
     leave(i, LeaveReason::after_hours);
     return;
   }
-  if (params_.reception.mode == ReceptionParams::Mode::receptionist) {
+  // The desk issues tickets by hand while the ticket machine is down, in kiosk mode too.
+  Citizen& c = pool_[i];
+  const bool by_hand = ticket_machine_down();
+  const bool desk = params_.reception.mode == ReceptionParams::Mode::receptionist;
+  if (by_hand) publish_effect(c, params_.reception.ticket_system, SystemEffect::hand_ticket);
+  if (desk || by_hand) {
+    c.desk_time = (desk ? c.reception_time : 0.0) + (by_hand ? c.manual_ticket_time : 0.0);
     if (free_receptionists_ > 0) {
       start_reception(i);
     } else {
@@ -80,7 +93,7 @@ void Center::request_ticket(CitizenIndex i) {
 
 void Center::start_reception(CitizenIndex i) {
   --free_receptionists_;
-  sim_.schedule_in(pool_[i].reception_time, reception_done_, i, ticket_priority);
+  sim_.schedule_in(pool_[i].desk_time, reception_done_, i, ticket_priority);
 }
 
 void Center::on_reception_done(std::uint64_t citizen) {
@@ -134,11 +147,14 @@ void Center::start_service(CitizenIndex i, std::uint32_t k) {
   hall_.counter(k).serving = i;
   set_counter(k, CounterState::busy);
   for (auto* o : observers_) o->on_service_start(sim_.now(), c, k);
-  double duration = c.misroute_time;
+  auto& counter = hall_.counter(k);
+  counter.work_left = c.misroute_time;
   if (!c.wrong_pick) {
-    duration = c.service_need / hall_.speed(k, c.queue) + (c.incomplete && c.fix_on_spot ? c.fix_time : 0.0);
+    counter.work_left = c.service_need / hall_.speed(k, c.queue) +
+                        (c.incomplete && c.fix_on_spot ? c.fix_time : 0.0);
   }
-  sim_.schedule_in(duration, service_end_, k, service_end_priority);
+  counter.since = sim_.now();
+  pace_service(k);
 }
 
 void Center::on_service_end(std::uint64_t counter) {
@@ -169,8 +185,22 @@ void Center::finish_visit(CitizenIndex i) {
     leave(i, LeaveReason::incomplete);
   } else {
     for (auto* o : observers_) o->on_served(sim_.now(), c);
+    file_dossier(c);
     pool_.release(i);
   }
+}
+
+void Center::file_dossier(const Citizen& c) {
+  if (!back_office_ || !params_.procedures[c.procedure].dossier) return;
+  Dossier d;
+  d.id = c.id;
+  d.procedure = c.procedure;
+  d.domain = c.domain;
+  d.day = day_;
+  d.received = sim_.now();
+  d.work_total = c.back_office_need + (c.paper ? c.paper_entry : 0.0);
+  d.paper = c.paper;
+  back_office_->receive(d);
 }
 
 void Center::on_renege(std::uint64_t citizen) {

@@ -22,31 +22,37 @@ inline constexpr std::size_t priority_class_count = 2;
 /// arrival from the citizen-attribute streams, so a change of layout never changes who
 /// arrives or what they need.
 struct Citizen {
-  std::uint64_t id = 0;                  ///< arrival number within the run, from 0
-  engine::SimTime arrival = 0.0;         ///< this visit's arrival, minutes
-  engine::SimTime first_arrival = 0.0;   ///< first visit's arrival (returns keep it)
-  engine::SimTime ticket_time = 0.0;     ///< when the current ticket was taken
-  engine::SimTime service_start = 0.0;   ///< valid once called to a counter
-  double service_need = 0.0;             ///< minutes of work at a counter of speed 1
-  double patience = 0.0;                 ///< minutes the citizen waits for a call; +inf if unlimited
-  double form_time = 0.0;                ///< minutes filling forms before taking a ticket
-  double fix_time = 0.0;                 ///< extra counter minutes when an incomplete dossier is fixed
-  double misroute_time = 0.0;            ///< counter minutes to find out the ticket is for the wrong domain
-  double reception_time = 0.0;           ///< minutes at the reception desk (receptionist mode)
-  double waited = 0.0;                   ///< minutes waited in ticket queues so far on this visit
+  std::uint64_t id = 0;                 ///< arrival number within the run, from 0
+  engine::SimTime arrival = 0.0;        ///< this visit's arrival, minutes
+  engine::SimTime first_arrival = 0.0;  ///< first visit's arrival (returns keep it)
+  engine::SimTime ticket_time = 0.0;    ///< when the current ticket was taken
+  engine::SimTime service_start = 0.0;  ///< valid once called to a counter
+  double service_need = 0.0;            ///< minutes of work at a counter of speed 1
+  double patience = 0.0;                ///< minutes the citizen waits for a call; +inf if unlimited
+  double form_time = 0.0;               ///< minutes filling forms before taking a ticket
+  double fix_time = 0.0;        ///< extra counter minutes when an incomplete dossier is fixed
+  double misroute_time = 0.0;   ///< counter minutes to find out the ticket is for the wrong domain
+  double reception_time = 0.0;  ///< minutes at the reception desk (receptionist mode)
+  double manual_ticket_time = 0.0;  ///< extra desk minutes for a ticket issued by hand
+  double desk_time = 0.0;           ///< this visit's minutes at the desk (set on request)
+  double back_office_need = 0.0;    ///< back-office minutes the dossier will need
+  double paper_entry = 0.0;         ///< extra back-office minutes if taken on paper
+  double waited = 0.0;              ///< minutes waited in ticket queues so far on this visit
   std::uint32_t procedure = 0;
-  std::uint32_t domain = 0;              ///< the procedure's domain (where the citizen belongs)
-  std::uint32_t queue = 0;               ///< domain of the ticket held (differs when misrouted)
-  std::uint32_t counter = no_index;      ///< counter serving the citizen
-  std::uint32_t staff = no_index;        ///< staff member serving the citizen
-  std::uint32_t visit = 1;               ///< 1 on the first visit, 2 on the first return...
+  std::uint32_t domain = 0;          ///< the procedure's domain (where the citizen belongs)
+  std::uint32_t queue = 0;           ///< domain of the ticket held (differs when misrouted)
+  std::uint32_t counter = no_index;  ///< counter serving the citizen
+  std::uint32_t staff = no_index;    ///< staff member serving the citizen
+  std::uint32_t visit = 1;           ///< 1 on the first visit, 2 on the first return...
   PriorityClass priority_class = PriorityClass::regular;
-  bool online = false;                   ///< filed online: never queues
-  bool wrong_pick = false;               ///< holds a ticket for the wrong domain
-  bool incomplete = false;               ///< dossier incomplete at the counter
-  bool fix_on_spot = false;              ///< ...and fixed there (else sent home to return)
-  engine::EventHandle pending_event;     ///< abandonment or return visit, cancelled when moot
-  CitizenIndex prev = no_citizen;        ///< intrusive links inside a TicketQueue
+  bool online = false;                ///< filed online: never queues
+  bool wrong_pick = false;            ///< holds a ticket for the wrong domain
+  bool incomplete = false;            ///< dossier incomplete at the counter
+  bool fix_on_spot = false;           ///< ...and fixed there (else sent home to return)
+  bool paper = false;                 ///< served on paper during an outage (this visit)
+  std::uint8_t effects = 0;           ///< SystemEffects already published this visit, as bits
+  engine::EventHandle pending_event;  ///< abandonment or return visit, cancelled when moot
+  CitizenIndex prev = no_citizen;     ///< intrusive links inside a TicketQueue
   CitizenIndex next = no_citizen;
 };
 

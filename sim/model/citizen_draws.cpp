@@ -17,7 +17,8 @@ engine::Distribution procedure_mix(const CenterParams& params) {
 
 using engine::StreamKey;
 
-CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& params, std::uint32_t day)
+CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& params,
+                           std::uint32_t day)
     : params_(params),
       procedure_choice_(procedure_mix(params)),
       arrivals_(sim.stream(StreamKey{"arrivals.interarrival", day})),
@@ -28,7 +29,10 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
       channel_(sim.stream(StreamKey{"citizen.channel", day})),
       form_(sim.stream(StreamKey{"citizen.dossier", day})),
       reception_(sim.stream(StreamKey{"citizen.reception", day})),
-      return_(sim.stream(StreamKey{"citizen.return", day})) {}
+      return_(sim.stream(StreamKey{"citizen.return", day})),
+      manual_ticket_(sim.stream(StreamKey{"citizen.manual_ticket", day})),
+      back_office_(sim.stream(StreamKey{"citizen.back_office", day})),
+      paper_(sim.stream(StreamKey{"citizen.paper_entry", day})) {}
 
 double CitizenDraws::interarrival() { return params_.interarrival.sample(arrivals_); }
 
@@ -37,8 +41,8 @@ double CitizenDraws::unit_exponential() {
 }
 
 void CitizenDraws::draw(Citizen& c) {
-  c.priority_class =
-      class_.uniform01() < params_.priority_share ? PriorityClass::priority : PriorityClass::regular;
+  c.priority_class = class_.uniform01() < params_.priority_share ? PriorityClass::priority
+                                                                 : PriorityClass::regular;
   c.procedure = static_cast<std::uint32_t>(procedure_choice_.sample(procedure_));
   const ProcedureParams& p = params_.procedures[c.procedure];
   c.domain = c.queue = p.domain;
@@ -54,6 +58,8 @@ void CitizenDraws::draw(Citizen& c) {
   const double other = reception_.uniform01();
   c.misroute_time = params_.reception.misroute_time.sample(reception_);
   c.reception_time = params_.reception.reception_time.sample(reception_);
+  c.manual_ticket_time = params_.reception.manual_ticket_time.sample(manual_ticket_);
+  c.back_office_need = p.back_office.sample(back_office_);
   const auto domains = static_cast<std::uint32_t>(params_.domains.size());
   if (domains > 1 && wrong < params_.reception.wrong_pick_share) {
     // A wrong pick lands uniformly on one of the other domains.

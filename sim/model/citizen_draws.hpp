@@ -25,11 +25,17 @@ class CitizenDraws {
   double return_position() { return return_.uniform01(); }
   /// Unit-rate exponential for the calendar form's non-homogeneous Poisson process.
   double unit_exponential();
+  /// Back-office minutes to key in a dossier taken on paper (drawn only when it happens).
+  double paper_entry(const engine::Distribution& d) { return d.sample(paper_); }
 
  private:
   const CenterParams& params_;
   engine::Distribution procedure_choice_;
-  engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_, return_;
+  engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_,
+      return_;
+  // Streams added with the software systems: new purposes, so the streams above draw exactly
+  // what they drew before systems were modelled.
+  engine::RngStream manual_ticket_, back_office_, paper_;
 };
 
 }  // namespace sim::model

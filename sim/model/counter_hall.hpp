@@ -23,6 +23,11 @@ class CounterHall {
     CounterState state = CounterState::closed;
     CitizenIndex serving = no_citizen;
     bool calling = false;  ///< may call new tickets (inside a session, or overtime)
+    // The service in progress, as work: nominal minutes left when `since`, done at one nominal
+    // minute per `pace` clock minutes (slower when degraded or on paper); stopped while suspended.
+    double work_left = 0.0, pace = 1.0, since = 0.0;
+    bool suspended = false;
+    engine::EventHandle end;  ///< the service-end event, moved when the pace changes
   };
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(counters_.size()); }

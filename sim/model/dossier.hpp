@@ -14,19 +14,20 @@ using DossierIndex = std::uint32_t;
 /// its statutory due date in minutes since the run's start (it may lie past the run's end);
 /// the dossier is on time when its work is finished at or before it.
 struct Dossier {
-  std::uint64_t id = 0;              ///< citizen id for counter dossiers; online ids count separately
+  std::uint64_t id = 0;      ///< citizen id for counter dossiers; online ids count separately
+  std::uint64_t intake = 0;  ///< order of receipt at the back office, from 0 (set there)
   std::uint32_t procedure = 0;
   std::uint32_t domain = 0;
-  std::uint32_t day = 0;             ///< run day of receipt
+  std::uint32_t day = 0;  ///< run day of receipt
   engine::SimTime received = 0.0;
   engine::SimTime deadline = 0.0;
-  double work_left = 0.0;            ///< back-office minutes still to do, at normal speed
-  double work_total = 0.0;           ///< minutes of work at receipt (paper entry included)
-  std::uint32_t sync_failures = 0;   ///< failed synchronisations so far
+  double work_left = 0.0;           ///< back-office minutes still to do, at normal speed
+  double work_total = 0.0;          ///< minutes of work at receipt (paper entry included)
+  std::uint32_t sync_failures = 0;  ///< failed synchronisations so far
   bool online = false;
-  bool paper = false;                ///< taken on paper during an outage; keyed in later
-  bool delayed_by_system = false;    ///< waited for a system that was down, or failed to sync
-  bool in_work = false;              ///< a worker is on it now
+  bool paper = false;              ///< taken on paper during an outage; keyed in later
+  bool delayed_by_system = false;  ///< waited for a system that was down, or failed to sync
+  bool in_work = false;            ///< a worker is on it now
 };
 
 /// Slab of dossiers with a free list: a steady backlog reuses slots and never allocates.

@@ -1,4 +1,5 @@
-// Parameters of the software systems a center depends on, and of its back office and online channel.
+// Parameters of the software systems a center depends on, and of its back office and online
+// channel.
 #pragma once
 
 #include <array>
@@ -38,12 +39,15 @@ struct SystemEpisode {
 struct SystemParams {
   std::string id;
   std::string name;
-  std::vector<std::uint32_t> depends_on;              ///< systems this one needs (indices)
-  std::optional<engine::Distribution> time_to_failure;  ///< minutes up before a failure; none: never fails
+  std::vector<std::uint32_t> depends_on;  ///< systems this one needs (indices)
+  std::optional<engine::Distribution>
+      time_to_failure;  ///< minutes up before a failure; none: never fails
   engine::Distribution repair_time = engine::Distribution::deterministic(60.0);  ///< minutes down
-  std::optional<engine::Distribution> time_to_degrade;  ///< minutes between degraded episodes; none: never
-  engine::Distribution degraded_time = engine::Distribution::deterministic(90.0);  ///< minutes per episode
-  double degraded_factor = 1.5;  ///< service-time multiplier while degraded
+  std::optional<engine::Distribution>
+      time_to_degrade;  ///< minutes between degraded episodes; none: never
+  engine::Distribution degraded_time =
+      engine::Distribution::deterministic(90.0);  ///< minutes per episode
+  double degraded_factor = 1.5;                   ///< service-time multiplier while degraded
   std::vector<SystemEpisode> episodes;
   OutagePolicy on_down = OutagePolicy::wait;
   double paper_factor = 1.25;  ///< service-time multiplier of paper service (policy paper)
@@ -54,7 +58,8 @@ struct SystemParams {
   double sync_failure_share = 0.0;
   /// Clock minutes before a failed synchronisation is noticed and the rework can start.
   engine::Distribution sync_delay = engine::Distribution::deterministic(240.0);
-  double rework_share = 0.5;  ///< share of the dossier's back-office work done again after a sync failure
+  double rework_share =
+      0.5;  ///< share of the dossier's back-office work done again after a sync failure
 };
 
 /// Who does back-office work (processing dossiers after intake) and when.
@@ -75,7 +80,7 @@ struct BackOfficeParams {
 struct OnlineParams {
   std::array<double, 24> hourly_profile{};  ///< relative intensity per clock hour
   std::array<double, 7> weekday_factor{1, 1, 1, 1, 1, 1, 1};
-  double payment_share = 0.0;               ///< share of online dossiers paid online
+  double payment_share = 0.0;                 ///< share of online dossiers paid online
   std::uint32_t payment_system = UINT32_MAX;  ///< system needed to pay online; none = UINT32_MAX
 };
 

@@ -2,6 +2,8 @@
 #include "sim/stats/confidence.hpp"
 
 #include <cmath>
+#include <stdexcept>
+#include <vector>
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -32,6 +34,15 @@ ConfidenceInterval confidence_interval(std::span<const double> values, double le
   ci.std_error = ci.sd / std::sqrt(static_cast<double>(ci.n));
   ci.half_width = student_t_critical(level, ci.n - 1) * ci.std_error;
   return ci;
+}
+
+ConfidenceInterval paired_difference(std::span<const double> a, std::span<const double> b,
+                                     double level) {
+  if (a.size() != b.size())
+    throw std::invalid_argument("paired_difference: unequal numbers of replications");
+  std::vector<double> d(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) d[i] = a[i] - b[i];  // NaN stays NaN and is skipped
+  return confidence_interval(d, level);
 }
 
 }  // namespace sim::stats

@@ -21,6 +21,12 @@ struct ConfidenceInterval {
 /// NaN values (a metric undefined in some replication) are skipped.
 ConfidenceInterval confidence_interval(std::span<const double> values, double level = 0.95);
 
+/// Paired comparison of two scenario variants run with common random numbers: the interval
+/// of the mean of a[i] - b[i] (replication i of both variants used the same streams). Pairs
+/// with a NaN on either side are skipped. Throws std::invalid_argument on unequal lengths.
+ConfidenceInterval paired_difference(std::span<const double> a, std::span<const double> b,
+                                     double level = 0.95);
+
 /// Student-t critical value t_{(1+level)/2, dof} (Boost.Math).
 double student_t_critical(double level, std::size_t dof);
 

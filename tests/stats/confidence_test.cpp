@@ -100,3 +100,18 @@ TEST_CASE("confidence interval of two values uses t with one degree of freedom",
   CHECK(ci.std_error == Approx(1.0).epsilon(1e-14));
   CHECK(ci.half_width == Approx(12.7062047).epsilon(1e-7));
 }
+
+TEST_CASE("a paired difference is the interval of the per-replication differences", "[stats]") {
+  // a - b = {1, 2, 3, 4, 5} (the shared part 10, 20, ... cancels): mean 3, sd sqrt(2.5),
+  // SE sqrt(2.5 / 5) = sqrt(0.5), t_{0.975, 4} = 2.776445 (printed table).
+  const std::vector<double> a{11, 22, 33, 44, 55}, b{10, 20, 30, 40, 50};
+  const auto ci = sim::stats::paired_difference(a, b);
+  CHECK(ci.n == 5);
+  CHECK(ci.mean == Approx(3.0));
+  CHECK(ci.std_error == Approx(std::sqrt(0.5)));
+  CHECK(ci.half_width == Approx(2.776445 * std::sqrt(0.5)).epsilon(1e-6));
+  // Unpaired, the same values would give an interval about 10 times wider; pairing is the point.
+  CHECK(sim::stats::confidence_interval(a).half_width > 5 * ci.half_width);
+  const std::vector<double> short_b{1, 2};
+  CHECK_THROWS_AS(sim::stats::paired_difference(a, short_b), std::invalid_argument);
+}

@@ -1,0 +1,216 @@
+// The back office: dossiers waiting for processing after intake, and the staff who work on them.
+#include "sim/model/back_office.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+namespace sim::model {
+namespace {
+constexpr DossierIndex no_dossier = UINT32_MAX;
+/// Work below this many minutes counts as finished (rounding of elapsed / factor).
+constexpr double work_epsilon = 1e-9;
+}  // namespace
+
+BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
+                       const WorkCalendar& calendar, const SystemBoard& board,
+                       const std::vector<CenterObserver*>& observers, BackOfficeListener& listener)
+    : sim_(sim),
+      params_(params),
+      calendar_(calendar),
+      board_(board),
+      observers_(observers),
+      listener_(listener),
+      slice_end_(sim.add_handler<&BackOffice::on_slice_end>(*this, "back_office.slice_end")),
+      hours_open_(sim.add_handler<&BackOffice::on_hours_open>(*this, "back_office.hours_open")),
+      hours_close_(sim.add_handler<&BackOffice::on_hours_close>(*this, "back_office.hours_close")),
+      sync_retry_(sim.add_handler<&BackOffice::on_sync_retry>(*this, "back_office.sync_retry")),
+      workers_(params.counters.size() + params.back_office.workers),
+      sync_delay_(sim.stream({"dossier.sync_delay", 0})),
+      horizon_(calendar.days() * 1440.0) {
+  for (const ProcedureParams& p : params.procedures) procedure_mask_.push_back(system_mask(p));
+  blocked_.reserve(64);
+}
+
+double BackOffice::deadline(std::uint32_t procedure, double received) const {
+  const auto day = static_cast<std::uint32_t>(std::floor(received / 1440.0));
+  const int minute = std::clamp(static_cast<int>(std::floor(received - day * 1440.0)), 0, 1440);
+  const ProcedureParams& p = params_.procedures[procedure];
+  const Date due =
+      calendar_.due_date(calendar_.day(day).date, minute, p.deadline_working_days, p.same_day_rule);
+  const auto days =
+      (std::chrono::sys_days(due) - std::chrono::sys_days(calendar_.day(0).date)).count();
+  return static_cast<double>(days) * 1440.0 + 1440.0;  // finished by the end of the due date
+}
+
+void BackOffice::receive(Dossier dossier) {
+  const DossierIndex i = pool_.acquire();
+  Dossier& d = pool_[i];
+  d = dossier;
+  d.deadline = deadline(d.procedure, d.received);
+  d.intake = next_order_++;
+  d.work_left = d.work_total;
+  for (auto* o : observers_) o->on_dossier_received(sim_.now(), d);
+  publish_backlog();
+  if (d.work_left <= work_epsilon) {
+    complete(i);  // nothing to do but the result's synchronisation
+  } else {
+    make_ready(i);
+  }
+}
+
+void BackOffice::start_day(std::uint32_t day) {
+  if (params_.back_office.workers == 0) return;
+  const DayPlan& plan = calendar_.day(day);
+  if (!plan.working) return;
+  const auto& hours = params_.back_office.hours.empty() ? plan.sessions : params_.back_office.hours;
+  for (const Session& s : hours) {
+    sim_.schedule_at(WorkCalendar::time_of(day, s.open_min), hours_open_,
+                     static_cast<std::uint64_t>(WorkCalendar::time_of(day, s.close_min)), -1);
+    sim_.schedule_at(WorkCalendar::time_of(day, s.close_min), hours_close_, 0, -2);
+  }
+}
+
+void BackOffice::on_hours_open(std::uint64_t close_time) {
+  for (std::size_t w = params_.counters.size(); w < workers_.size(); ++w) {
+    workers_[w].available = true;
+    workers_[w].hours_end = static_cast<double>(close_time);
+  }
+  wake_dedicated();
+}
+
+void BackOffice::on_hours_close(std::uint64_t) {
+  // Slices never run past hours_end, so nobody is in the middle of one now.
+  for (std::size_t w = params_.counters.size(); w < workers_.size(); ++w)
+    workers_[w].available = false;
+}
+
+void BackOffice::wake_dedicated() {
+  for (auto w = static_cast<std::uint32_t>(params_.counters.size());
+       w < workers_.size() && has_work(); ++w) {
+    Worker& wk = workers_[w];
+    if (wk.available && wk.dossier == no_dossier) {
+      start_slice(w, std::min(params_.back_office.slice_min, wk.hours_end - sim_.now()));
+    }
+  }
+}
+
+bool BackOffice::start_counter_slice(std::uint32_t counter, double max_minutes) {
+  return start_slice(counter, std::min(params_.back_office.slice_min, max_minutes));
+}
+
+bool BackOffice::start_slice(std::uint32_t worker, double max_minutes) {
+  if (max_minutes <= 0.0) return false;
+  while (!ready_.empty()) {
+    const DossierIndex i = ready_.top().dossier;
+    ready_.pop();
+    Dossier& d = pool_[i];
+    const std::uint64_t down = mask(d) & board_.down_mask();
+    if (down != 0) {  // set aside until the system is repaired
+      d.delayed_by_system = true;
+      blocked_.push_back(i);
+      for (auto* o : observers_) o->on_dossier_delayed(sim_.now(), d, std::countr_zero(down));
+      continue;
+    }
+    double factor = 1.0;
+    for (std::uint64_t m = mask(d); m != 0; m &= m - 1)
+      factor = std::max(factor, board_.factor(std::countr_zero(m)));
+    Worker& wk = workers_[worker];
+    wk.dossier = i;
+    wk.start = sim_.now();
+    wk.factor = factor;
+    d.in_work = true;
+    sim_.schedule_in(std::min(max_minutes, d.work_left * factor), slice_end_, worker,
+                     slice_end_priority);
+    return true;
+  }
+  return false;
+}
+
+void BackOffice::on_slice_end(std::uint64_t worker) {
+  Worker& wk = workers_[worker];
+  const DossierIndex i = wk.dossier;
+  Dossier& d = pool_[i];
+  d.work_left -= (sim_.now() - wk.start) / wk.factor;
+  d.in_work = false;
+  wk.dossier = no_dossier;
+  const bool done = d.work_left <= work_epsilon;
+  if (done) {
+    complete(i);
+  } else {
+    ready_.push(Ready{d.deadline, d.intake, i});
+  }
+  if (worker < params_.counters.size()) {
+    listener_.on_counter_slice_end(static_cast<std::uint32_t>(worker));
+    if (!done && has_work())
+      listener_.on_back_office_work();  // the counter may have taken a ticket
+  } else if (wk.available) {
+    start_slice(static_cast<std::uint32_t>(worker),
+                std::min(params_.back_office.slice_min, wk.hours_end - sim_.now()));
+  }
+}
+
+void BackOffice::complete(DossierIndex i) {
+  Dossier& d = pool_[i];
+  for (std::uint64_t m = mask(d); m != 0; m &= m - 1) {
+    const auto s = static_cast<std::uint32_t>(std::countr_zero(m));
+    const SystemParams& sys = params_.systems[s];
+    if (sys.sync_failure_share <= 0.0) continue;
+    const std::uint64_t key =
+        (d.id << 12) | (std::uint64_t{std::min(d.sync_failures, 63u)} << 6) | s;
+    const double u =
+        engine::keyed_uniform(sim_.stream_seed(), {d.online ? "online.sync" : "dossier.sync", key});
+    if (u >= sys.sync_failure_share) continue;
+    ++d.sync_failures;
+    d.delayed_by_system = true;
+    d.work_left = sys.rework_share * d.work_total;
+    for (auto* o : observers_) o->on_dossier_delayed(sim_.now(), d, s);
+    const double retry = sim_.now() + sys.sync_delay.sample(sync_delay_);
+    if (retry < horizon_) sim_.schedule_at(retry, sync_retry_, i, slice_end_priority);
+    return;  // still open; past the run's end it stays in the backlog
+  }
+  for (auto* o : observers_) o->on_dossier_done(sim_.now(), d);
+  pool_.release(i);
+  publish_backlog();
+}
+
+void BackOffice::on_sync_retry(std::uint64_t dossier) {
+  const auto i = static_cast<DossierIndex>(dossier);
+  if (pool_[i].work_left <= work_epsilon) {
+    complete(i);
+  } else {
+    make_ready(i);
+  }
+}
+
+void BackOffice::make_ready(DossierIndex i) {
+  ready_.push(Ready{pool_[i].deadline, pool_[i].intake, i});
+  wake_dedicated();
+  listener_.on_back_office_work();
+}
+
+void BackOffice::on_systems_changed() {
+  const std::uint64_t down = board_.down_mask();
+  bool any = false;
+  for (std::size_t b = 0; b < blocked_.size();) {
+    const DossierIndex i = blocked_[b];
+    if ((mask(pool_[i]) & down) != 0) {
+      ++b;
+      continue;
+    }
+    ready_.push(Ready{pool_[i].deadline, pool_[i].intake, i});
+    blocked_[b] = blocked_.back();
+    blocked_.pop_back();
+    any = true;
+  }
+  if (!any) return;
+  wake_dedicated();
+  listener_.on_back_office_work();
+}
+
+void BackOffice::publish_backlog() {
+  const auto n = static_cast<std::uint32_t>(pool_.in_use());
+  for (auto* o : observers_) o->on_backlog(sim_.now(), n);
+}
+
+}  // namespace sim::model
