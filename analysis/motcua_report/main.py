@@ -1,0 +1,193 @@
+"""Command line of the report: read the file, draw every plot, write the PNGs and index.html."""
+import argparse
+import io
+import os
+import sys
+import traceback
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from . import comparison, facts, figures, page, reader, summary_text  # noqa: E402
+from .intervals import t975  # noqa: E402
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 2, 3
+
+# /summary rows shown in the "Key numbers" table, in this order, when present.
+KEY_METRICS = ["arrived", "served", "reneged", "balked", "sent_home", "returned", "wait_mean",
+               "wait_p50", "wait_p90", "wait_p95", "wait_max", "wait_mean_priority", "sojourn_mean",
+               "utilization", "abandon_prob", "on_time_rate", "dossiers_received", "dossiers_late",
+               "backlog_mean", "backlog_max", "system_down", "system_outages",
+               "system_citizens_sent_home"]
+
+
+def png_bytes(fig):
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90)
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def write_png(outdir, stem, data):
+    with open(os.path.join(outdir, stem + ".png"), "wb") as fh:
+        fh.write(data)
+
+
+def draw_main_plots(res, outdir, errors):
+    """Every main plot as an HTML block; a plot the file cannot support becomes a 'Not shown' line."""
+    blocks = []
+    for stem, title, fn in figures.MAIN_PLOTS:
+        try:
+            fig, caption = fn(res)
+        except figures.Skip as why:
+            blocks.append(page.skipped_block(title, stem, str(why)))
+            continue
+        except Exception:  # a bug in one plot must not cost the ward leader the whole page
+            errors.append(f"plot {stem}:\n{traceback.format_exc()}")
+            blocks.append(page.skipped_block(title, stem, "this plot failed (a bug in the report "
+                                                          "script; the error is printed on stderr)"))
+            plt.close("all")
+            continue
+        data = png_bytes(fig)
+        write_png(outdir, stem, data)
+        blocks.append(page.figure_block(title, stem, data, caption))
+    return blocks
+
+
+def key_numbers(res):
+    s = res.summary()
+    rows = []
+    for m in [m for m in KEY_METRICS if m in s.index]:
+        r = s.loc[m]
+        f = lambda x: "–" if x != x else f"{x:,.4g}"  # noqa: E731  (x != x is NaN)
+        rows.append([m, r["unit"], f(r["mean"]), f(r["ci95_low"]), f(r["ci95_high"]), int(r["n"])])
+    return ("<h2 id=\"key-numbers\">Key numbers</h2><p>From the file's <code>/summary</code>: the mean "
+            "over replications of each run's value, and its 95 % confidence interval.</p>"
+            + page.table(["metric", "unit", "mean", "95 % low", "95 % high", "n"], rows))
+
+
+def method_block(n):
+    t = f"{t975(n - 1):.3f}" if n >= 2 else "undefined"
+    return ("<h2 id=\"method\">How the intervals are computed</h2><p>Each replication is an "
+            "independent run with its own random numbers. For a quantity <i>x</i> computed once per "
+            "replication (a run's mean wait, a weekday's queue at 09:00, a counter's idle share), "
+            "the report shows the mean <i>x̄</i> over the <i>n</i> replications and the Student-t "
+            "95 % interval <i>x̄</i> ± t<sub>0.975, n−1</sub> · <i>s</i> / √<i>n</i>, where <i>s</i> "
+            f"is the sample standard deviation (divisor n − 1). Here n = {n}, t<sub>0.975, n−1</sub> "
+            f"= {t}. The interval is for the expected value of the per-replication quantity, not the "
+            "range of single citizens. In the summary sentences, lower bounds below zero are shown as "
+            "0. Details: <code>docs/report.md</code>.</p>")
+
+
+def about_block(f, res, path):
+    a = lambda k: res.attr(k, "?")  # noqa: E731
+    rows = [["results file", path], ["scenario", a("scenario_name")], ["scenario file", a("scenario_path")],
+            ["seed", a("seed")], ["replications", a("replications")], ["written by", a("program_version")],
+            ["schema version", a("schema_version")]]
+    note = ""
+    if isinstance(a("schema_version"), int) and a("schema_version") > reader.KNOWN_SCHEMA:
+        note = (f"<p class=\"skip\">This file has schema version {a('schema_version')}; this report "
+                f"was written for version {reader.KNOWN_SCHEMA}. New tables are not shown.</p>")
+    text = res.attr("scenario_text", "")
+    scen = (f"<details><summary>The scenario file (assumptions are marked in its comments)</summary>"
+            f"<pre>{page.esc(text)}</pre></details>") if text else ""
+    return "<h2 id=\"about\">About this run</h2>" + note + page.table(["", ""], rows) + scen
+
+
+def variants_blocks(f, outdir):
+    """The comparison part of a `motcua compare` file, or [] for a single run."""
+    vs = reader.variants(f)
+    if not vs:
+        return []
+    blocks = ["<h2 id=\"variants\">Variants</h2><p>The first variant is the base: the plots below "
+              "describe it. Each other variant was run with the same random numbers (common random "
+              "numbers), so their differences are compared replication by replication.</p>",
+              page.table(["variant", "overlays"], [[n, o or "(none)"] for n, o in vs])]
+    comp = reader.comparison(f)
+    if comp is None or comp.empty:
+        return blocks + ["<p class=\"skip\">Not shown: the file has no /comparison table.</p>"]
+    rows = comparison.table_rows(comp)
+    blocks.append("<h3>Paired comparison</h3><p>Difference = variant − base, mean over replications; "
+                  "the paired interval is the Student-t 95 % interval of the per-replication "
+                  "differences, the unpaired one treats the two variants as independent samples. "
+                  "Green rows: the paired interval excludes 0.</p>")
+    blocks.append(page.table(["variant", "metric", "base", "variant", "difference", "paired 95 %",
+                              "unpaired 95 %", "win share"], [r for r, _ in rows], [c for _, c in rows]))
+    data = png_bytes(comparison.forest_plot(comp))
+    write_png(outdir, "comparison_forest", data)
+    blocks.append(page.figure_block("Forest plot of the differences", "comparison_forest", data,
+                                    "Each variant's mean difference from the base with its paired "
+                                    "95 % interval (blue) and the unpaired interval (grey)."))
+    return blocks
+
+
+def numbers_for_json(fa):
+    """The summary's numbers, unrounded, keyed by what they are."""
+    def iv(x):
+        return None if x is None else {"mean": x.mean, "low": x.low, "high": x.high, "n": x.n}
+    out = {"wait_" + k[5:] if k.startswith("wait_") else k: iv(v) for k, v in fa["wait"].items()}
+    for key in ("unserved", "counters", "dossiers", "systems", "weekday", "peak"):
+        val = fa[key]
+        if isinstance(val, dict):
+            out[key] = {k: iv(v) if hasattr(v, "low") else v for k, v in val.items()}
+    out["overtime_per_day"] = iv(fa["overtime"])
+    return out
+
+
+def build(path, outdir):
+    """Write outdir/*.png and outdir/index.html; returns the list of internal errors (empty if ok)."""
+    f = reader.open_file(path)
+    with f:
+        res = reader.base_results(f)
+        if os.path.exists(outdir) and not os.path.isdir(outdir):
+            raise reader.BadInput(f"{outdir}: exists and is not a folder")
+        try:
+            os.makedirs(outdir, exist_ok=True)
+        except OSError as e:
+            raise reader.BadInput(f"{outdir}: cannot create the output folder: {e}") from e
+        errors = []
+        comp = reader.comparison(f)
+        fa = facts.all_facts(res, comp)
+        en = summary_text.sentences(fa, "en")
+        vi = summary_text.sentences(fa, "vi")
+        name = res.attr("scenario_name", "?")
+        base = f" (base variant: {res.label})" if res.label else ""
+        meta = (f"{os.path.basename(path)} · {res.n_replications()} replications · seed "
+                f"{res.attr('seed', '?')} · {res.attr('program_version', '?')}{base}")
+        parts = ['<div class="summary">', page.summary_block("en", "Summary", *en),
+                 page.summary_block("vi", "Tóm tắt", *vi), "</div>"]
+        parts += variants_blocks(f, outdir)
+        parts += draw_main_plots(res, outdir, errors)
+        parts += [key_numbers(res), method_block(res.n_replications()), about_block(f, res, path),
+                  page.json_block({"en": en, "vi": vi, "numbers": numbers_for_json(fa)})]
+        text = page.page(f"motcua report — {name}", meta, parts)
+        tmp = os.path.join(outdir, f".index.html.partial-{os.getpid()}")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, os.path.join(outdir, "index.html"))  # never a half-written page
+        return errors
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(
+        prog="report.py", description="Turn a motcua results file into PNG plots and one "
+        "self-contained HTML page OUTDIR/index.html.",
+        epilog="exit codes: 0 ok, 2 bad input (missing or non-motcua file, bad output folder), "
+        "3 internal error")
+    parser.add_argument("results", help="HDF5 file written by motcua run (or motcua compare)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTDIR",
+                        help="folder to write index.html and the PNGs into (created if missing)")
+    args = parser.parse_args(argv)  # argparse itself exits 2 on bad options
+    try:
+        errors = build(args.results, args.output)
+    except reader.BadInput as e:
+        print(f"motcua report: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for e in errors:
+        print(f"motcua report: internal error in {e}", file=sys.stderr)
+    if errors:
+        return EXIT_INTERNAL
+    print(f"wrote {os.path.join(args.output, 'index.html')}")
+    return EXIT_OK

@@ -1,0 +1,149 @@
+"""Read a motcua results file: root attributes, tables under a group prefix, variants, comparison."""
+import os
+
+import h5py
+import numpy as np
+import pandas as pd
+
+# The newest layout this reader was written against (docs/output-schema.md). Newer files are
+# read anyway, with a warning on the page, because new versions have so far only added columns.
+KNOWN_SCHEMA = 3
+
+
+class BadInput(Exception):
+    """The input is not a readable motcua results file (exit code 2)."""
+
+
+def _decode(ds):
+    """A dataset as a numpy array; variable-length strings decoded to str."""
+    if ds.dtype.kind in ("O", "S"):
+        return ds.asstr()[()]
+    return ds[()]
+
+
+def _attr(value):
+    """An HDF5 attribute as a plain Python value (bytes decoded, numpy scalars unwrapped)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def open_file(path):
+    """Open path read-only; raise BadInput with a plain message for every way it can be wrong."""
+    if not os.path.exists(path):
+        raise BadInput(f"{path}: no such file")
+    if os.path.isdir(path):
+        raise BadInput(f"{path}: is a folder, not a results file")
+    if not h5py.is_hdf5(path):
+        raise BadInput(f"{path}: not an HDF5 file (write one with: motcua run SCENARIO -o {path})")
+    try:
+        f = h5py.File(path, "r")
+    except OSError as e:
+        raise BadInput(f"{path}: cannot open: {e}") from e
+    version = str(_attr(f.attrs.get("program_version", "")))
+    if not version.startswith("motcua") and "schema_version" not in f.attrs:
+        f.close()
+        raise BadInput(f"{path}: an HDF5 file, but not written by motcua (no program_version "
+                       "or schema_version attribute)")
+    return f
+
+
+class Results:
+    """The tables of one run inside an open file, under a group prefix.
+
+    prefix is "" for a single-run file (tables at the root) or "variant/<name>/" for one variant
+    of a `motcua compare` file. A future national file (per-province tables) would add another
+    prefix here, e.g. "province/<code>/": every plot and sentence reads through this class.
+    """
+
+    def __init__(self, f, prefix="", label=None):
+        self.f = f
+        self.prefix = prefix
+        self.label = label
+        if self.table_names() & {"replications", "summary"} != {"replications", "summary"}:
+            where = f"/{prefix}" if prefix else "the root group"
+            raise BadInput(f"{f.filename}: no /replications and /summary under {where}: "
+                           "not a motcua results file")
+        self._cache = {}
+
+    def group(self):
+        return self.f[self.prefix] if self.prefix else self.f
+
+    def table_names(self):
+        g = self.f[self.prefix] if self.prefix else self.f
+        return {k for k in g.keys() if isinstance(g[k], h5py.Group)}
+
+    def attr(self, name, default=None):
+        """A run attribute: the variant group's own if it has one, else the root's."""
+        g = self.group()
+        if name in g.attrs:
+            return _attr(g.attrs[name])
+        return _attr(self.f.attrs[name]) if name in self.f.attrs else default
+
+    def has(self, name):
+        """True when the table exists and has at least one row."""
+        if name not in self.table_names():
+            return False
+        g = self.group()[name]
+        return any(g[c].shape[0] > 0 for c in g)
+
+    def table(self, name):
+        """One group as a DataFrame (string columns decoded), or None when the file lacks it."""
+        if name in self._cache:
+            return self._cache[name]
+        if name not in self.table_names():
+            return None
+        g = self.group()[name]
+        df = pd.DataFrame({c: _decode(g[c]) for c in g})
+        self._cache[name] = df
+        return df
+
+    def summary(self):
+        """/summary indexed by metric name."""
+        return self.table("summary").set_index("metric")
+
+    def replications(self):
+        return self.table("replications")
+
+    def n_replications(self):
+        return int(self.replications().shape[0])
+
+    def is_center_form(self):
+        return self.has("days")
+
+    def working_days(self):
+        """/calendar rows of the days the center opens (None in the station form)."""
+        cal = self.table("calendar")
+        if cal is None:
+            return None
+        return cal[cal["working"] > 0]
+
+
+def variants(f):
+    """[(name, overlays)] of a `motcua compare` file, base variant first; [] for a single run."""
+    if "variants" not in f.attrs or "variants" not in f:
+        return []
+    g = f["variants"]
+    names = list(_decode(g["name"]))
+    overlays = list(_decode(g["overlays"])) if "overlays" in g else [""] * len(names)
+    return list(zip(names, overlays))
+
+
+def comparison(f):
+    """The /comparison table (one row per variant and metric) or None."""
+    if "comparison" not in f:
+        return None
+    g = f["comparison"]
+    return pd.DataFrame({c: _decode(g[c]) for c in g})
+
+
+def base_results(f):
+    """The run the main plots describe: the root, or the first (base) variant of a compare file."""
+    vs = variants(f)
+    if vs:
+        name = vs[0][0]
+        if f"variant/{name}" in f:
+            return Results(f, f"variant/{name}/", label=name)
+    return Results(f, "")

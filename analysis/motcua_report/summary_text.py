@@ -1,0 +1,264 @@
+"""Plain-language summary sentences in English and Vietnamese, built from the computed facts."""
+import math
+import re
+
+WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAY_VI = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+
+
+def _digits(x, half=None):
+    """Decimals for a reader: 1 below 10, none above, more when the interval is narrower than that."""
+    d = 1 if abs(x) < 10 else 0
+    if half is not None and not math.isnan(half) and half > 0:
+        d = max(d, min(3, -math.floor(math.log10(half))))
+    return d
+
+
+def number(x, lang, digits=None):
+    """A number as text; Vietnamese uses a decimal comma and a dot between thousands."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "?"
+    if digits is None:
+        digits = _digits(x)
+    text = f"{x:,.{digits}f}"
+    if text.startswith("-") and float(text[1:].replace(",", "")) == 0:
+        text = text[1:]
+    if lang == "vi":  # 1,234.5 -> 1.234,5
+        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
+
+
+def estimate(iv, lang, pct=False):
+    """(value, ' (low–high)') with the same decimals for both, so that a narrow interval shows.
+
+    Lower bounds below 0 are shown as 0: every quantity in the summary is a count, a time or a
+    share, which cannot be negative, and "−2 to 19 citizens" only confuses a reader.
+    """
+    k, unit = (100.0, " %") if pct else (1.0, "")
+    if iv is None:
+        return "?", ""
+    mean = iv.mean * k
+    if not iv.has_interval():
+        digits = _digits(mean)
+        if pct and (mean < 1 or mean > 99) and mean != 0:
+            digits = max(digits, 1)
+        return number(mean, lang, digits) + unit, ""
+    half = iv.half * k
+    digits = _digits(mean, half)
+    low, high = max(iv.low * k, 0.0), iv.high * k
+    return (number(mean, lang, digits) + unit,
+            f" ({number(low, lang, digits)}–{number(high, lang, digits)}{unit})")
+
+
+def percent(x, lang):
+    """A share as a percentage, one decimal near 0 % and 100 %."""
+    p = 100 * x
+    digits = 1 if (p < 1 or p > 99) and p != 0 else 0
+    return number(p, lang, digits) + " %"
+
+
+def en_name(label):
+    """'Land (đất đai)' -> 'Land': the English part of a bilingual label."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", label) or label
+
+
+def vi_name(label):
+    """'Land (đất đai)' -> 'đất đai': the Vietnamese part in brackets, else the label itself."""
+    m = re.search(r"\(([^()]*)\)\s*$", label)
+    return m.group(1) if m else label
+
+
+def clock(minutes):
+    return f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}"
+
+
+def _intro(f, lang):
+    run = f["run"]
+    n = run["replications"]
+    window = f["wait"].get("window")
+    if lang == "en":
+        if "working_days" in run:
+            period = f"{run['working_days']} working days from {run['first']} to {run['last']}"
+        else:
+            period = f"a window of {number(window.mean, lang, 0)} minutes" if window else "one window"
+        text = (f"{run['name']}: {period}, simulated {n} times with different random arrivals "
+                "(replications).")
+        if n >= 2:
+            text += (" Ranges in brackets are 95 % confidence intervals across the replications: "
+                     "the true average lies in the range with 95 % confidence.")
+        return text
+    if "working_days" in run:
+        period = f"{run['working_days']} ngày làm việc từ {run['first']} đến {run['last']}"
+    else:
+        period = f"một khoảng {number(window.mean, lang, 0)} phút" if window else "một khoảng thời gian"
+    text = (f"{run['name']}: {period}, được mô phỏng {n} lần với các lượt người dân đến ngẫu nhiên "
+            "khác nhau.")
+    if n >= 2:
+        text += (" Các khoảng trong ngoặc là khoảng tin cậy 95 % giữa các lần mô phỏng: giá trị "
+                 "trung bình thực nằm trong khoảng này với độ tin cậy 95 %.")
+    return text
+
+
+def _wait(f, lang):
+    w = f["wait"]
+    if w["wait_mean"] is None:
+        return None
+    mean, mean_ci = estimate(w["wait_mean"], lang)
+    p90, p90_ci = estimate(w["wait_p90"], lang)
+    p95, _ = estimate(w["wait_p95"], lang)
+    if lang == "en":
+        text = f"People who were served waited {mean} minutes on average{mean_ci}"
+        if w["wait_p90"] is not None:
+            text += f"; 1 in 10 waited more than {p90} minutes{p90_ci}"
+        if w["wait_p95"] is not None:
+            text += f" and 1 in 20 more than {p95} minutes"
+        return text + "."
+    text = f"Người dân được phục vụ đã chờ trung bình {mean} phút{mean_ci}"
+    if w["wait_p90"] is not None:
+        text += f"; cứ 10 người thì có 1 người chờ hơn {p90} phút{p90_ci}"
+    if w["wait_p95"] is not None:
+        text += f", cứ 20 người thì có 1 người chờ hơn {p95} phút"
+    return text + "."
+
+
+def _weekday(f, lang):
+    wd = f["weekday"]
+    if wd is None:
+        return None
+    w, (v, ci) = wd["weekday"], estimate(wd["wait"], lang)
+    worst = wd["weekday_kinds"] > 1
+    if lang == "en":
+        extra = ", the weekday with the longest waits," if worst else ""
+        return f"On an ordinary {WEEKDAY_EN[w]}{extra} people wait {v} minutes on average{ci}."
+    extra = " (ngày chờ lâu nhất trong tuần)" if worst else ""
+    return f"Vào một ngày {WEEKDAY_VI[w]} bình thường{extra}, người dân chờ trung bình {v} phút{ci}."
+
+
+def _peak(f, lang):
+    p = f["peak"]
+    if p is None:
+        return None
+    t, (v, ci) = clock(p["bin_start"]), estimate(p["tickets"], lang)
+    if lang == "en":
+        return f"The queue is longest around {t}, with {v} tickets waiting on average{ci}."
+    return f"Hàng chờ dài nhất vào khoảng {t}, trung bình có {v} người cầm số đang chờ{ci}."
+
+
+def _counters(f, lang):
+    c = f["counters"]
+    if c is None:
+        return None
+    idle, idle_ci = estimate(c["idle"], lang, pct=True)
+    busy, _ = estimate(c["busy"], lang, pct=True)
+    if lang == "en":
+        return (f"Counter {c['idle_id']} is idle (neither serving nor doing back-office work) "
+                f"{idle} of the time it is open{idle_ci}; the busiest, {c['busy_id']}, serves "
+                f"citizens {busy} of its open time.")
+    return (f"Quầy {c['idle_id']} để trống (không phục vụ ai, không xử lý hồ sơ) {idle} thời gian "
+            f"mở cửa{idle_ci}; quầy bận nhất, {c['busy_id']}, dành {busy} thời gian mở cửa để phục "
+            "vụ người dân.")
+
+
+def _unserved(f, lang):
+    u = f["unserved"]
+    if u is None:
+        return None
+    (s, s_ci), (g, g_ci) = estimate(u["sent_home"], lang), estimate(u["gave_up"], lang)
+    if lang == "en":
+        return (f"{s} citizens a day are sent home unserved, to come back another day{s_ci}, and "
+                f"{g} a day give up and leave without being served{g_ci}.")
+    return (f"Mỗi ngày có {s} người dân phải ra về khi chưa được giải quyết và hẹn quay lại hôm "
+            f"khác{s_ci}, và {g} người bỏ về vì chờ quá lâu mà không được phục vụ{g_ci}.")
+
+
+def _overtime(f, lang):
+    if f["overtime"] is None:
+        return None
+    v, ci = estimate(f["overtime"], lang)
+    if lang == "en":
+        return f"Staff work {v} minutes of overtime a day in total, after closing time{ci}."
+    return f"Cán bộ làm thêm giờ sau giờ đóng cửa tổng cộng {v} phút mỗi ngày{ci}."
+
+
+def _dossiers(f, lang):
+    d = f["dossiers"]
+    if d is None:
+        return None
+    r, r_ci = estimate(d["on_time_rate"], lang, pct=True)
+    still, _ = estimate(d["open_not_due"], lang)
+    if lang == "en":
+        text = f"{r} of the dossiers whose outcome is known were finished on time{r_ci}"
+        if d["open_not_due"] is not None:
+            text += f"; {still} were still in work and not yet due at the end"
+        return text + "."
+    text = f"{r} hồ sơ đã có kết quả được giải quyết đúng hạn{r_ci}"
+    if d["open_not_due"] is not None:
+        text += f"; {still} hồ sơ vẫn đang xử lý và chưa đến hạn khi kết thúc kỳ"
+    return text + "."
+
+
+def _systems(f, lang):
+    s = f["systems"]
+    if s is None:
+        return None
+    days = f["run"].get("days")
+    total, total_ci = estimate(s["total_hours"], lang)
+    worst, _ = estimate(s["worst_hours"], lang)
+    outages = number(s["worst_outages"], lang)
+    if lang == "en":
+        period = f" over the {days} days" if days else ""
+        text = f"Software systems were down {total} hours in total{period}, nights included{total_ci}"
+        if s["worst_hours"].mean > 0:
+            text += (f"; the most, {en_name(s['worst_name'])}, {worst} hours in {outages} outages "
+                     "on average")
+        return text + "."
+    period = f" trong {days} ngày" if days else ""
+    text = f"Các hệ thống phần mềm ngừng hoạt động tổng cộng {total} giờ{period}, kể cả ban đêm{total_ci}"
+    if s["worst_hours"].mean > 0:
+        text += (f"; nhiều nhất là {vi_name(s['worst_name'])}, {worst} giờ qua trung bình {outages} "
+                 "lần sự cố")
+    return text + "."
+
+
+def _station(f, lang):
+    """The station form has no days: utilisation and abandonment from /summary instead."""
+    if f["center_form"]:
+        return None
+    w = f["wait"]
+    parts = []
+    if w["utilization"] is not None:
+        u, u_ci = estimate(w["utilization"], lang, pct=True)
+        parts.append(f"Counters are busy {u} of the time{u_ci}" if lang == "en"
+                     else f"Các quầy bận {u} thời gian{u_ci}")
+    if w["abandon_prob"] is not None and w["abandon_prob"].mean > 0:
+        a, a_ci = estimate(w["abandon_prob"], lang, pct=True)
+        parts.append(f"{a} of arrivals give up waiting{a_ci}" if lang == "en"
+                     else f"{a} người đến bỏ về vì chờ quá lâu{a_ci}")
+    return "; ".join(parts) + "." if parts else None
+
+
+def _comparison(f, lang):
+    out = []
+    for variant, diff, lo, hi in f["comparison"]:
+        clear = lo > 0 or hi < 0
+        d = _digits(abs(diff), (hi - lo) / 2)
+        n = lambda v: number(v, lang, d)  # noqa: E731
+        if lang == "en":
+            word = "longer" if diff > 0 else "shorter"
+            verdict = "" if clear else " — no clear difference: the interval contains 0"
+            out.append(f"Variant {variant}: the mean wait is {n(abs(diff))} minutes {word} than in the "
+                       f"base variant (paired 95 % interval of the difference {n(lo)} to {n(hi)}){verdict}.")
+        else:
+            word = "dài hơn" if diff > 0 else "ngắn hơn"
+            verdict = "" if clear else " — chưa có khác biệt rõ ràng: khoảng tin cậy chứa 0"
+            out.append(f"Phương án {variant}: thời gian chờ trung bình {word} {n(abs(diff))} phút so với "
+                       f"phương án gốc (khoảng tin cậy 95 % ghép cặp của chênh lệch: {n(lo)} đến {n(hi)})"
+                       f"{verdict}.")
+    return out
+
+
+def sentences(facts, lang):
+    """(intro, [sentences]) in lang ('en' or 'vi'); sentences whose data is missing are left out."""
+    parts = [_wait, _weekday, _peak, _counters, _unserved, _overtime, _dossiers, _systems, _station]
+    body = [s for s in (p(facts, lang) for p in parts) if s]
+    return _intro(facts, lang), body + _comparison(facts, lang)
