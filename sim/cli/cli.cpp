@@ -17,7 +17,8 @@ void usage(std::ostream& out) {
   out << "usage: motcua <command> [options]\n\n"
          "commands:\n"
          "  run SCENARIO -o OUT.h5   simulate a scenario, write results to HDF5\n"
-         "  validate SCENARIO...     check scenario files without running them\n\n"
+         "  validate SCENARIO...     check scenario files without running them\n"
+         "  regress                  rerun the regression cases, compare with their references\n\n"
          "motcua <command> --help    options of a command\n"
          "motcua --version           program version\n\n"
          "exit codes: 0 ok, 1 comparison failed, 2 bad input, 3 internal error\n";
@@ -37,6 +38,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   try {
     if (args[0] == "run") return run_command(rest, out, err);
     if (args[0] == "validate") return validate_command(rest, out, err);
+    if (args[0] == "regress") return regress_command(rest, out, err);
     err << "motcua: unknown command '" << args[0] << "'\n";
     usage(err);
     return exit_bad_input;

@@ -14,5 +14,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua validate`: load and check scenario files without running them.
 int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `motcua regress`: rerun the committed regression cases and compare them with their references.
+int regress_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace sim::cli
