@@ -17,6 +17,7 @@ void usage(std::ostream& out) {
   out << "usage: motcua <command> [options]\n\n"
          "commands:\n"
          "  run SCENARIO -o OUT.h5   simulate a scenario, write results to HDF5\n"
+         "  report OUT.h5 -o DIR     plots and an HTML page (DIR/index.html) from results\n"
          "  validate SCENARIO...     check scenario files without running them\n"
          "  regress                  rerun the regression cases, compare with their references\n\n"
          "motcua <command> --help    options of a command\n"
@@ -37,6 +38,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
     if (args[0] == "run") return run_command(rest, out, err);
+    if (args[0] == "report") return report_command(rest, out, err);
     if (args[0] == "validate") return validate_command(rest, out, err);
     if (args[0] == "regress") return regress_command(rest, out, err);
     err << "motcua: unknown command '" << args[0] << "'\n";

@@ -12,6 +12,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
 /// `motcua run`: simulate a scenario and write results to HDF5.
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `motcua report`: plots and an HTML page from a results file (runs analysis/report.py).
+int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua validate`: load and check scenario files without running them.
 int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua regress`: rerun the committed regression cases and compare them with their references.
