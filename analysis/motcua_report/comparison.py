@@ -25,7 +25,12 @@ def forest_plot(comp, max_metrics=8):
     The thin grey line is the unpaired interval of the same difference: it shows how much the
     common random numbers sharpen the comparison.
     """
-    metrics = metric_order(comp)[:max_metrics]
+    # A metric that never differs (0 in every pair, e.g. system_down without systems) says nothing.
+    moving = comp.groupby("metric").apply(lambda g: bool(((g["diff_high"] - g["diff_low"]).abs() > 0).any()
+                                                         or (g["diff_mean"].abs() > 0).any()))
+    metrics = [m for m in metric_order(comp) if moving.get(m, False)][:max_metrics]
+    if not metrics:
+        metrics = metric_order(comp)[:1]
     variants = list(dict.fromkeys(comp["variant"]))
     fig, axes = plt.subplots(len(metrics), 1, figsize=(8, 0.45 * len(variants) * len(metrics) + 1.2 * len(metrics)),
                              squeeze=False)

@@ -19,11 +19,18 @@ class Skip(Exception):
     """This plot cannot be drawn from this file; the message says why (shown on the page)."""
 
 
+# Why a table that exists can be empty: the scenario does not model that part of the center.
+EMPTY_REASON = {"systems": "the scenario models no software systems",
+                "layout_systems": "the scenario models no software systems"}
+
+
 def _need(res, *tables):
     for t in tables:
-        if not res.has(t):
+        if t not in res.table_names():
             raise Skip(f"the file has no /{t} table (station-form scenarios and older files do not "
                        "write it)")
+        if not res.has(t):
+            raise Skip(EMPTY_REASON.get(t, f"the file's /{t} table is empty"))
 
 
 def _errorbar_h(ax, y, frame, color, label=None, height=0.8):

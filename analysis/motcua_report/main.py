@@ -86,6 +86,8 @@ def about_block(f, res, path):
     rows = [["results file", path], ["scenario", a("scenario_name")], ["scenario file", a("scenario_path")],
             ["seed", a("seed")], ["replications", a("replications")], ["written by", a("program_version")],
             ["schema version", a("schema_version")]]
+    if a("overlays") not in ("?", ""):
+        rows.insert(3, ["overlays", a("overlays")])
     note = ""
     if isinstance(a("schema_version"), int) and a("schema_version") > reader.KNOWN_SCHEMA:
         note = (f"<p class=\"skip\">This file has schema version {a('schema_version')}; this report "
@@ -113,8 +115,14 @@ def variants_blocks(f, outdir):
                   "the paired interval is the Student-t 95 % interval of the per-replication "
                   "differences, the unpaired one treats the two variants as independent samples. "
                   "Green rows: the paired interval excludes 0.</p>")
-    blocks.append(page.table(["variant", "metric", "base", "variant", "difference", "paired 95 %",
-                              "unpaired 95 %", "win share"], [r for r, _ in rows], [c for _, c in rows]))
+    headers = ["variant", "metric", "base", "variant", "difference", "paired 95 %", "unpaired 95 %",
+               "win share"]
+    key = [(r, c) for r, c in rows if r[1] in comparison.KEY_METRICS]
+    rest = [(r, c) for r, c in rows if r[1] not in comparison.KEY_METRICS]
+    blocks.append(page.table(headers, [r for r, _ in key], [c for _, c in key]))
+    if rest:
+        blocks.append(f"<details><summary>All other metrics ({len(rest)} rows)</summary>"
+                      + page.table(headers, [r for r, _ in rest], [c for _, c in rest]) + "</details>")
     data = png_bytes(comparison.forest_plot(comp))
     write_png(outdir, "comparison_forest", data)
     blocks.append(page.figure_block("Forest plot of the differences", "comparison_forest", data,
@@ -127,7 +135,7 @@ def numbers_for_json(fa):
     """The summary's numbers, unrounded, keyed by what they are."""
     def iv(x):
         return None if x is None else {"mean": x.mean, "low": x.low, "high": x.high, "n": x.n}
-    out = {"wait_" + k[5:] if k.startswith("wait_") else k: iv(v) for k, v in fa["wait"].items()}
+    out = {k: iv(v) for k, v in fa["wait"].items()}  # /summary rows: wait_mean, wait_p90, ...
     for key in ("unserved", "counters", "dossiers", "systems", "weekday", "peak"):
         val = fa[key]
         if isinstance(val, dict):

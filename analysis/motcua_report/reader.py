@@ -5,9 +5,10 @@ import h5py
 import numpy as np
 import pandas as pd
 
-# The newest layout this reader was written against (docs/output-schema.md). Newer files are
-# read anyway, with a warning on the page, because new versions have so far only added columns.
-KNOWN_SCHEMA = 3
+# The newest layout this reader was written against (docs/output-schema.md; version 4 added the
+# overlays and resolved_scenario root attributes). Newer files are read anyway, with a warning
+# on the page, because new versions have so far only added attributes, columns and tables.
+KNOWN_SCHEMA = 4
 
 
 class BadInput(Exception):
