@@ -16,7 +16,12 @@ namespace {
 void usage(std::ostream& out) {
   out << "usage: motcua <command> [options]\n\n"
          "commands:\n"
-         "  run SCENARIO -o OUT.h5   simulate a scenario, write results to HDF5\n"
+         "  run SCENARIO [OVERLAY...] -o OUT.h5\n"
+         "                           simulate a scenario, write results to HDF5\n"
+         "  compare SCENARIO --variant NAME=OVERLAY... -o OUT.h5\n"
+         "                           variants on common random numbers, paired differences\n"
+         "  sweep SCENARIO --key K --values V1,V2... -o OUT.h5\n"
+         "                           one key over a range of values, paired with the first\n"
          "  report OUT.h5 -o DIR     plots and an HTML page (DIR/index.html) from results\n"
          "  validate SCENARIO...     check scenario files without running them\n"
          "  regress                  rerun the regression cases, compare with their references\n\n"
@@ -38,6 +43,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
     if (args[0] == "run") return run_command(rest, out, err);
+    if (args[0] == "compare") return compare_command(rest, out, err);
+    if (args[0] == "sweep") return sweep_command(rest, out, err);
     if (args[0] == "report") return report_command(rest, out, err);
     if (args[0] == "validate") return validate_command(rest, out, err);
     if (args[0] == "regress") return regress_command(rest, out, err);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/program_options/variables_map.hpp>
+
 namespace sim::cli {
 
 /// Runs the command line (args excludes the program name). Returns the exit code.
@@ -14,6 +16,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua report`: plots and an HTML page from a results file (runs analysis/report.py).
 int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `motcua compare`: a base and variants on common random numbers, paired differences.
+int compare_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `motcua sweep`: one key over a range of values on common random numbers.
+int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// The --set KEY.PATH=VALUE options as TOML lines for the loader ("KEY.PATH = VALUE").
+std::vector<std::string> settings_of(const boost::program_options::variables_map& vm);
 /// `motcua validate`: load and check scenario files without running them.
 int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua regress`: rerun the committed regression cases and compare them with their references.

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
-#include <sstream>
 #include <ostream>
+#include <sstream>
 #include <thread>
 
 #include <boost/program_options.hpp>
@@ -30,13 +30,18 @@ void print_summary(std::ostream& out, const scenario::Scenario& s,
   for (const auto& r : results) rows.push_back(r.summary);
   const auto& metrics = run::summary_metrics(s.form);
   // The back-office and system lines exist only in the center form's metrics.
-  static const std::vector<std::string> shown = {
-      "arrived", "served", "reneged", "balked", "sent_home", "returned", "wait_mean", "wait_p90",
-      "wait_max", "queue_length_mean", "utilization", "dossiers_completed", "on_time_rate",
-      "backlog_mean", "system_down"};
+  static const std::vector<std::string> shown = {"arrived",      "served",
+                                                 "reneged",      "balked",
+                                                 "sent_home",    "returned",
+                                                 "wait_mean",    "wait_p90",
+                                                 "wait_max",     "queue_length_mean",
+                                                 "utilization",  "dossiers_completed",
+                                                 "on_time_rate", "backlog_mean",
+                                                 "system_down"};
   out << s.name << ": " << rows.size() << " replication(s)\n";
   out << std::left << std::setw(20) << "metric" << std::right << std::setw(14) << "mean"
-      << std::setw(26) << "95% CI" << "  unit\n";
+      << std::setw(26) << "95% CI"
+      << "  unit\n";
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     if (std::find(shown.begin(), shown.end(), metrics[m].name) == shown.end()) continue;
     std::vector<double> column;
@@ -58,18 +63,25 @@ void print_summary(std::ostream& out, const scenario::Scenario& s,
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  po::options_description visible("motcua run SCENARIO -o OUT.h5 [options]");
-  visible.add_options()
-      ("help,h", "show this help")
-      ("output,o", po::value<std::string>(), "HDF5 file to write (required)")
-      ("replications,r", po::value<std::uint64_t>(), "number of replications (default: scenario's run.replications)")
-      ("seed,s", po::value<std::uint64_t>(), "root seed (default: scenario's run.seed)")
-      ("threads,t", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())), "worker threads; results do not depend on it")
-      ("quiet,q", "no progress bar and no summary");
+  po::options_description visible(
+      "motcua run SCENARIO [OVERLAY...] -o OUT.h5 [options]\n"
+      "  OVERLAY: policy overlay files (scenarios/policies/), merged into SCENARIO in order");
+  visible.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
+                                                    "HDF5 file to write (required)")(
+      "replications,r", po::value<std::uint64_t>(),
+      "number of replications (default: scenario's run.replications)")(
+      "seed,s", po::value<std::uint64_t>(), "root seed (default: scenario's run.seed)")(
+      "threads,t",
+      po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "worker threads; results do not depend on it")(
+      "set", po::value<std::vector<std::string>>(),
+      "KEY.PATH=VALUE after the overlays, e.g. run.days=26 (repeatable; VALUE in TOML: 3, 0.9, "
+      "\"kiosk\")")("quiet,q", "no progress bar and no summary");
   po::options_description all;
-  all.add(visible).add_options()("scenario", po::value<std::string>(), "scenario file");
+  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(),
+                                 "scenario file, then overlays");
   po::positional_options_description positional;
-  positional.add("scenario", 1);
+  positional.add("scenario", -1);
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
   po::notify(vm);
@@ -81,9 +93,12 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   if (!vm.count("output")) throw po::error("no output file given (-o OUT.h5)");
   const bool quiet = vm.count("quiet") > 0;
 
-  const scenario::Scenario s = scenario::load_scenario(vm["scenario"].as<std::string>());
+  const auto files = vm["scenario"].as<std::vector<std::string>>();
+  const scenario::Scenario s = scenario::load_scenario(
+      files.front(), std::vector<std::string>(files.begin() + 1, files.end()), settings_of(vm));
   run::RunOptions options;
-  options.replications = vm.count("replications") ? vm["replications"].as<std::uint64_t>() : s.run.replications;
+  options.replications =
+      vm.count("replications") ? vm["replications"].as<std::uint64_t>() : s.run.replications;
   options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : s.run.seed;
   options.threads = vm["threads"].as<unsigned>();
   options.progress = !quiet && run::stderr_is_terminal();

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "sim/io/hdf5_file.hpp"
 #include "sim/stats/confidence.hpp"
@@ -13,6 +14,8 @@ namespace sim::io {
 
 struct ResultFile::Impl {
   H5Group root;
+  std::optional<H5Group> prefix;  ///< where tables go; the root when empty
+  const H5Group& target() const { return prefix ? *prefix : root; }
 };
 
 namespace {
@@ -29,13 +32,14 @@ ResultFile::ResultFile(std::string final_path)
       partial_path_(final_path_ + ".partial-" + std::to_string(::getpid())) {
   const auto dir = std::filesystem::path(final_path_).parent_path();
   if (!dir.empty() && !std::filesystem::is_directory(dir)) {
-    throw OutputError("cannot write " + final_path_ + ": folder " + dir.string() + " does not exist");
+    throw OutputError("cannot write " + final_path_ + ": folder " + dir.string() +
+                      " does not exist");
   }
   if (std::filesystem::is_directory(final_path_)) {
     throw OutputError("cannot write " + final_path_ + ": it is a folder");
   }
   try {
-    impl_ = std::make_unique<Impl>(Impl{create_file(partial_path_)});
+    impl_ = std::make_unique<Impl>(Impl{create_file(partial_path_), std::nullopt});
   } catch (const OutputError&) {
     throw OutputError("cannot write " + final_path_ + ": permission denied or disk unavailable");
   }
@@ -56,13 +60,44 @@ void ResultFile::write_metadata(const RunMetadata& meta) {
   root.set_attribute("scenario_text", meta.scenario_text);
   root.set_attribute("seed", meta.seed);
   root.set_attribute("replications", meta.replications);
-  root.set_attribute("schema_version", std::uint64_t{3});
+  root.set_attribute("overlays", meta.overlays);
+  root.set_attribute("resolved_scenario", meta.resolved_text);
+  root.set_attribute("schema_version", std::uint64_t{4});
+}
+
+void ResultFile::set_root_attribute(const std::string& name, const std::string& value) {
+  impl_->root.set_attribute(name, value);
+}
+
+void ResultFile::set_root_attribute(const std::string& name, std::uint64_t value) {
+  impl_->root.set_attribute(name, value);
+}
+
+void ResultFile::set_group_prefix(const std::string& path) {
+  impl_->prefix.reset();
+  std::string sofar;
+  std::size_t from = 0;
+  while (from < path.size()) {
+    const auto slash = path.find('/', from);
+    const auto part =
+        path.substr(from, slash == std::string::npos ? std::string::npos : slash - from);
+    from = slash == std::string::npos ? path.size() : slash + 1;
+    if (part.empty()) continue;
+    sofar += (sofar.empty() ? "" : "/") + part;
+    // Each level is created by us (not as an HDF5 intermediate group), so that it is made
+    // without timestamps like every other object and the file stays byte-reproducible.
+    if (H5Lexists(impl_->root.id(), sofar.c_str(), H5P_DEFAULT) <= 0)
+      impl_->root.create_group(sofar);
+  }
+  if (sofar.empty()) return;
+  impl_->prefix.emplace(H5Id(H5Gopen2(impl_->root.id(), sofar.c_str(), H5P_DEFAULT), H5Gclose,
+                             "open group " + sofar));
 }
 
 void ResultFile::write_replications(const std::string& group,
                                     const std::vector<stats::MetricDef>& metrics,
                                     const std::vector<stats::ReplicationRow>& rows) {
-  const H5Group g = impl_->root.create_group(group);
+  const H5Group g = impl_->target().create_group(group);
   std::vector<std::uint64_t> index;
   for (const auto& row : rows) index.push_back(row.replication);
   g.write_column("replication", index, "1", "replication index, from 0");
@@ -93,7 +128,7 @@ void ResultFile::write_summary(const std::string& group,
     sd.push_back(ci.sd);
     n.push_back(ci.n);
   }
-  const H5Group g = impl_->root.create_group(group);
+  const H5Group g = impl_->target().create_group(group);
   g.write_column("metric", names, "metric name, as in the replications table");
   g.write_column("unit", units, "unit of the metric");
   g.write_column("mean", mean, "(metric)", "mean over replications");
@@ -104,9 +139,10 @@ void ResultFile::write_summary(const std::string& group,
   g.write_column("n", n, "replications", "replications where the metric is defined");
 }
 
-void ResultFile::write_table(const stats::TableDef& def, const stats::TableRows& rows,
-                             const std::vector<std::pair<std::string, std::vector<std::string>>>& strings) {
-  const H5Group g = impl_->root.create_group(def.name);
+void ResultFile::write_table(
+    const stats::TableDef& def, const stats::TableRows& rows,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& strings) {
+  const H5Group g = impl_->target().create_group(def.name);
   g.set_attribute("description", def.description);
   for (std::size_t c = 0; c < def.columns.size(); ++c) {
     std::vector<double> column;
@@ -117,9 +153,10 @@ void ResultFile::write_table(const stats::TableDef& def, const stats::TableRows&
   for (const auto& [name, values] : strings) g.write_column(name, values, name);
 }
 
-void ResultFile::write_labels(const std::string& group, const std::string& description,
-                              const std::vector<std::pair<std::string, std::vector<std::string>>>& columns) {
-  const H5Group g = impl_->root.create_group(group);
+void ResultFile::write_labels(
+    const std::string& group, const std::string& description,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& columns) {
+  const H5Group g = impl_->target().create_group(group);
   g.set_attribute("description", description);
   for (const auto& [name, values] : columns) g.write_column(name, values, name);
 }
@@ -130,7 +167,8 @@ void ResultFile::commit() {
   std::filesystem::rename(partial_path_, final_path_, ec);
   if (ec) {
     std::remove(partial_path_.c_str());
-    throw OutputError("cannot rename " + partial_path_ + " to " + final_path_ + ": " + ec.message());
+    throw OutputError("cannot rename " + partial_path_ + " to " + final_path_ + ": " +
+                      ec.message());
   }
 }
 

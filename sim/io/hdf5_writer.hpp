@@ -19,6 +19,8 @@ struct RunMetadata {
   std::string scenario_text;
   std::uint64_t seed = 0;
   std::uint64_t replications = 0;
+  std::string overlays;       ///< paths of the overlays applied, one per line
+  std::string resolved_text;  ///< the scenario after overlays, as TOML
 };
 
 /// An output file being written. The constructor creates "<path>.partial-<pid>" at once, so
@@ -33,6 +35,11 @@ class ResultFile {
   ResultFile& operator=(const ResultFile&) = delete;
 
   void write_metadata(const RunMetadata& meta);
+  void set_root_attribute(const std::string& name, const std::string& value);
+  void set_root_attribute(const std::string& name, std::uint64_t value);
+  /// Tables written from now on go into this group path (e.g. "variant/robot"), created as
+  /// needed; "" is the file's root again.
+  void set_group_prefix(const std::string& path);
   /// One dataset per column in group `group`: "replication" then one per metric.
   void write_replications(const std::string& group, const std::vector<stats::MetricDef>& metrics,
                           const std::vector<stats::ReplicationRow>& rows);
@@ -41,8 +48,9 @@ class ResultFile {
                      const std::vector<stats::ReplicationRow>& rows);
   /// A detail table: one dataset per column, rows of all replications in order.
   /// Extra string columns (same length as rows) may be added, e.g. dates.
-  void write_table(const stats::TableDef& def, const stats::TableRows& rows,
-                   const std::vector<std::pair<std::string, std::vector<std::string>>>& strings = {});
+  void write_table(
+      const stats::TableDef& def, const stats::TableRows& rows,
+      const std::vector<std::pair<std::string, std::vector<std::string>>>& strings = {});
   /// A table of labels (string columns of equal length), e.g. domain ids and names.
   void write_labels(const std::string& group, const std::string& description,
                     const std::vector<std::pair<std::string, std::vector<std::string>>>& columns);

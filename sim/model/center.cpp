@@ -17,9 +17,11 @@ Center::Center(engine::Simulation& sim, const CenterParams& params)
       reception_done_(sim.add_handler<&Center::on_reception_done>(*this, "center.reception_done")),
       service_end_(sim.add_handler<&Center::on_service_end>(*this, "center.service_end")),
       renege_(sim.add_handler<&Center::on_renege>(*this, "center.renege")),
+      robot_done_(sim.add_handler<&Center::on_robot_done>(*this, "center.robot_done")),
       queues_(params.domains.size()),
       hall_(params),
-      free_receptionists_(params.reception.receptionists) {
+      free_receptionists_(params.reception.receptionists),
+      free_robot_places_(params.reception.robot ? params.reception.robot->capacity : 0) {
   for (const auto& p : params.procedures) procedure_mask_.push_back(system_mask(p));
   if (!params.calendar) return;
   calendar_.emplace(*params.calendar);
@@ -51,7 +53,7 @@ std::uint32_t Center::queue_length() const {
 void Center::on_day_start(std::uint64_t day) {
   day_ = static_cast<std::uint32_t>(day);
   const DayPlan& plan = calendar_->day(day_);
-  draws_.emplace(sim_, params_, day_);
+  draws_.emplace(sim_, params_, day_, &plan);
   profile_ = ArrivalProfile(params_.demand, plan, day_);
   tickets_today_ = 0;
   closed_for_day_ = false;
@@ -84,6 +86,8 @@ void Center::seat_staff(std::uint32_t session) {
     const StaffParams& staff = params_.staff[s];
     auto& counter = hall_.counter(staff.counter);
     if (counter.staff != no_index || !staff.works[weekday]) continue;
+    if (day_ < staff.first_day || day_ > staff.last_day) continue;  // seconded for a period
+    if (!opens_today(staff.counter)) continue;
     const std::uint64_t key = (std::uint64_t{day_} << 24) | (std::uint64_t{session} << 16) | s;
     if (engine::keyed_uniform(sim_.stream_seed(), {"staff.absence", key}) < staff.absence_prob)
       continue;
@@ -96,6 +100,15 @@ void Center::seat_staff(std::uint32_t session) {
       set_counter(k, CounterState::idle);
     call(k);
   }
+}
+
+bool Center::opens_today(std::uint32_t counter) const {
+  // Friendly Saturday: only counters serving one of the Saturday domains open that day.
+  if (!params_.saturday || !calendar_ || calendar_->day(day_).weekday != 5) return true;
+  for (auto d : params_.counters[counter].domains) {
+    if (params_.saturday->domains[d]) return true;
+  }
+  return false;
 }
 
 void Center::on_session_open(std::uint64_t session) {

@@ -70,6 +70,7 @@ class Center : private SystemListener, private BackOfficeListener {
   void on_reception_done(std::uint64_t citizen);
   void on_service_end(std::uint64_t counter);
   void on_renege(std::uint64_t citizen);
+  void on_robot_done(std::uint64_t citizen);
   void on_system_change(std::uint32_t system, SystemState before, SystemState now,
                         double factor) override;
   void on_back_office_work() override;
@@ -87,6 +88,12 @@ class Center : private SystemListener, private BackOfficeListener {
   void leave(CitizenIndex i, LeaveReason reason);
   void send_waiting_home(LeaveReason reason);
   void start_reception(CitizenIndex i);
+  /// The desk (receptionist, or a hand-written ticket while the ticket machine is down) or the
+  /// kiosk; `reception` is false after the robot, which has already done the receptionist's job.
+  void go_to_desk_or_kiosk(CitizenIndex i, bool reception);
+  /// Whether the reception robot works now and has room for one more citizen.
+  bool robot_free() const;
+  bool opens_today(std::uint32_t counter) const;
   bool tickets_issued_now() const;
   /// Whether a ticket for this queue taken now would still be called today.
   bool queue_served_later(std::uint32_t queue) const;
@@ -116,13 +123,14 @@ class Center : private SystemListener, private BackOfficeListener {
   const CenterParams& params_;
   std::optional<WorkCalendar> calendar_;
   engine::HandlerId day_start_, day_end_, session_open_, session_close_, overtime_cap_, arrival_,
-      return_, form_done_, reception_done_, service_end_, renege_;
+      return_, form_done_, reception_done_, service_end_, renege_, robot_done_;
 
   CitizenPool pool_;
   std::vector<TicketQueue> queues_;  ///< by domain
   CounterHall hall_;
   TicketQueue reception_queue_;
   std::uint32_t free_receptionists_ = 0;
+  std::uint32_t free_robot_places_ = 0;
   std::optional<CitizenDraws> draws_;  ///< the current day's attribute streams
   ArrivalProfile profile_;             ///< the current day's arrival intensity
   std::uint32_t day_ = 0;

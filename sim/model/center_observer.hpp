@@ -19,12 +19,13 @@ enum class LeaveReason : std::uint8_t {
   closing,      ///< still waiting when the center closed (or the overtime cap), sent home
   incomplete,   ///< dossier incomplete, must come back with the missing papers
   system_down,  ///< a system the procedure needs was down (policy send_home)
+  answered,     ///< the reception robot answered the question: left satisfied, no ticket
 };
-inline constexpr std::size_t leave_reason_count = 8;
+inline constexpr std::size_t leave_reason_count = 9;
 
 /// Whether a citizen who left will come back on a later working day.
 inline bool returns_later(LeaveReason r) {
-  return r != LeaveReason::reneged && r != LeaveReason::balked;
+  return r != LeaveReason::reneged && r != LeaveReason::balked && r != LeaveReason::answered;
 }
 
 /// State of a counter for utilisation: closed (no staff or outside hours), open and idle,

@@ -69,6 +69,41 @@ struct StaffParams {
   double absence_prob = 0.0;  ///< chance to be away for a whole session
   std::array<bool, 7> works{true, true, true, true,
                             true, true, true};  ///< by weekday, Monday first
+  std::uint32_t first_day = 0;          ///< first day of the run at the counter (secondment)
+  std::uint32_t last_day = UINT32_MAX;  ///< last day of the run at the counter
+};
+
+/// The AI reception robot (policy overlay, phường Cửa Nam): citizens who reach it while it
+/// works are greeted, may have their question answered (and leave without a ticket), get help
+/// picking the domain and have QR codes read; while it is down they use the ordinary reception.
+struct RobotParams {
+  std::uint32_t capacity = 1;  ///< citizens it serves at once
+  engine::Distribution service_time = engine::Distribution::deterministic(1.0);  ///< minutes
+  double accuracy = 0.95;          ///< share of the citizens it routes who get the right domain
+  std::vector<bool> answers;       ///< by domain: questions of this domain it can answer
+  double answer_share = 0.0;       ///< of citizens of an answered domain: share who leave satisfied
+  std::vector<bool> qr_domains;    ///< by domain: counter look-ups sped up by reading a QR code
+  double qr_service_factor = 1.0;  ///< counter service-time multiplier for those domains
+  std::uint32_t system =
+      UINT32_MAX;  ///< its failure process (index into systems); none: never fails
+};
+
+/// No-writing day (policy overlay, xã An Khánh): on chosen weekdays staff fill the forms for
+/// citizens who ask, except for procedures where the law forbids writing for someone else.
+struct NoWritingParams {
+  std::array<bool, 7> weekdays{};  ///< Monday first
+  double uptake = 1.0;             ///< share of citizens who ask the staff to write
+  double staff_form_factor = 0.5;  ///< staff minutes per minute the citizen would have written
+  double incomplete_factor = 0.5;  ///< incomplete-dossier share multiplier for staff-written forms
+};
+
+/// Friendly Saturday (policy overlay, phường Ngô Quyền): Saturday sessions for chosen domains.
+/// Saturday's visits come from weekdays (a share of those domains' weekday visitors moves) and
+/// from people who could not come on a weekday (`induced_share` of the moved ones, extra).
+struct SaturdayParams {
+  std::vector<bool> domains;  ///< by domain: served on Saturday
+  double shift_share = 0.0;   ///< share of these domains' weekday walk-ins who come on Saturday
+  std::vector<double> saturday_shares;  ///< procedure shares on Saturday (0 outside domains)
 };
 
 /// How citizens get their ticket.
@@ -86,6 +121,7 @@ struct ReceptionParams {
   /// `receptionists` servers also in kiosk mode.
   std::uint32_t ticket_system = UINT32_MAX;
   engine::Distribution manual_ticket_time = engine::Distribution::deterministic(1.0);  ///< minutes
+  std::optional<RobotParams> robot;  ///< the AI reception robot, in front of the reception
 };
 
 /// Citizen demand on a calendar day.
@@ -96,6 +132,11 @@ struct DemandParams {
   std::array<double, 24> hourly_profile{};  ///< relative arrival intensity per clock hour
   double surge_factor = 1.0;  ///< demand multiplier on the first working day after a holiday
   double online_share = 0.0;  ///< share of the day's demand filed online (see OnlineParams)
+  /// By domain: share of would-be walk-ins who come at all (1 = everyone). Policies lower it:
+  /// online Q&A groups answer information questions at home, Friendly Saturday moves visitors.
+  std::vector<double> domain_visit_factor;
+  /// The same on Saturdays (empty = as on weekdays).
+  std::vector<double> saturday_visit_factor;
 };
 
 /// What happens at lunch and at closing time to citizens still holding a ticket.
@@ -135,6 +176,8 @@ struct CenterParams {
   std::vector<SystemParams> systems;  ///< at most 64 (procedures hold them as a bit mask)
   BackOfficeParams back_office;
   OnlineParams online;
+  std::optional<NoWritingParams> no_writing;
+  std::optional<SaturdayParams> saturday;
 };
 
 /// The station form: one domain, one procedure, `counters` identical counters each staffed

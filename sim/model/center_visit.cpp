@@ -22,10 +22,11 @@ void Center::on_arrival(std::uint64_t) {
   c.id = next_citizen_id_++;
   c.arrival = c.first_arrival = c.ticket_time = sim_.now();
   draws_->draw(c);
-  if (c.online) {
+  if (c.online || c.stays_home) {
     // Online demand is the OnlineChannel's own process. Dropping the online share here keeps
     // the walk-ins a Poisson process of (1 - online_share) x the day's intensity, and keeps
-    // every other citizen's draws where they were.
+    // every other citizen's draws where they were. Citizens a policy keeps away (answered in
+    // an online group, moved to Saturday) are thinned the same way.
     pool_.release(i);
     return;
   }
@@ -74,10 +75,43 @@ void Center::request_ticket(CitizenIndex i) {
     leave(i, LeaveReason::after_hours);
     return;
   }
+  if (robot_free()) {
+    // The robot serves without a queue: with all its places taken, the citizen uses the
+    // ordinary reception, as when it is down.
+    --free_robot_places_;
+    sim_.schedule_in(pool_[i].robot_time, robot_done_, i, ticket_priority);
+    return;
+  }
+  go_to_desk_or_kiosk(i, true);
+}
+
+bool Center::robot_free() const {
+  const auto& robot = params_.reception.robot;
+  if (!robot || free_robot_places_ == 0) return false;
+  return !(board_ && robot->system < board_->size() &&
+           board_->state(robot->system) == SystemState::down);
+}
+
+void Center::on_robot_done(std::uint64_t citizen) {
+  const auto i = static_cast<CitizenIndex>(citizen);
+  ++free_robot_places_;
+  Citizen& c = pool_[i];
+  const RobotParams& robot = *params_.reception.robot;
+  if (c.robot_answers && c.visit == 1) {
+    leave(i, LeaveReason::answered);
+    return;
+  }
+  c.queue = c.visit == 1 ? c.robot_queue : c.domain;
+  c.wrong_pick = c.queue != c.domain;
+  if (robot.qr_domains[c.domain]) c.service_need *= robot.qr_service_factor;
+  go_to_desk_or_kiosk(i, false);
+}
+
+void Center::go_to_desk_or_kiosk(CitizenIndex i, bool reception) {
   // The desk issues tickets by hand while the ticket machine is down, in kiosk mode too.
   Citizen& c = pool_[i];
   const bool by_hand = ticket_machine_down();
-  const bool desk = params_.reception.mode == ReceptionParams::Mode::receptionist;
+  const bool desk = reception && params_.reception.mode == ReceptionParams::Mode::receptionist;
   if (by_hand) publish_effect(c, params_.reception.ticket_system, SystemEffect::hand_ticket);
   if (desk || by_hand) {
     c.desk_time = (desk ? c.reception_time : 0.0) + (by_hand ? c.manual_ticket_time : 0.0);

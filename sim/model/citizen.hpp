@@ -38,9 +38,11 @@ struct Citizen {
   double back_office_need = 0.0;    ///< back-office minutes the dossier will need
   double paper_entry = 0.0;         ///< extra back-office minutes if taken on paper
   double waited = 0.0;              ///< minutes waited in ticket queues so far on this visit
+  double robot_time = 0.0;          ///< minutes with the reception robot (if it is used)
   std::uint32_t procedure = 0;
   std::uint32_t domain = 0;          ///< the procedure's domain (where the citizen belongs)
   std::uint32_t queue = 0;           ///< domain of the ticket held (differs when misrouted)
+  std::uint32_t robot_queue = 0;     ///< domain the reception robot would send the citizen to
   std::uint32_t counter = no_index;  ///< counter serving the citizen
   std::uint32_t staff = no_index;    ///< staff member serving the citizen
   std::uint32_t visit = 1;           ///< 1 on the first visit, 2 on the first return...
@@ -50,6 +52,8 @@ struct Citizen {
   bool incomplete = false;            ///< dossier incomplete at the counter
   bool fix_on_spot = false;           ///< ...and fixed there (else sent home to return)
   bool paper = false;                 ///< served on paper during an outage (this visit)
+  bool stays_home = false;            ///< a policy keeps this would-be walk-in away (thinned)
+  bool robot_answers = false;         ///< the reception robot would answer the question
   std::uint8_t effects = 0;           ///< SystemEffects already published this visit, as bits
   engine::EventHandle pending_event;  ///< abandonment or return visit, cancelled when moot
   CitizenIndex prev = no_citizen;     ///< intrusive links inside a TicketQueue

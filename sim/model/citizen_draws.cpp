@@ -6,9 +6,16 @@
 
 namespace sim::model {
 namespace {
-engine::Distribution procedure_mix(const CenterParams& params) {
+bool saturday_policy_day(const CenterParams& params, const DayPlan* plan) {
+  return params.saturday && plan && plan->weekday == 5;
+}
+
+engine::Distribution procedure_mix(const CenterParams& params, const DayPlan* plan) {
   std::vector<double> index(params.procedures.size());
   std::iota(index.begin(), index.end(), 0.0);
+  if (saturday_policy_day(params, plan)) {
+    return engine::Distribution::empirical(index, params.saturday->saturday_shares);
+  }
   std::vector<double> shares;
   for (const auto& p : params.procedures) shares.push_back(p.share);
   return engine::Distribution::empirical(index, shares);
@@ -18,9 +25,9 @@ engine::Distribution procedure_mix(const CenterParams& params) {
 using engine::StreamKey;
 
 CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& params,
-                           std::uint32_t day)
+                           std::uint32_t day, const DayPlan* plan)
     : params_(params),
-      procedure_choice_(procedure_mix(params)),
+      procedure_choice_(procedure_mix(params, plan)),
       arrivals_(sim.stream(StreamKey{"arrivals.interarrival", day})),
       class_(sim.stream(StreamKey{"arrivals.priority_class", day})),
       service_(sim.stream(StreamKey{"citizen.service_need", day})),
@@ -32,7 +39,17 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
       return_(sim.stream(StreamKey{"citizen.return", day})),
       manual_ticket_(sim.stream(StreamKey{"citizen.manual_ticket", day})),
       back_office_(sim.stream(StreamKey{"citizen.back_office", day})),
-      paper_(sim.stream(StreamKey{"citizen.paper_entry", day})) {}
+      paper_(sim.stream(StreamKey{"citizen.paper_entry", day})),
+      policy_(sim.stream(StreamKey{"citizen.policy", day})),
+      robot_time_(sim.stream(StreamKey{"citizen.robot_time", day})) {
+  no_writing_today_ = params.no_writing && plan && params.no_writing->weekdays[plan->weekday];
+  const auto& demand = params.demand;
+  if (saturday_policy_day(params, plan) && !demand.saturday_visit_factor.empty()) {
+    visit_factor_ = &demand.saturday_visit_factor;
+  } else if (!demand.domain_visit_factor.empty()) {
+    visit_factor_ = &demand.domain_visit_factor;
+  }
+}
 
 double CitizenDraws::interarrival() { return params_.interarrival.sample(arrivals_); }
 
@@ -51,7 +68,9 @@ void CitizenDraws::draw(Citizen& c) {
                                 : std::numeric_limits<double>::infinity();
   c.online = channel_.uniform01() < params_.demand.online_share;
   c.form_time = p.form.sample(form_);
-  c.incomplete = form_.uniform01() < p.incomplete_share;
+  double incomplete_share = p.incomplete_share;
+  draw_policies(c, incomplete_share);
+  c.incomplete = form_.uniform01() < incomplete_share;
   c.fix_on_spot = form_.uniform01() < p.fix_on_spot_share;
   c.fix_time = p.fix_on_spot.sample(form_);
   const double wrong = reception_.uniform01();
@@ -68,6 +87,33 @@ void CitizenDraws::draw(Citizen& c) {
     c.queue = std::min(k, domains - 1);
     c.wrong_pick = c.queue != c.domain;
   }
+  c.robot_queue = c.domain;
+  if (const auto& robot = params_.reception.robot;
+      robot && domains > 1 && wrong < 1.0 - robot->accuracy) {
+    // The same two uniforms as the kiosk's pick: the robot's mistakes are a subset of the
+    // kiosk's when it is more accurate, which keeps the comparison paired.
+    auto k = static_cast<std::uint32_t>(other * (domains - 1));
+    if (k >= c.domain) ++k;
+    c.robot_queue = std::min(k, domains - 1);
+  }
+}
+
+void CitizenDraws::draw_policies(Citizen& c, double& incomplete_share) {
+  // Every uniform is drawn for every citizen, whatever the policies, so that switching a
+  // policy on changes only the citizens it concerns (common random numbers).
+  const double stay = policy_.uniform01(), ask = policy_.uniform01(), answer = policy_.uniform01();
+  const ProcedureParams& p = params_.procedures[c.procedure];
+  c.stays_home = visit_factor_ && stay >= (*visit_factor_)[c.domain];
+  if (no_writing_today_ && p.proxy_writing_allowed && ask < params_.no_writing->uptake) {
+    // Staff write the forms: the citizen's writing time becomes counter work, and forms written
+    // by staff are incomplete less often.
+    c.service_need += c.form_time * params_.no_writing->staff_form_factor;
+    c.form_time = 0.0;
+    incomplete_share *= params_.no_writing->incomplete_factor;
+  }
+  const auto& robot = params_.reception.robot;
+  c.robot_time = robot ? robot->service_time.sample(robot_time_) : 0.0;
+  c.robot_answers = robot && robot->answers[c.domain] && answer < robot->answer_share;
 }
 
 }  // namespace sim::model

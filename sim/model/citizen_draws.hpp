@@ -14,7 +14,10 @@ namespace sim::model {
 /// citizens of every other day untouched: common random numbers across scenario variants.
 class CitizenDraws {
  public:
-  CitizenDraws(const engine::Simulation& sim, const CenterParams& params, std::uint32_t day);
+  /// `plan` is the day's plan (nullptr in the station form): policies that apply on some
+  /// weekdays only (no-writing day, Friendly Saturday) read its weekday.
+  CitizenDraws(const engine::Simulation& sim, const CenterParams& params, std::uint32_t day,
+               const DayPlan* plan = nullptr);
 
   /// Fills every random attribute of c. Every attribute is drawn for every citizen, used or
   /// not, so the streams stay aligned across variants.
@@ -29,13 +32,20 @@ class CitizenDraws {
   double paper_entry(const engine::Distribution& d) { return d.sample(paper_); }
 
  private:
+  /// Applies the day's policies (visit factors, no-writing day, reception robot) to c.
+  void draw_policies(Citizen& c, double& incomplete_share);
+
   const CenterParams& params_;
   engine::Distribution procedure_choice_;
+  bool no_writing_today_ = false;
+  const std::vector<double>* visit_factor_ = nullptr;  ///< by domain; nullptr: everyone comes
   engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_,
       return_;
   // Streams added with the software systems: new purposes, so the streams above draw exactly
   // what they drew before systems were modelled.
   engine::RngStream manual_ticket_, back_office_, paper_;
+  // Streams added with the policy overlays, likewise new purposes.
+  engine::RngStream policy_, robot_time_;
 };
 
 }  // namespace sim::model

@@ -37,7 +37,8 @@ void write_layout(io::ResultFile& file, const model::CenterParams& c) {
     counters[1].second.push_back(names(k.domains));
     counters[2].second.push_back(names(k.overflow));
   }
-  file.write_labels("layout_counters", "counter index -> id, own domains, overflow domains", counters);
+  file.write_labels("layout_counters", "counter index -> id, own domains, overflow domains",
+                    counters);
   Labels staff{{"name", {}}, {"counter", {}}};
   for (const auto& s : c.staff) {
     staff[0].second.push_back(s.name);
@@ -64,7 +65,8 @@ void write_layout(io::ResultFile& file, const model::CenterParams& c) {
 
 void write_calendar(io::ResultFile& file, const model::CalendarSpec& spec) {
   const model::WorkCalendar cal(spec);
-  const stats::TableDef def{"calendar", "one row per day of the run",
+  const stats::TableDef def{"calendar",
+                            "one row per day of the run",
                             {{"day", "1", "day of the run, from 0"},
                              {"weekday", "1", "0 = Monday ... 6 = Sunday"},
                              {"working", "1", "1 if the center opens that day"},
@@ -85,8 +87,16 @@ void write_calendar(io::ResultFile& file, const model::CalendarSpec& spec) {
 
 void write_results(io::ResultFile& file, const scenario::Scenario& s, const RunOptions& options,
                    const std::vector<stats::ReplicationResult>& results) {
+  std::string overlays;
+  for (const auto& o : s.overlays) overlays += (overlays.empty() ? "" : "\n") + o.path;
   file.write_metadata(io::RunMetadata{program_version, s.name, s.source_path, s.source_text,
-                                      options.seed, options.replications});
+                                      options.seed, options.replications, overlays,
+                                      s.resolved_text});
+  write_tables(file, s, results);
+}
+
+void write_tables(io::ResultFile& file, const scenario::Scenario& s,
+                  const std::vector<stats::ReplicationResult>& results) {
   std::vector<stats::ReplicationRow> summaries;
   for (const auto& r : results) summaries.push_back(r.summary);
   const auto& metrics = summary_metrics(s.form);
@@ -96,7 +106,8 @@ void write_results(io::ResultFile& file, const scenario::Scenario& s, const RunO
   const auto& defs = center_table_defs();
   for (std::size_t t = 0; t < defs.size(); ++t) {
     stats::TableRows rows;
-    for (const auto& r : results) rows.insert(rows.end(), r.tables.at(t).begin(), r.tables.at(t).end());
+    for (const auto& r : results)
+      rows.insert(rows.end(), r.tables.at(t).begin(), r.tables.at(t).end());
     file.write_table(defs[t], rows);
   }
   write_layout(file, s.center);

@@ -14,4 +14,9 @@ namespace sim::run {
 void write_results(io::ResultFile& file, const scenario::Scenario& s, const RunOptions& options,
                    const std::vector<stats::ReplicationResult>& results);
 
+/// The tables of a run (replications, summary, detail and label tables) without the root
+/// metadata, into the file's current group prefix: one variant of an experiment.
+void write_tables(io::ResultFile& file, const scenario::Scenario& s,
+                  const std::vector<stats::ReplicationResult>& results);
+
 }  // namespace sim::run

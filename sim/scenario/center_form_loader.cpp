@@ -8,6 +8,7 @@
 #include "sim/scenario/back_office_loader.hpp"
 #include "sim/scenario/catalogue_loader.hpp"
 #include "sim/scenario/layout_loader.hpp"
+#include "sim/scenario/policy_loader.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/systems_loader.hpp"
 
@@ -21,8 +22,8 @@ const std::array<std::string, 7> weekday_names = {"mon", "tue", "wed", "thu", "f
 /// Default hour-of-day profile: a morning peak at 08:00-10:00, a smaller one at 14:00.
 /// ASSUMPTION: no measured hourly arrival curve of a Vietnamese one-stop was found
 /// (domain-parameters note 2.7); the shape follows the reported pre-opening crowds (B4).
-constexpr std::array<double, 24> default_profile = {0, 0, 0, 0, 0, 0, 0, 1.2, 1.6, 1.5, 1.2, 0.7,
-                                                    0.3, 0.6, 1.2, 1.1, 0.8, 0.4, 0, 0, 0, 0, 0, 0};
+constexpr std::array<double, 24> default_profile = {
+    0, 0, 0, 0, 0, 0, 0, 1.2, 1.6, 1.5, 1.2, 0.7, 0.3, 0.6, 1.2, 1.1, 0.8, 0.4, 0, 0, 0, 0, 0, 0};
 
 std::string resolve(const std::string& scenario_path, const std::string& relative) {
   const std::filesystem::path p(relative);
@@ -50,7 +51,9 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
     for (int d = 0; d < 7; ++d) {
       const auto& s = cal.sessions[d];
       if (!s.empty() && (stop <= s.front().open_min || stop > s.back().close_min)) {
-        t.check(false, "ticket_stop", "must fall after the first opening and no later than the last close on " + weekday_names[d]);
+        t.check(false, "ticket_stop",
+                "must fall after the first opening and no later than the last close on " +
+                    weekday_names[d]);
         cal.ticket_stop_min.fill(-1);
         break;  // one message is enough; the same stop applies to every open day
       }
@@ -60,7 +63,8 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
     cal.holidays = read_holidays(resolve(path, *file), other_files);
   }
   for (const auto& d : t.dates("extra_holidays", false).value_or(std::vector<toml::date>{})) {
-    cal.holidays.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day});
+    cal.holidays.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} /
+                           std::chrono::day{d.day});
   }
   t.finish();
 }
@@ -72,11 +76,13 @@ void read_demand(TableReader& t, model::CenterParams& c) {
   const auto per_1000 = t.number("visits_per_1000_per_day", false);
   t.check(daily.has_value() != (population.has_value() || per_1000.has_value()), "daily_visits",
           "give either daily_visits, or population with visits_per_1000_per_day");
-  t.check(population.has_value() == per_1000.has_value(), population ? "population" : "visits_per_1000_per_day",
+  t.check(population.has_value() == per_1000.has_value(),
+          population ? "population" : "visits_per_1000_per_day",
           "population and visits_per_1000_per_day go together");
   if (daily) d.daily_visits = *daily;
   if (population && per_1000) d.daily_visits = *population * *per_1000 / 1000.0;
-  t.check(d.daily_visits > 0, daily ? "daily_visits" : "population", "daily demand must be positive");
+  t.check(d.daily_visits > 0, daily ? "daily_visits" : "population",
+          "daily demand must be positive");
   if (auto f = t.numbers("weekday_factors", false)) {
     t.check(f->size() == 7, "weekday_factors", "expected 7 factors, Monday to Sunday");
     for (std::size_t i = 0; i < std::min<std::size_t>(7, f->size()); ++i) {
@@ -112,7 +118,8 @@ void read_demand(TableReader& t, model::CenterParams& c) {
 
 void read_reception(TableReader& t, const SystemIndex& systems, model::ReceptionParams& r) {
   if (auto mode = t.string("mode", false)) {
-    t.check(*mode == "kiosk" || *mode == "receptionist", "mode", "expected \"kiosk\" or \"receptionist\"");
+    t.check(*mode == "kiosk" || *mode == "receptionist", "mode",
+            "expected \"kiosk\" or \"receptionist\"");
     if (*mode == "receptionist") r.mode = model::ReceptionParams::Mode::receptionist;
   }
   if (auto v = t.number("wrong_pick_share", false)) {
@@ -140,22 +147,31 @@ void read_reception(TableReader& t, const SystemIndex& systems, model::Reception
 
 void read_policy(TableReader& t, model::PolicyParams& p) {
   if (auto v = t.string("lunch", false)) {
-    t.check(*v == "wait" || *v == "leave_and_return", "lunch", "expected \"wait\" or \"leave_and_return\"");
+    t.check(*v == "wait" || *v == "leave_and_return", "lunch",
+            "expected \"wait\" or \"leave_and_return\"");
     if (*v == "leave_and_return") p.lunch = model::PolicyParams::Lunch::leave_and_return;
   }
   if (auto v = t.string("closing", false)) {
-    t.check(*v == "overtime" || *v == "send_home", "closing", "expected \"overtime\" or \"send_home\"");
+    t.check(*v == "overtime" || *v == "send_home", "closing",
+            "expected \"overtime\" or \"send_home\"");
     if (*v == "send_home") p.closing = model::PolicyParams::Closing::send_home;
   }
-  if (auto v = t.string("overtime_cap", false)) p.overtime_cap_min = clock(t, "overtime_cap", *v).value_or(p.overtime_cap_min);
-  const auto count = [&](const char* key, std::int64_t lo, std::int64_t hi) -> std::optional<std::int64_t> {
+  if (auto v = t.string("overtime_cap", false))
+    p.overtime_cap_min = clock(t, "overtime_cap", *v).value_or(p.overtime_cap_min);
+  const auto count = [&](const char* key, std::int64_t lo,
+                         std::int64_t hi) -> std::optional<std::int64_t> {
     auto v = t.integer(key, false);
-    if (v) t.check(*v >= lo && *v <= hi, key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    if (v)
+      t.check(*v >= lo && *v <= hi, key,
+              "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
     return v ? std::optional(std::clamp(*v, lo, hi)) : std::nullopt;
   };
-  if (auto v = count("daily_ticket_cap", 0, 100000)) p.daily_ticket_cap = static_cast<std::uint32_t>(*v);
-  if (auto v = count("balk_threshold", 0, 100000)) p.balk_threshold = static_cast<std::uint32_t>(*v);
-  if (auto v = count("return_after_working_days", 1, 30)) p.return_after_working_days = static_cast<int>(*v);
+  if (auto v = count("daily_ticket_cap", 0, 100000))
+    p.daily_ticket_cap = static_cast<std::uint32_t>(*v);
+  if (auto v = count("balk_threshold", 0, 100000))
+    p.balk_threshold = static_cast<std::uint32_t>(*v);
+  if (auto v = count("return_after_working_days", 1, 30))
+    p.return_after_working_days = static_cast<int>(*v);
   if (auto v = count("max_visits", 1, 10)) p.max_visits = static_cast<std::uint32_t>(*v);
   t.finish();
 }
@@ -175,8 +191,10 @@ std::vector<Session> read_sessions(TableReader& t, const std::string& key) {
   std::vector<Session> out;
   for (const auto& text : t.strings(key, false).value_or(std::vector<std::string>{})) {
     const auto dash = text.find('-');
-    const auto open = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(0, dash));
-    const auto close = dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(dash + 1));
+    const auto open =
+        dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(0, dash));
+    const auto close =
+        dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(dash + 1));
     t.check(open && close, key, "expected sessions like \"07:30-11:30\", got \"" + text + "\"");
     if (open && close) out.push_back(Session{*open, *close});
   }
@@ -197,7 +215,8 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
       s.run.seed = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 0));
     }
     if (auto d = run->date("start_date", true)) {
-      cal.start = std::chrono::year{d->year} / std::chrono::month{d->month} / std::chrono::day{d->day};
+      cal.start =
+          std::chrono::year{d->year} / std::chrono::month{d->month} / std::chrono::day{d->day};
     }
     if (auto v = run->integer("days", true)) {
       run->check(*v >= 1 && *v <= 3660, "days", "must be between 1 and 3660");
@@ -231,6 +250,7 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
   c.online.hourly_profile = default_online_profile;
   if (auto t = top.table("online", false)) read_online(*t, systems, c.online);
   read_layout(top, c);
+  if (auto t = top.table("policies", false)) apply_policies(*t, c, cal);
   try {
     model::WorkCalendar check(cal);  // validates sessions and ticket stops once, here
   } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sim/model/center_params.hpp"
 
@@ -22,12 +23,23 @@ enum class ScenarioForm {
   center,   ///< the full center: calendar, catalogue, counters, staff, policies
 };
 
+/// A policy overlay as applied to a scenario: where it came from and what it says it is.
+struct OverlayInfo {
+  std::string path;
+  std::string name;
+  std::string description;
+  std::string text;  ///< the file exactly as read
+};
+
 /// A loaded scenario. Built by load_scenario() after all checks passed; never changed after.
 struct Scenario {
   std::string name;
   std::string description;
   std::string source_path;
-  std::string source_text;  ///< the file exactly as read, stored in every output file
+  std::string source_text;            ///< the file exactly as read, stored in every output file
+  std::vector<OverlayInfo> overlays;  ///< applied in this order on top of the file
+  /// The scenario as read after the overlays were merged in (TOML), stored in output files.
+  std::string resolved_text;
   ScenarioForm form = ScenarioForm::station;
   std::string catalogue_path;  ///< center form: the procedure catalogue used
   std::string systems_path;    ///< center form: the software-systems file; empty = no systems

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "sim/scenario/center_form_loader.hpp"
+#include "sim/scenario/overlay.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -16,7 +17,9 @@ using engine::Distribution;
 /// A required positive finite number; nullopt after recording a problem.
 std::optional<double> positive(TableReader& t, const std::string& key) {
   auto v = t.number(key, true);
-  if (v) t.check(*v > 0 && std::isfinite(*v), key, "must be a positive number, got " + std::to_string(*v));
+  if (v)
+    t.check(*v > 0 && std::isfinite(*v), key,
+            "must be a positive number, got " + std::to_string(*v));
   return (v && *v > 0 && std::isfinite(*v)) ? v : std::nullopt;
 }
 
@@ -94,9 +97,9 @@ Scenario read_root(const toml::table& root, const std::string& path, ProblemList
   }
   if (auto t = top.table("patience", false)) station.patience = read_distribution(*t);
   top.finish();
-  s.center = model::station_params(station.counters, Distribution::exponential(1.0 / station.rate_per_min),
-                                   station.service, station.patience, station.priority_share,
-                                   s.run.warmup_min + s.run.horizon_min);
+  s.center = model::station_params(
+      station.counters, Distribution::exponential(1.0 / station.rate_per_min), station.service,
+      station.patience, station.priority_share, s.run.warmup_min + s.run.horizon_min);
   return s;
 }
 
@@ -155,7 +158,23 @@ std::optional<Distribution> read_distribution(TableReader& t) {
   return result;
 }
 
-Scenario parse_scenario(const std::string& text, const std::string& path) {
+namespace {
+
+std::string read_text(const std::string& path) {
+  if (std::filesystem::is_directory(path)) {
+    throw InputError({Problem{path, 0, "", "is a folder, expected a scenario file"}});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({Problem{path, 0, "", "cannot open scenario file"}});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Parses the scenario, merges the overlays into it and reads the result.
+Scenario resolve(const std::string& text, const std::string& path,
+                 const std::vector<std::string>& overlay_paths,
+                 const std::vector<std::string>& settings) {
   ProblemList problems{path, {}};
   toml::table root;
   try {
@@ -164,24 +183,48 @@ Scenario parse_scenario(const std::string& text, const std::string& path) {
     problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
     throw InputError(problems.items);
   }
+  std::vector<OverlayInfo> overlays;
+  std::vector<Problem> overlay_problems;
+  for (const auto& overlay_path : overlay_paths) {
+    overlays.emplace_back();
+    merge_overlay(root, read_overlay(overlay_path, overlays.back(), overlay_problems));
+  }
+  for (const auto& setting : settings) {
+    // A setting is one TOML line, "policies.secondment.staff = 3", merged like an overlay.
+    try {
+      merge_overlay(root, toml::parse(setting, "--set " + setting));
+    } catch (const toml::parse_error& e) {
+      overlay_problems.push_back(
+          Problem{"--set " + setting, 0, "",
+                  "expected KEY.PATH = TOML value, e.g. policies.robot.accuracy = 0.9 (" +
+                      std::string(e.description()) + ")"});
+    }
+  }
+  if (!overlay_problems.empty()) throw InputError(overlay_problems);
   std::vector<Problem> other_files;
   Scenario s = read_root(root, path, problems, other_files);
   problems.items.insert(problems.items.end(), other_files.begin(), other_files.end());
   if (!problems.items.empty()) throw InputError(problems.items);
   s.source_path = path;
   s.source_text = text;
+  s.overlays = std::move(overlays);
+  std::ostringstream resolved;
+  resolved << toml::toml_formatter(root);
+  s.resolved_text = resolved.str();
   return s;
 }
 
-Scenario load_scenario(const std::string& path) {
-  if (std::filesystem::is_directory(path)) {
-    throw InputError({Problem{path, 0, "", "is a folder, expected a scenario file"}});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({Problem{path, 0, "", "cannot open scenario file"}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_scenario(text.str(), path);
+}  // namespace
+
+Scenario parse_scenario(const std::string& text, const std::string& path) {
+  return resolve(text, path, {}, {});
+}
+
+Scenario load_scenario(const std::string& path) { return resolve(read_text(path), path, {}, {}); }
+
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overlays,
+                       const std::vector<std::string>& settings) {
+  return resolve(read_text(path), path, overlays, settings);
 }
 
 }  // namespace sim::scenario

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sim/engine/distribution.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -12,6 +13,13 @@ namespace sim::scenario {
 /// Reads, parses and validates a scenario file. Throws InputError listing every problem
 /// (file, line, key path, what was expected) when the file is missing, malformed or invalid.
 Scenario load_scenario(const std::string& path);
+
+/// Same, with policy overlays merged into the file in order before it is read (see
+/// merge_overlay), then settings: single TOML lines such as "policies.robot.accuracy = 0.9"
+/// (the command line's --set, and sweeps). Relative paths inside overlays are resolved from
+/// the scenario file.
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overlays,
+                       const std::vector<std::string>& settings = {});
 
 /// Same, from text already in memory; `path` is only used in messages.
 Scenario parse_scenario(const std::string& text, const std::string& path);

@@ -5,13 +5,20 @@ namespace sim::scenario {
 namespace {
 const char* type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    default: return "a date or time";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    default:
+      return "a date or time";
   }
 }
 }  // namespace
@@ -19,26 +26,27 @@ const char* type_name(const toml::node& node) {
 TableReader::TableReader(const toml::table& table, std::string path, ProblemList& problems)
     : table_(&table), path_(std::move(path)), problems_(&problems) {}
 
-std::uint32_t TableReader::line_of(const std::string& key) const {
-  if (const toml::node* node = table_->get(key)) return node->source().begin.line;
-  return table_->source().begin.line;
+const toml::source_region& TableReader::region_of(const std::string& key) const {
+  if (const toml::node* node = table_->get(key)) return node->source();
+  return table_->source();
 }
 
 void TableReader::check(bool ok, const std::string& key, const std::string& message) {
-  if (!ok) problems_->add(line_of(key), key_path(key), message);
+  if (!ok) problems_->add_at(region_of(key), key_path(key), message);
 }
 
 void TableReader::wrong_type(const std::string& key, const toml::node& node, const char* expected) {
-  problems_->add(node.source().begin.line, key_path(key),
-                 std::string("expected ") + expected + ", found " + type_name(node));
+  problems_->add_at(node.source(), key_path(key),
+                    std::string("expected ") + expected + ", found " + type_name(node));
 }
 
-const toml::node* TableReader::fetch(const std::string& key, bool required, const std::string& expected) {
+const toml::node* TableReader::fetch(const std::string& key, bool required,
+                                     const std::string& expected) {
   used_.insert(key);
   const toml::node* node = table_->get(key);
   if (!node && required) {
-    problems_->add(table_->source().begin.line, key_path(key),
-                   "missing required key (expected " + expected + ")");
+    problems_->add_at(table_->source(), key_path(key),
+                      "missing required key (expected " + expected + ")");
   }
   return node;
 }
@@ -67,7 +75,8 @@ std::optional<std::vector<T>> TableReader::array_of(const std::string& key, bool
 std::optional<double> TableReader::number(const std::string& key, bool required) {
   const toml::node* node = fetch(key, required, "a number");
   if (!node) return std::nullopt;
-  if (auto v = node->value<double>(); v && (node->is_integer() || node->is_floating_point())) return v;
+  if (auto v = node->value<double>(); v && (node->is_integer() || node->is_floating_point()))
+    return v;
   wrong_type(key, *node, "a number");
   return std::nullopt;
 }
@@ -97,8 +106,9 @@ std::optional<TableReader> TableReader::table(const std::string& key, bool requi
 }
 
 std::optional<std::vector<double>> TableReader::numbers(const std::string& key, bool required) {
-  return array_of<double>(key, required, "an array of numbers",
-                          [](const toml::node& n) { return n.is_integer() || n.is_floating_point(); });
+  return array_of<double>(key, required, "an array of numbers", [](const toml::node& n) {
+    return n.is_integer() || n.is_floating_point();
+  });
 }
 
 std::optional<bool> TableReader::boolean(const std::string& key, bool required) {
@@ -109,7 +119,8 @@ std::optional<bool> TableReader::boolean(const std::string& key, bool required) 
   return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> TableReader::strings(const std::string& key, bool required) {
+std::optional<std::vector<std::string>> TableReader::strings(const std::string& key,
+                                                             bool required) {
   return array_of<std::string>(key, required, "an array of strings",
                                [](const toml::node& n) { return n.is_string(); });
 }
@@ -134,8 +145,8 @@ std::optional<toml::date_time> TableReader::date_time(const std::string& key, bo
   if (node->is_date_time()) {
     const auto value = node->value<toml::date_time>();
     if (value && value->is_local()) return value;
-    problems_->add(node->source().begin.line, key_path(key),
-                   std::string("expected ") + expected + " without a time zone offset");
+    problems_->add_at(node->source(), key_path(key),
+                      std::string("expected ") + expected + " without a time zone offset");
     return std::nullopt;
   }
   wrong_type(key, *node, expected);
@@ -173,8 +184,8 @@ void TableReader::finish() {
     if (used_.count(name)) continue;
     std::string known;
     for (const auto& k : used_) known += (known.empty() ? "" : ", ") + k;
-    problems_->add(node.source().begin.line, key_path(name),
-                   "unknown key (expected one of: " + known + ")");
+    problems_->add_at(node.source(), key_path(name),
+                      "unknown key (expected one of: " + known + ")");
   }
 }
 

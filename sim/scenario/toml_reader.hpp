@@ -21,6 +21,12 @@ struct ProblemList {
   void add(std::uint32_t line, std::string key, std::string message) {
     items.push_back(Problem{file, line, std::move(key), std::move(message)});
   }
+  /// A problem at a TOML node: named by the file the node was read from, which differs from
+  /// `file` for keys an overlay brought into the scenario.
+  void add_at(const toml::source_region& where, std::string key, std::string message) {
+    items.push_back(Problem{where.path ? *where.path : file, where.begin.line, std::move(key),
+                            std::move(message)});
+  }
 };
 
 /// Reads keys of one table. Each accessor checks the type and records a problem naming the
@@ -54,8 +60,12 @@ class TableReader {
   /// Reports unknown keys. Call once when done with the table.
   void finish();
 
-  std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-  std::uint32_t line_of(const std::string& key) const;
+  std::string key_path(const std::string& key) const {
+    return path_.empty() ? key : path_ + "." + key;
+  }
+  std::uint32_t line_of(const std::string& key) const { return region_of(key).begin.line; }
+  /// Where the key is (its file and line), or the table itself when the key is absent.
+  const toml::source_region& region_of(const std::string& key) const;
   ProblemList& problems() { return *problems_; }
 
  private:
@@ -63,8 +73,8 @@ class TableReader {
   void wrong_type(const std::string& key, const toml::node& node, const char* expected);
   /// An array whose every element `accepts`; records a problem naming `expected` otherwise.
   template <class T, class Accepts>
-  std::optional<std::vector<T>> array_of(const std::string& key, bool required, const char* expected,
-                                         Accepts accepts);
+  std::optional<std::vector<T>> array_of(const std::string& key, bool required,
+                                         const char* expected, Accepts accepts);
 
   const toml::table* table_;
   std::string path_;

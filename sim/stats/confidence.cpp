@@ -46,3 +46,35 @@ ConfidenceInterval paired_difference(std::span<const double> a, std::span<const 
 }
 
 }  // namespace sim::stats
+
+namespace sim::stats {
+
+ConfidenceInterval welch_difference(std::span<const double> a, std::span<const double> b,
+                                    double level) {
+  const auto ca = confidence_interval(a, level), cb = confidence_interval(b, level);
+  ConfidenceInterval ci;
+  ci.n = std::min(ca.n, cb.n);
+  ci.mean = ca.mean - cb.mean;
+  const double nan = std::nan("");
+  if (ca.n < 2 || cb.n < 2) {
+    ci.sd = ci.std_error = ci.half_width = nan;
+    return ci;
+  }
+  const double va = ca.std_error * ca.std_error, vb = cb.std_error * cb.std_error;
+  ci.std_error = std::sqrt(va + vb);
+  ci.sd = nan;  // no single sample behind a difference of two means
+  if (ci.std_error == 0.0) {
+    ci.half_width = 0.0;
+    return ci;
+  }
+  // Welch-Satterthwaite degrees of freedom (not an integer in general).
+  const double dof =
+      (va + vb) * (va + vb) /
+      (va * va / static_cast<double>(ca.n - 1) + vb * vb / static_cast<double>(cb.n - 1));
+  const boost::math::students_t dist(dof);
+  ci.half_width =
+      boost::math::quantile(boost::math::complement(dist, (1.0 - level) / 2.0)) * ci.std_error;
+  return ci;
+}
+
+}  // namespace sim::stats

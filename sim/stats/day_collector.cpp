@@ -28,6 +28,7 @@ std::vector<MetricDef> count_columns() {
       {"served", "citizens", "visits that ended served"},
       {"reneged", "citizens", "left the queue when patience ran out"},
       {"balked", "citizens", "left without a ticket: too many tickets ahead"},
+      {"answered", "citizens", "question answered by the reception robot: left without a ticket"},
       {"sent_home", "citizens", "sent home to come back (all reasons below)"},
       {"sent_home_incomplete", "citizens", "of those: dossier incomplete"},
       {"sent_home_closing", "citizens", "of those: still waiting at closing / overtime cap"},
@@ -74,25 +75,30 @@ const std::vector<TableDef>& DayCollector::table_defs() {
       day_cols.push_back(c);
       domain_cols.push_back(c);
     }
-    day_cols.push_back({"overtime", "staff-min", "minutes worked past the last session's close, all staff"});
+    day_cols.push_back(
+        {"overtime", "staff-min", "minutes worked past the last session's close, all staff"});
     day_cols.push_back({"inside_at_day_end", "citizens", "citizens still inside at midnight"});
     return std::vector<TableDef>{
         {"days", "one row per replication and day", day_cols},
-        {"days_by_domain", "one row per replication, day and domain (by the citizen's procedure)", domain_cols},
-        {"timeseries", "one row per replication, day and 15-minute bin of the clock",
+        {"days_by_domain", "one row per replication, day and domain (by the citizen's procedure)",
+         domain_cols},
+        {"timeseries",
+         "one row per replication, day and 15-minute bin of the clock",
          {{"replication", "1", "replication index"},
           {"day", "1", "day of the run, from 0"},
           {"bin_start", "min", "start of the bin, minutes after midnight"},
           {"tickets_waiting", "citizens", "time-average number of tickets waiting, all queues"},
           {"citizens_present", "citizens", "time-average number of citizens inside"}}},
-        {"counters", "one row per replication and counter (whole run)",
+        {"counters",
+         "one row per replication and counter (whole run)",
          {{"replication", "1", "replication index"},
           {"counter", "1", "counter index (ids in /layout_counters)"},
           {"open", "min", "minutes the counter was staffed and open"},
           {"busy", "min", "minutes it was serving a citizen"},
           {"back_office", "min", "minutes open but doing back-office work (not calling tickets)"},
           {"utilization", "1", "busy / open"}}},
-        {"staff", "one row per replication and staff member (whole run)",
+        {"staff",
+         "one row per replication and staff member (whole run)",
          {{"replication", "1", "replication index"},
           {"staff", "1", "staff index (names in /layout_staff)"},
           {"present", "min", "minutes seated at an open counter"},
@@ -140,14 +146,15 @@ void DayCollector::on_day_end(engine::SimTime t, std::uint32_t day) {
 std::vector<double> DayCollector::counts_row(std::uint32_t day, double domain, Counts& c) const {
   std::vector<double> row{replication_, static_cast<double>(day)};
   if (domain >= 0) row.push_back(domain);
-  const double cap_or_hours = reason(c.left, LeaveReason::ticket_cap) + reason(c.left, LeaveReason::after_hours);
-  for (double v : {c.arrived, c.returned, c.served, reason(c.left, LeaveReason::reneged),
-                   reason(c.left, LeaveReason::balked), sent_home(c.left),
-                   reason(c.left, LeaveReason::incomplete), reason(c.left, LeaveReason::closing),
-                   reason(c.left, LeaveReason::lunch), cap_or_hours,
-                   reason(c.left, LeaveReason::system_down), c.online, c.wait.mean(),
-                   c.wait.quantile(0.5), c.wait.quantile(0.9), c.wait.quantile(0.95), c.wait.max(),
-                   c.time_in_center.mean()}) {
+  const double cap_or_hours =
+      reason(c.left, LeaveReason::ticket_cap) + reason(c.left, LeaveReason::after_hours);
+  for (double v :
+       {c.arrived, c.returned, c.served, reason(c.left, LeaveReason::reneged),
+        reason(c.left, LeaveReason::balked), reason(c.left, LeaveReason::answered),
+        sent_home(c.left), reason(c.left, LeaveReason::incomplete),
+        reason(c.left, LeaveReason::closing), reason(c.left, LeaveReason::lunch), cap_or_hours,
+        reason(c.left, LeaveReason::system_down), c.online, c.wait.mean(), c.wait.quantile(0.5),
+        c.wait.quantile(0.9), c.wait.quantile(0.95), c.wait.max(), c.time_in_center.mean()}) {
     row.push_back(v);
   }
   return row;
@@ -162,15 +169,17 @@ void DayCollector::day_rows(std::uint32_t day) {
     days_by_domain_.push_back(counts_row(day, static_cast<double>(d), today_by_domain_[d]));
   }
   for (int b = 0; b < bins_per_day; ++b) {
-    timeseries_.push_back({replication_, static_cast<double>(day), static_cast<double>(b * bin_minutes),
-                           queued_bins_[b], present_bins_[b]});
+    timeseries_.push_back({replication_, static_cast<double>(day),
+                           static_cast<double>(b * bin_minutes), queued_bins_[b],
+                           present_bins_[b]});
   }
 }
 
 void DayCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
   advance(present_, present_bins_, t);
   present_.value += 1;
-  for (Counts* k : {&today_, &today_by_domain_[c.domain]}) (c.visit == 1 ? k->arrived : k->returned) += 1;
+  for (Counts* k : {&today_, &today_by_domain_[c.domain]})
+    (c.visit == 1 ? k->arrived : k->returned) += 1;
 }
 
 void DayCollector::on_dossier_received(engine::SimTime, const model::Dossier& d) {
@@ -192,7 +201,8 @@ void DayCollector::on_served(engine::SimTime t, const model::Citizen& c) {
 void DayCollector::on_leave(engine::SimTime t, const model::Citizen& c, LeaveReason r) {
   advance(present_, present_bins_, t);
   present_.value -= 1;
-  for (Counts* k : {&today_, &today_by_domain_[c.domain]}) k->left[static_cast<std::size_t>(r)] += 1;
+  for (Counts* k : {&today_, &today_by_domain_[c.domain]})
+    k->left[static_cast<std::size_t>(r)] += 1;
 }
 
 void DayCollector::on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) {

@@ -50,7 +50,8 @@ void StationCollector::on_leave(engine::SimTime t, const model::Citizen& c, Leav
   }
 }
 
-void StationCollector::on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) {
+void StationCollector::on_queue_length(engine::SimTime t, std::uint32_t queue,
+                                       std::uint32_t length) {
   queued_ += static_cast<double>(length) - queue_lengths_[queue];
   queue_lengths_[queue] = length;
   queue_length_.set(t, queued_);
@@ -72,11 +73,14 @@ const std::vector<MetricDef>& StationCollector::metrics() {
       {"arrived", "citizens", "citizens whose first visit falls inside the observation window"},
       {"served", "citizens", "of those, citizens served at a counter"},
       {"reneged", "citizens", "of those, citizens who left the queue when their patience ran out"},
-      {"balked", "citizens", "of those, citizens who left without a ticket: too many tickets ahead"},
+      {"balked", "citizens",
+       "of those, citizens who left without a ticket: too many tickets ahead"},
       {"sent_home", "citizens",
        "departures sent home (ticket cap, after hours, lunch, closing, incomplete dossier, "
        "system down)"},
       {"returned", "citizens", "return visits by citizens sent home earlier"},
+      {"answered", "citizens",
+       "visits that ended with the question answered by the reception robot (no ticket)"},
       {"abandon_prob", "1", "reneged / arrived"},
       {"prob_wait", "1", "share of arrivals not called at once (waited > 0 or reneged)"},
       {"wait_mean", "min", "mean total wait from ticket to call, served citizens (per visit)"},
@@ -92,6 +96,7 @@ const std::vector<MetricDef>& StationCollector::metrics() {
       {"queue_length_mean", "citizens", "time-average number of tickets waiting over the window"},
       {"in_center_mean", "citizens", "time-average number of citizens inside over the window"},
       {"utilization", "1", "busy counter-time / open counter-time over the window"},
+      {"overtime", "staff-min", "minutes staff worked past the last session's close, whole run"},
       {"arrival_rate", "citizens/min", "arrived / window length"},
       {"window", "min", "length of the observation window (after warm-up)"},
       {"events", "events", "events the engine processed in the whole replication"},
@@ -103,7 +108,9 @@ std::vector<double> StationCollector::row(std::uint64_t events_processed) {
   const double window = end_ - start_;
   const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
   const auto arrived = static_cast<double>(arrived_);
-  const auto left = [&](LeaveReason r) { return static_cast<double>(left_[static_cast<std::size_t>(r)]); };
+  const auto left = [&](LeaveReason r) {
+    return static_cast<double>(left_[static_cast<std::size_t>(r)]);
+  };
   // Every reason after which the citizen means to come back is a send-home.
   double sent_home = 0.0;
   for (std::size_t r = 0; r < model::leave_reason_count; ++r) {
@@ -118,6 +125,7 @@ std::vector<double> StationCollector::row(std::uint64_t events_processed) {
       left(LeaveReason::balked),
       sent_home,
       static_cast<double>(returned_),
+      left(LeaveReason::answered),
       ratio(left(LeaveReason::reneged), arrived),
       ratio(static_cast<double>(waited_), arrived),
       wait_.mean(),
@@ -133,6 +141,7 @@ std::vector<double> StationCollector::row(std::uint64_t events_processed) {
       queue_length_.mean(),
       in_center_.mean(),
       ratio(busy_.mean(), open_mean),
+      overtime_,
       ratio(arrived, window),
       window,
       static_cast<double>(events_processed),

@@ -27,6 +27,9 @@ class StationCollector : public model::CenterObserver {
   void on_queue_length(engine::SimTime t, std::uint32_t queue, std::uint32_t length) override;
   void on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t staff,
                         model::CounterState state) override;
+  void on_overtime(engine::SimTime, std::uint32_t, double minutes) override {
+    overtime_ += minutes;
+  }
 
   /// The columns of the per-replication summary, in row order.
   static const std::vector<MetricDef>& metrics();
@@ -50,6 +53,7 @@ class StationCollector : public model::CenterObserver {
   std::vector<std::uint32_t> queue_lengths_;
   std::vector<model::CounterState> counter_states_;
   double queued_ = 0.0, inside_ = 0.0, busy_now_ = 0.0, open_now_ = 0.0;
+  double overtime_ = 0.0;  ///< staff-minutes past the last session's close, whole run
 };
 
 }  // namespace sim::stats

@@ -137,6 +137,8 @@ const char* reason_name(LeaveReason r) {
       return "closing";
     case LeaveReason::incomplete:
       return "incomplete";
+    case LeaveReason::answered:
+      return "answered";
     case LeaveReason::system_down:
       return "system_down";
   }

@@ -1,0 +1,210 @@
+// `motcua compare` and `motcua sweep`: variants on common random numbers, paired differences.
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+#include <thread>
+
+#include <boost/program_options.hpp>
+
+#include "sim/cli/cli.hpp"
+#include "sim/cli/exit_codes.hpp"
+#include "sim/io/hdf5_writer.hpp"
+#include "sim/run/experiment.hpp"
+#include "sim/run/progress.hpp"
+
+namespace sim::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+/// The metrics printed by default; every summary metric is in the file.
+const std::vector<std::string> default_metrics = {"wait_mean", "wait_p90",    "reneged",
+                                                  "sent_home", "served",      "answered",
+                                                  "overtime",  "on_time_rate"};
+
+std::vector<std::string> split(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  std::string item;
+  std::istringstream in(text);
+  while (std::getline(in, item, sep)) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> settings_of(const po::variables_map& vm) {
+  std::vector<std::string> out;
+  if (!vm.count("set")) return out;
+  for (auto text : vm["set"].as<std::vector<std::string>>()) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw po::error("--set '" + text + "': expected KEY.PATH=VALUE");
+    out.push_back(text.substr(0, eq) + " = " + text.substr(eq + 1));
+  }
+  return out;
+}
+
+namespace {
+
+void add_common_options(po::options_description& d) {
+  d.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
+                                              "HDF5 file to write (required)")(
+      "replications,r", po::value<std::uint64_t>(),
+      "replications per variant (default: the scenario's)")(
+      "seed,s", po::value<std::uint64_t>(),
+      "root seed, shared by every variant (default: the scenario's)")(
+      "threads,t",
+      po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "worker threads; results do not depend on it")(
+      "set", po::value<std::vector<std::string>>(),
+      "KEY.PATH=VALUE for every variant, e.g. run.days=26 (repeatable)")(
+      "metrics,m", po::value<std::string>(),
+      "comma-separated metrics to print (default: "
+      "wait_mean,wait_p90,reneged,sent_home,served,answered,overtime,on_time_rate)")(
+      "quiet,q", "no progress bar and no table");
+}
+
+po::variables_map parse(const std::vector<std::string>& args,
+                        const po::options_description& visible) {
+  po::options_description all;
+  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(),
+                                 "scenario, then overlays");
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+std::string interval(double low, double high) {
+  if (std::isnan(low) || std::isnan(high)) return "-";
+  std::ostringstream text;
+  text << std::setprecision(4) << "[" << low << ", " << high << "]";
+  return text.str();
+}
+
+void print_comparison(std::ostream& out, const run::Experiment& e,
+                      const std::vector<std::string>& shown) {
+  out << std::left << std::setw(22) << "variant" << std::setw(16) << "metric" << std::right
+      << std::setw(11) << "base" << std::setw(11) << "variant" << std::setw(11) << "diff"
+      << std::setw(24) << "paired 95% CI" << std::setw(24) << "unpaired 95% CI" << std::setw(7)
+      << "width" << std::setw(6) << "wins"
+      << "\n";
+  for (std::size_t v = 1; v < e.variants.size(); ++v) {
+    for (const auto& c : run::compare_with_base(e, v)) {
+      if (std::find(shown.begin(), shown.end(), c.metric) == shown.end()) continue;
+      std::ostringstream wins, width;
+      if (!std::isnan(c.win_share))
+        wins << std::fixed << std::setprecision(0) << 100 * c.win_share << "%";
+      const double ratio = c.paired.half_width / c.unpaired.half_width;
+      if (!std::isnan(ratio)) width << std::fixed << std::setprecision(2) << ratio;
+      out << std::left << std::setw(22) << e.variants[v].spec.name << std::setw(16) << c.metric
+          << std::right << std::setprecision(4) << std::setw(11) << c.base_mean << std::setw(11)
+          << c.variant_mean << std::setw(11) << c.paired.mean << std::setw(24)
+          << interval(c.paired.low(), c.paired.high()) << std::setw(24)
+          << interval(c.unpaired.low(), c.unpaired.high()) << std::setw(7) << width.str()
+          << std::setw(6) << wins.str() << "\n";
+    }
+  }
+  out << "diff = variant - base, paired by replication (common random numbers); width = paired / "
+         "unpaired interval width; wins = replications where the variant is better\n";
+}
+
+/// Runs, writes and prints an experiment once its variants are known.
+int finish(const po::variables_map& vm, const std::string& kind, const std::string& sweep_key,
+           const std::vector<std::string>& files, const std::vector<run::VariantSpec>& variants,
+           std::ostream& out) {
+  if (!vm.count("output")) throw po::error("no output file given (-o OUT.h5)");
+  const bool quiet = vm.count("quiet") > 0;
+  const std::vector<std::string> base_overlays(files.begin() + 1, files.end());
+  const auto base_settings = settings_of(vm);
+  run::RunOptions options;
+  options.threads = vm["threads"].as<unsigned>();
+  options.progress = !quiet && run::stderr_is_terminal();
+  if (options.threads < 1) throw po::error("--threads must be at least 1");
+  // The scenario's own replications and seed unless given: read them from the base variant.
+  {
+    const auto probe = run::run_experiment(kind, files.front(), base_overlays, base_settings,
+                                           {variants.front()}, run::RunOptions{0, 1, 1, false});
+    options.replications = probe.variants.front().scenario.run.replications;
+    options.seed = probe.variants.front().scenario.run.seed;
+  }
+  if (vm.count("replications")) options.replications = vm["replications"].as<std::uint64_t>();
+  if (vm.count("seed")) options.seed = vm["seed"].as<std::uint64_t>();
+  if (options.replications < 2)
+    throw po::error("--replications must be at least 2 for a comparison");
+  io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
+  auto e =
+      run::run_experiment(kind, files.front(), base_overlays, base_settings, variants, options);
+  e.sweep_key = sweep_key;
+  run::write_experiment(file, e, options);
+  file.commit();
+  if (!quiet) {
+    const auto shown =
+        vm.count("metrics") ? split(vm["metrics"].as<std::string>(), ',') : default_metrics;
+    out << e.variants.front().scenario.name << ": " << e.variants.size() << " variants x "
+        << options.replications << " replications, base '" << e.variants.front().spec.name << "'\n";
+    print_comparison(out, e, shown);
+    out << "wrote " << vm["output"].as<std::string>() << "\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
+  po::options_description visible(
+      "motcua compare SCENARIO [OVERLAY...] --variant NAME=FILE[,FILE...]... -o OUT.h5 [options]\n"
+      "  Runs the base (SCENARIO with its OVERLAYs, named 'base') and each variant (the base plus\n"
+      "  the variant's overlay files) on the same random numbers, and reports paired differences");
+  visible.add_options()("variant,V", po::value<std::vector<std::string>>(),
+                        "a variant: NAME=overlay.toml[,more.toml] (repeatable)");
+  add_common_options(visible);
+  const auto vm = parse(args, visible);
+  if (vm.count("help")) {
+    out << visible << "\n";
+    return exit_ok;
+  }
+  if (!vm.count("scenario")) throw po::error("no scenario file given");
+  if (!vm.count("variant")) throw po::error("give at least one --variant NAME=OVERLAY");
+  std::vector<run::VariantSpec> variants{{"base", {}, {}}};
+  for (const auto& text : vm["variant"].as<std::vector<std::string>>()) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+      throw po::error("--variant '" + text + "': expected NAME=overlay.toml[,more.toml]");
+    variants.push_back({text.substr(0, eq), split(text.substr(eq + 1), ','), {}});
+  }
+  return finish(vm, "compare", "", vm["scenario"].as<std::vector<std::string>>(), variants, out);
+}
+
+int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
+  po::options_description visible(
+      "motcua sweep SCENARIO [OVERLAY...] --key KEY.PATH --values V1,V2,... -o OUT.h5 [options]\n"
+      "  Runs the scenario once per value of one key (TOML values, e.g. 0.7,0.9 or '\"kiosk\"'),\n"
+      "  all on the same random numbers; each point is compared with the first value");
+  visible.add_options()("key,k", po::value<std::string>(),
+                        "dotted key to vary, e.g. policies.robot.accuracy")(
+      "values,v", po::value<std::string>(), "comma-separated TOML values, e.g. 0.7,0.8,0.9,0.99");
+  add_common_options(visible);
+  const auto vm = parse(args, visible);
+  if (vm.count("help")) {
+    out << visible << "\n";
+    return exit_ok;
+  }
+  if (!vm.count("scenario")) throw po::error("no scenario file given");
+  if (!vm.count("key") || !vm.count("values"))
+    throw po::error("give --key KEY.PATH and --values V1,V2,...");
+  const auto key = vm["key"].as<std::string>();
+  const auto values = split(vm["values"].as<std::string>(), ',');
+  if (values.size() < 2) throw po::error("--values needs at least two values");
+  std::vector<run::VariantSpec> variants;
+  for (const auto& v : values) variants.push_back({key + "=" + v, {}, {key + " = " + v}});
+  return finish(vm, "sweep", key, vm["scenario"].as<std::vector<std::string>>(), variants, out);
+}
+
+}  // namespace sim::cli

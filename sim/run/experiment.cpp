@@ -1,0 +1,165 @@
+// Several variants of one scenario run on common random numbers, and their paired comparison.
+#include "sim/run/experiment.hpp"
+
+#include <exception>
+#include <set>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "sim/run/progress.hpp"
+#include "sim/run/replication.hpp"
+#include "sim/run/result_writer.hpp"
+#include "sim/scenario/input_error.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+#include "sim/version.hpp"
+
+namespace sim::run {
+namespace {
+
+std::string joined(const std::vector<std::string>& items, const std::string& sep) {
+  std::string text;
+  for (const auto& s : items) text += (text.empty() ? "" : sep) + s;
+  return text;
+}
+
+std::vector<scenario::Problem> check_names(const std::vector<VariantSpec>& variants) {
+  std::vector<scenario::Problem> problems;
+  std::set<std::string> seen;
+  for (const auto& v : variants) {
+    if (v.name.empty() || v.name.find('/') != std::string::npos || v.name == "." ||
+        v.name == "..") {
+      problems.push_back({"--variant", 0, "",
+                          "variant name '" + v.name + "' must be non-empty and contain no '/'"});
+    } else if (!seen.insert(v.name).second) {
+      problems.push_back({"--variant", 0, "", "variant name '" + v.name + "' is used twice"});
+    }
+  }
+  return problems;
+}
+
+void run_units(Experiment& e, const RunOptions& options) {
+  const std::size_t n = options.replications, units = n * e.variants.size();
+  std::vector<std::exception_ptr> errors(units);
+  for (auto& v : e.variants) v.results.resize(n);
+  Progress progress("replications", units, options.progress);
+  {
+    boost::asio::thread_pool pool(std::max(1u, options.threads));
+    for (std::size_t u = 0; u < units; ++u) {
+      // Each unit writes only its own slot, so no locking is needed.
+      boost::asio::post(pool, [&, u] {
+        auto& variant = e.variants[u / n];
+        try {
+          variant.results[u % n] = run_replication(variant.scenario, options.seed, u % n);
+        } catch (...) {
+          errors[u] = std::current_exception();
+        }
+        progress.advance();
+      });
+    }
+    pool.join();
+  }
+  for (const auto& err : errors) {
+    if (err) std::rethrow_exception(err);
+  }
+}
+
+std::vector<stats::ReplicationRow> summaries(const VariantRun& v) {
+  std::vector<stats::ReplicationRow> rows;
+  for (const auto& r : v.results) rows.push_back(r.summary);
+  return rows;
+}
+
+}  // namespace
+
+Experiment run_experiment(const std::string& kind, const std::string& scenario_path,
+                          const std::vector<std::string>& base_overlays,
+                          const std::vector<std::string>& base_settings,
+                          const std::vector<VariantSpec>& variants, const RunOptions& options) {
+  Experiment e{kind, "", {}};
+  auto problems = check_names(variants);
+  for (const auto& spec : variants) {
+    std::vector<std::string> overlays = base_overlays;
+    overlays.insert(overlays.end(), spec.overlays.begin(), spec.overlays.end());
+    std::vector<std::string> settings = base_settings;
+    settings.insert(settings.end(), spec.settings.begin(), spec.settings.end());
+    try {
+      e.variants.push_back(
+          VariantRun{spec, scenario::load_scenario(scenario_path, overlays, settings), {}});
+    } catch (const scenario::InputError& err) {
+      problems.insert(problems.end(), err.problems().begin(), err.problems().end());
+    }
+  }
+  if (!problems.empty()) throw scenario::InputError(problems);
+  run_units(e, options);
+  return e;
+}
+
+std::vector<stats::MetricComparison> compare_with_base(const Experiment& e, std::size_t v) {
+  const auto& metrics = summary_metrics(e.variants.front().scenario.form);
+  return stats::compare_variants(metrics, summaries(e.variants.front()),
+                                 summaries(e.variants.at(v)));
+}
+
+void write_experiment(io::ResultFile& file, const Experiment& e, const RunOptions& options) {
+  const auto& base = e.variants.front();
+  file.write_metadata(io::RunMetadata{
+      program_version, base.scenario.name, base.scenario.source_path, base.scenario.source_text,
+      options.seed, options.replications, "", base.scenario.resolved_text});
+  file.set_root_attribute("experiment", e.kind);
+  file.set_root_attribute("sweep_key", e.sweep_key);
+  file.set_root_attribute("variants", static_cast<std::uint64_t>(e.variants.size()));
+  std::vector<std::string> names, overlays, settings, resolved;
+  for (const auto& v : e.variants) {
+    names.push_back(v.spec.name);
+    overlays.push_back(joined(v.spec.overlays, " + "));
+    settings.push_back(joined(v.spec.settings, "; "));
+    resolved.push_back(v.scenario.resolved_text);
+  }
+  file.write_labels(
+      "variants",
+      "variant index -> name, its overlays and settings, resolved scenario (row 0 is the base)",
+      {{"name", names},
+       {"overlays", overlays},
+       {"settings", settings},
+       {"resolved_scenario", resolved}});
+  for (const auto& v : e.variants) {
+    file.set_group_prefix("variant/" + v.spec.name);
+    write_tables(file, v.scenario, v.results);
+  }
+  file.set_group_prefix("");
+  const stats::TableDef def{
+      "comparison",
+      "one row per variant (after the base) and summary metric: variant minus base, paired by "
+      "replication",
+      {{"base_mean", "(metric)", "mean over replications, base variant"},
+       {"variant_mean", "(metric)", "mean over replications, this variant"},
+       {"diff_mean", "(metric)", "mean of (variant - base) over replications"},
+       {"diff_low", "(metric)",
+        "lower end of the paired 95 % Student-t interval of the difference"},
+       {"diff_high", "(metric)", "upper end of the paired 95 % interval"},
+       {"diff_se", "(metric)", "standard error of the paired difference"},
+       {"unpaired_low", "(metric)",
+        "lower end of the Welch 95 % interval (as if run independently)"},
+       {"unpaired_high", "(metric)", "upper end of the Welch 95 % interval"},
+       {"width_ratio", "1", "paired interval width / unpaired interval width"},
+       {"win_share", "1", "share of replications where the variant is better (NaN: no direction)"},
+       {"n", "replications", "replication pairs where the metric is defined on both sides"}}};
+  stats::TableRows rows;
+  std::vector<std::string> variant_col, metric_col, better_col;
+  for (std::size_t v = 1; v < e.variants.size(); ++v) {
+    for (const auto& c : compare_with_base(e, v)) {
+      variant_col.push_back(e.variants[v].spec.name);
+      metric_col.push_back(c.metric);
+      better_col.push_back(stats::better_name(c.better));
+      rows.push_back({c.base_mean, c.variant_mean, c.paired.mean, c.paired.low(), c.paired.high(),
+                      c.paired.std_error, c.unpaired.low(), c.unpaired.high(),
+                      c.paired.half_width / c.unpaired.half_width, c.win_share,
+                      static_cast<double>(c.paired.n)});
+    }
+  }
+  file.write_table(def, rows,
+                   {{"variant", variant_col}, {"metric", metric_col}, {"better", better_col}});
+}
+
+}  // namespace sim::run

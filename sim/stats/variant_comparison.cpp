@@ -1,0 +1,100 @@
+// Paired comparison of scenario variants run on common random numbers, metric by metric.
+#include "sim/stats/variant_comparison.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace sim::stats {
+
+Better better_direction(const std::string& m) {
+  static const std::vector<std::string> lower = {"reneged",
+                                                 "balked",
+                                                 "sent_home",
+                                                 "returned",
+                                                 "abandon_prob",
+                                                 "prob_wait",
+                                                 "wait_mean",
+                                                 "wait_sd",
+                                                 "wait_p50",
+                                                 "wait_p90",
+                                                 "wait_p95",
+                                                 "wait_max",
+                                                 "wait_mean_priority",
+                                                 "wait_mean_regular",
+                                                 "queue_time_mean",
+                                                 "sojourn_mean",
+                                                 "queue_length_mean",
+                                                 "in_center_mean",
+                                                 "overtime",
+                                                 "dossiers_late",
+                                                 "dossiers_open_overdue",
+                                                 "lateness_mean",
+                                                 "lateness_p50",
+                                                 "lateness_p90",
+                                                 "lateness_max",
+                                                 "turnaround_mean",
+                                                 "backlog_mean",
+                                                 "backlog_max",
+                                                 "backlog_end",
+                                                 "system_down",
+                                                 "system_degraded",
+                                                 "system_outages",
+                                                 "system_citizens_sent_home",
+                                                 "online_payments_failed"};
+  static const std::vector<std::string> higher = {"served", "answered", "on_time_rate",
+                                                  "dossiers_on_time", "dossiers_completed"};
+  if (std::find(lower.begin(), lower.end(), m) != lower.end()) return Better::lower;
+  if (std::find(higher.begin(), higher.end(), m) != higher.end()) return Better::higher;
+  return Better::none;
+}
+
+const char* better_name(Better b) {
+  switch (b) {
+    case Better::lower:
+      return "lower";
+    case Better::higher:
+      return "higher";
+    default:
+      return "";
+  }
+}
+
+std::vector<MetricComparison> compare_variants(const std::vector<MetricDef>& metrics,
+                                               const std::vector<ReplicationRow>& base,
+                                               const std::vector<ReplicationRow>& variant) {
+  if (base.size() != variant.size())
+    throw std::invalid_argument(
+        "compare_variants: the variants ran different numbers of replications");
+  std::vector<MetricComparison> out;
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    std::vector<double> b, v;
+    for (std::size_t r = 0; r < base.size(); ++r) {
+      if (base[r].values.size() != metrics.size() || variant[r].values.size() != metrics.size())
+        throw std::invalid_argument("compare_variants: rows do not match the metrics");
+      b.push_back(base[r].values[m]);
+      v.push_back(variant[r].values[m]);
+    }
+    MetricComparison c;
+    c.metric = metrics[m].name;
+    c.better = better_direction(c.metric);
+    c.base_mean = confidence_interval(b).mean;
+    c.variant_mean = confidence_interval(v).mean;
+    c.paired = paired_difference(v, b);
+    c.unpaired = welch_difference(v, b);
+    std::size_t pairs = 0, wins = 0;
+    for (std::size_t r = 0; r < b.size(); ++r) {
+      if (std::isnan(b[r]) || std::isnan(v[r])) continue;
+      ++pairs;
+      if ((c.better == Better::lower && v[r] < b[r]) || (c.better == Better::higher && v[r] > b[r]))
+        ++wins;
+    }
+    c.win_share = c.better == Better::none || pairs == 0
+                      ? std::nan("")
+                      : static_cast<double>(wins) / static_cast<double>(pairs);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace sim::stats
