@@ -81,22 +81,22 @@ def _intro(f, lang):
             period = f"{run['working_days']} working days from {run['first']} to {run['last']}"
         else:
             period = f"a window of {number(window.mean, lang, 0)} minutes" if window else "one window"
-        text = (f"{run['name']}: {period}, simulated {n} times with different random arrivals "
-                "(replications).")
         if n >= 2:
-            text += (" Ranges in brackets are 95 % confidence intervals across the replications: "
-                     "the true average lies in the range with 95 % confidence.")
-        return text
+            return (f"{run['name']}: {period}, simulated {n} times with different random arrivals "
+                    "(replications). Ranges in brackets are 95 % confidence intervals across the "
+                    "replications: the true average lies in the range with 95 % confidence.")
+        return (f"{run['name']}: {period}, simulated once. One replication gives no confidence "
+                "interval: run 10 or more (motcua run -r 10) before deciding anything.")
     if "working_days" in run:
         period = f"{run['working_days']} ngày làm việc từ {run['first']} đến {run['last']}"
     else:
         period = f"một khoảng {number(window.mean, lang, 0)} phút" if window else "một khoảng thời gian"
-    text = (f"{run['name']}: {period}, được mô phỏng {n} lần với các lượt người dân đến ngẫu nhiên "
-            "khác nhau.")
     if n >= 2:
-        text += (" Các khoảng trong ngoặc là khoảng tin cậy 95 % giữa các lần mô phỏng: giá trị "
-                 "trung bình thực nằm trong khoảng này với độ tin cậy 95 %.")
-    return text
+        return (f"{run['name']}: {period}, được mô phỏng {n} lần với các lượt người dân đến ngẫu "
+                "nhiên khác nhau. Các khoảng trong ngoặc là khoảng tin cậy 95 % giữa các lần mô "
+                "phỏng: giá trị trung bình thực nằm trong khoảng này với độ tin cậy 95 %.")
+    return (f"{run['name']}: {period}, chỉ được mô phỏng một lần nên không có khoảng tin cậy: hãy "
+            "chạy từ 10 lần trở lên (motcua run -r 10) trước khi đưa ra quyết định.")
 
 
 def _wait(f, lang):
@@ -209,13 +209,13 @@ def _systems(f, lang):
         period = f" over the {days} days" if days else ""
         text = f"Software systems were down {total} hours in total{period}, nights included{total_ci}"
         if s["worst_hours"].mean > 0:
-            text += (f"; the most, {en_name(s['worst_name'])}, {worst} hours in {outages} outages "
+            text += (f"; the most, {en_name(s['worst_name'])}: {worst} hours, in {outages} outages "
                      "on average")
         return text + "."
     period = f" trong {days} ngày" if days else ""
     text = f"Các hệ thống phần mềm ngừng hoạt động tổng cộng {total} giờ{period}, kể cả ban đêm{total_ci}"
     if s["worst_hours"].mean > 0:
-        text += (f"; nhiều nhất là {vi_name(s['worst_name'])}, {worst} giờ qua trung bình {outages} "
+        text += (f"; nhiều nhất là {vi_name(s['worst_name'])}: {worst} giờ, trung bình {outages} "
                  "lần sự cố")
     return text + "."
 
