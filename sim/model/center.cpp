@@ -102,6 +102,10 @@ void Center::seat_staff(std::uint32_t session) {
   }
 }
 
+bool Center::serves_domain_on(std::uint32_t day, std::uint32_t domain) const {
+  return !params_.saturday || calendar_->day(day).weekday != 5 || params_.saturday->domains[domain];
+}
+
 bool Center::opens_today(std::uint32_t counter) const {
   // Friendly Saturday: only counters serving one of the Saturday domains open that day.
   if (!params_.saturday || !calendar_ || calendar_->day(day_).weekday != 5) return true;

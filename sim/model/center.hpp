@@ -94,6 +94,8 @@ class Center : private SystemListener, private BackOfficeListener {
   /// Whether the reception robot works now and has room for one more citizen.
   bool robot_free() const;
   bool opens_today(std::uint32_t counter) const;
+  /// Whether the center serves the domain on that day of the run (Friendly Saturday).
+  bool serves_domain_on(std::uint32_t day, std::uint32_t domain) const;
   bool tickets_issued_now() const;
   /// Whether a ticket for this queue taken now would still be called today.
   bool queue_served_later(std::uint32_t queue) const;

@@ -252,6 +252,8 @@ void Center::leave(CitizenIndex i, LeaveReason reason) {
     for (int n = 0; day && n < params_.policy.return_after_working_days; ++n) {
       day = calendar_->next_working_day(*day);
     }
+    // A Friendly Saturday serves some domains only: the others come back on a weekday.
+    while (day && !serves_domain_on(*day, c.domain)) day = calendar_->next_working_day(*day);
     if (day) {
       // The return visit falls on that day where the day's own arrivals are dense.
       const ArrivalProfile later(params_.demand, calendar_->day(*day), *day);

@@ -140,15 +140,26 @@ Date WorkCalendar::due_date(Date received, int minute_of_day, int deadline_worki
   }
   sys_days receipt = checked_days(received, "receipt date");
   bool late = same_day_rule && minute_of_day >= same_day_cutoff_min;
-  if (!is_working(receipt)) {
-    // Counts as received when the office next opens, i.e. before the cut-off.
-    receipt = next_working_after(receipt);
+  if (!is_statutory(receipt)) {
+    // Counts as received at the start of the next statutory working day, before the cut-off.
+    receipt = next_statutory_after(receipt);
     late = false;
   }
   const int count = deadline_working_days + (late ? 1 : 0);
   sys_days due = receipt;
-  for (int i = 0; i < count; ++i) due = next_working_after(due);
+  for (int i = 0; i < count; ++i) due = next_statutory_after(due);
   return Date{due};
+}
+
+bool WorkCalendar::is_statutory(sys_days d) const {
+  return iso_weekday_index(Date{d}) < 5 && !is_holiday(d);
+}
+
+sys_days WorkCalendar::next_statutory_after(sys_days d) const {
+  do {
+    d += std::chrono::days{1};
+  } while (!is_statutory(d));
+  return d;
 }
 
 sys_days WorkCalendar::next_working_after(sys_days d) const {

@@ -40,7 +40,8 @@ struct CalendarSpec {
 
 /// Day plans of a run plus working-day arithmetic valid for any date, so deadlines may run past
 /// the end of the run. A working day is a date whose weekday has sessions and that is not a
-/// listed holiday; the same notion drives opening and the statutory deadline clock.
+/// listed holiday: it drives opening, return visits and surges. The statutory deadline clock
+/// (due_date) counts Monday to Friday that are not holidays, whether the center opens or not.
 class WorkCalendar {
  public:
   /// Throws std::invalid_argument on overlapping/unsorted/out-of-range sessions (0..1440,
@@ -59,7 +60,8 @@ class WorkCalendar {
   Date add_working_days(Date from, int n) const;
   /// Index of the first working day of the run strictly after day `index`, if any.
   std::optional<std::uint32_t> next_working_day(std::uint32_t index) const;
-  /// Statutory due date of a dossier received on `received` at `minute_of_day`.
+  /// Statutory due date of a dossier received on `received` at `minute_of_day`, counted in
+  /// statutory working days (Monday-Friday, not a holiday; "working day" below means that).
   /// deadline_working_days == 0 means "same day": due the same day, but if received at or after
   /// 15:00 (900 min) and same_day_rule is true, due the next working day (Luật Hộ tịch Art. 5(3),
   /// NĐ 23/2015 Art. 7). For n >= 1: the receipt day is day 0; counting starts on the next
@@ -77,6 +79,10 @@ class WorkCalendar {
   }
 
  private:
+  /// Statutory working day (deadlines): Monday to Friday and not a listed holiday, whether the
+  /// center opens or not — an open Saturday does not shorten a legal deadline.
+  bool is_statutory(std::chrono::sys_days d) const;
+  std::chrono::sys_days next_statutory_after(std::chrono::sys_days d) const;
   /// First working date strictly after d.
   std::chrono::sys_days next_working_after(std::chrono::sys_days d) const;
   bool is_working(std::chrono::sys_days d) const;

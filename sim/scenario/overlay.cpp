@@ -7,18 +7,18 @@
 
 namespace sim::scenario {
 
-void merge_overlay(toml::table& base, const toml::table& overlay) {
-  for (const auto& [key, node] : overlay) {
+void merge_overlay(toml::table& base, toml::table&& overlay) {
+  for (auto&& [key, node] : overlay) {
     toml::node* target = base.get(key);
-    const toml::table* from = node.as_table();
+    toml::table* from = node.as_table();
     toml::table* into = target ? target->as_table() : nullptr;
     if (from && into && !from->is_inline() && !into->is_inline()) {
-      merge_overlay(*into, *from);
+      merge_overlay(*into, std::move(*from));
       continue;
     }
-    // insert_or_assign copies the node with its source region, so a problem found later in
-    // this key is reported at the overlay's file and line.
-    base.insert_or_assign(key, node);
+    // Moved, not copied: toml++ keeps a node's source region (file, line) only when it is
+    // moved, and a problem found later in this key must be reported at the overlay's line.
+    base.insert_or_assign(key, std::move(node));
   }
 }
 

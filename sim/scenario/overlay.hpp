@@ -14,8 +14,9 @@ namespace sim::scenario {
 /// Merges `overlay` into `base`: a standard table ([hours], [policies.robot]) is merged key by
 /// key, recursively; anything else (a value, an array, an array of tables, an inline table such
 /// as a distribution { type = ..., mean = ... }) replaces the base's value whole. So an overlay
-/// changes exactly the keys it names and a distribution is never half-replaced.
-void merge_overlay(toml::table& base, const toml::table& overlay);
+/// changes exactly the keys it names and a distribution is never half-replaced. The overlay's
+/// nodes are moved into `base`, keeping their file and line for messages.
+void merge_overlay(toml::table& base, toml::table&& overlay);
 
 /// Reads an overlay file: its [overlay] table (name, description) is checked and removed, the
 /// rest is returned for merge_overlay. Problems are recorded in `problems` (file, line, key).
