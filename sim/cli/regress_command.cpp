@@ -92,7 +92,7 @@ int regress_command(const std::vector<std::string>& args, std::ostream& out, std
   std::vector<run::ReferenceOutputs> references;
   for (const auto* c : cases) {
     try {
-      scenarios.push_back(run::load_case_scenario(manifest, *c));
+      scenarios.push_back(run::load_case_scenario(*c));
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.problems().begin(), e.problems().end());
     }

@@ -66,6 +66,7 @@ ReferenceOutputs make_reference(const RegressionCase& c, const scenario::Scenari
   ref.case_name = c.name;
   ref.scenario = c.scenario;
   ref.overlays = c.overlays;
+  ref.settings = c.settings;
   ref.form = s.form == scenario::ScenarioForm::center ? "center" : "station";
   ref.seed = options.seed;
   ref.replications = results.size();
@@ -91,6 +92,7 @@ std::string format_reference(const ReferenceOutputs& ref) {
       << "case = " << toml_string(ref.case_name) << "\n"
       << "scenario = " << toml_string(ref.scenario) << "\n"
       << "overlays = " << toml_strings(ref.overlays) << "\n"
+      << "settings = " << toml_strings(ref.settings) << "\n"
       << "form = " << toml_string(ref.form) << "\n"
       << "seed = " << ref.seed << "\n"
       << "replications = " << ref.replications << "\n\n"
@@ -131,6 +133,7 @@ ReferenceOutputs parse_reference(const std::string& text, const std::string& pat
     }
     ref.scenario = head->string("scenario", true).value_or("");
     ref.overlays = head->strings("overlays", false).value_or(std::vector<std::string>{});
+    ref.settings = head->strings("settings", false).value_or(std::vector<std::string>{});
     ref.form = head->string("form", true).value_or("");
     if (head->has("form")) {
       head->check(ref.form == "station" || ref.form == "center", "form",

@@ -19,6 +19,7 @@ struct ReferenceOutputs {
   std::string case_name;
   std::string scenario;               ///< the scenario path as written in the manifest
   std::vector<std::string> overlays;  ///< as written in the manifest
+  std::vector<std::string> settings;  ///< as written in the manifest
   std::string form;                   ///< "station" or "center"
   std::uint64_t seed = 0;
   std::uint64_t replications = 0;

@@ -43,6 +43,7 @@ RegressionCase read_case(scenario::TableReader& t, const std::string& folder) {
   c.scenario = t.string("scenario", true).value_or("");
   if (t.has("scenario")) t.check(!c.scenario.empty(), "scenario", "must name a scenario file");
   c.overlays = t.strings("overlays", false).value_or(std::vector<std::string>{});
+  c.settings = t.strings("settings", false).value_or(std::vector<std::string>{});
   if (auto v = t.integer("replications", false)) {
     t.check(*v >= 1 && *v <= 1000000, "replications", "must be between 1 and 1000000");
     if (*v >= 1) c.replications = static_cast<std::uint64_t>(*v);
@@ -107,15 +108,8 @@ RegressionManifest load_manifest(const std::string& path) {
   return manifest;
 }
 
-scenario::Scenario load_case_scenario(const RegressionManifest& manifest, const RegressionCase& c) {
-  if (!c.overlay_paths.empty()) {
-    // The scenario loader does not take policy overlays yet; refuse rather than silently
-    // running the case without them.
-    throw InputError(
-        {Problem{manifest.path, c.line, c.key + ".overlays",
-                 "case '" + c.name + "': policy overlays are not supported yet by this build"}});
-  }
-  return scenario::load_scenario(c.scenario_path);
+scenario::Scenario load_case_scenario(const RegressionCase& c) {
+  return scenario::load_scenario(c.scenario_path, c.overlay_paths, c.settings);
 }
 
 RunOptions case_run_options(const RegressionCase& c, const scenario::Scenario& s,

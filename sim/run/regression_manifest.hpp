@@ -18,6 +18,7 @@ struct RegressionCase {
   std::vector<std::string> overlays;  ///< as written in the manifest, applied in order
   std::string scenario_path;          ///< resolved against the manifest's folder
   std::vector<std::string> overlay_paths;
+  std::vector<std::string> settings;          ///< TOML lines applied last, like `motcua run --set`
   std::optional<std::uint64_t> replications;  ///< overrides the scenario's run.replications
   std::optional<std::uint64_t> seed;          ///< overrides the scenario's run.seed
   std::uint32_t line = 0;                     ///< line of the case in the manifest, for messages
@@ -39,8 +40,9 @@ struct RegressionManifest {
 /// line, key) when it is missing, malformed, has unknown keys or duplicate case names.
 RegressionManifest load_manifest(const std::string& path);
 
-/// Loads the case's scenario with its overlays. Throws scenario::InputError.
-scenario::Scenario load_case_scenario(const RegressionManifest& manifest, const RegressionCase& c);
+/// Loads the case's scenario with its overlays applied in order. Throws scenario::InputError,
+/// whose problems name the scenario's or the overlay's own file, line and key.
+scenario::Scenario load_case_scenario(const RegressionCase& c);
 
 /// The run settings of a case: the manifest's overrides, else the scenario's own.
 RunOptions case_run_options(const RegressionCase& c, const scenario::Scenario& s, unsigned threads);
