@@ -103,9 +103,16 @@ def variants_blocks(f, outdir):
     vs = reader.variants(f)
     if not vs:
         return []
-    blocks = ["<h2 id=\"variants\">Variants</h2><p>The first variant is the base: the plots below "
-              "describe it. Each other variant was run with the same random numbers (common random "
-              "numbers), so their differences are compared replication by replication.</p>",
+    kind = str(f.attrs.get("experiment", "compare"))
+    if isinstance(f.attrs.get("experiment"), bytes):
+        kind = f.attrs["experiment"].decode()
+    swept = f.attrs.get("sweep_key", "")
+    swept = swept.decode() if isinstance(swept, bytes) else str(swept)
+    what = f"a sweep of <code>{page.esc(swept)}</code>" if kind == "sweep" and swept else f"motcua {page.esc(kind)}"
+    blocks = [f"<h2 id=\"variants\">Variants</h2><p>This file holds {len(vs)} variants ({what}). "
+              "The first variant is the base: the plots below describe it. Each other variant was "
+              "run with the same random numbers (common random numbers), so their differences are "
+              "compared replication by replication.</p>",
               page.table(["variant", "overlays"], [[n, o or "(none)"] for n, o in vs])]
     comp = reader.comparison(f)
     if comp is None or comp.empty:
@@ -114,9 +121,12 @@ def variants_blocks(f, outdir):
     blocks.append("<h3>Paired comparison</h3><p>Difference = variant − base, mean over replications; "
                   "the paired interval is the Student-t 95 % interval of the per-replication "
                   "differences, the unpaired one treats the two variants as independent samples. "
-                  "Green rows: the paired interval excludes 0.</p>")
+                  "Coloured rows: the paired interval excludes 0, and the variant is better "
+                  "(green), worse (red), or different for a metric that is neither (purple). "
+                  "\u201cBetter in\u201d is the share of replications in which the variant did "
+                  "better than the base.</p>")
     headers = ["variant", "metric", "base", "variant", "difference", "paired 95 %", "unpaired 95 %",
-               "win share"]
+               "better in"]
     key = [(r, c) for r, c in rows if r[1] in comparison.KEY_METRICS]
     rest = [(r, c) for r, c in rows if r[1] not in comparison.KEY_METRICS]
     blocks.append(page.table(headers, [r for r, _ in key], [c for _, c in key]))

@@ -18,7 +18,7 @@ img{max-width:100%;height:auto;border:1px solid #eee}
 table{border-collapse:collapse;font-size:.88em;margin:.5em 0}
 th,td{border:1px solid #ddd;padding:.25em .6em;text-align:right} th{background:#f0f0f0}
 td:first-child,th:first-child,td.l{text-align:left}
-tr.clear td{background:#eef7ee}
+tr.better td{background:#e6f4e8} tr.worse td{background:#fbe7e5} tr.different td{background:#efeaf7}
 pre{background:#f7f7f7;padding:.8em;overflow-x:auto;font-size:.8em}
 code{background:#f3f3f3;padding:0 .2em}
 """
@@ -46,11 +46,11 @@ def skipped_block(title, stem, reason):
     return f'<h2 id="{stem}">{esc(title)}</h2><p class="skip">Not shown: {esc(reason)}.</p>'
 
 
-def table(headers, rows, clear_flags=None):
+def table(headers, rows, row_classes=None):
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = []
     for i, row in enumerate(rows):
-        cls = ' class="clear"' if clear_flags and clear_flags[i] else ""
+        cls = f' class="{row_classes[i]}"' if row_classes and row_classes[i] else ""
         body.append(f"<tr{cls}>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>")
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 

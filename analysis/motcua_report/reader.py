@@ -65,8 +65,12 @@ class Results:
         self.label = label
         if self.table_names() & {"replications", "summary"} != {"replications", "summary"}:
             where = f"/{prefix}" if prefix else "the root group"
-            raise BadInput(f"{f.filename}: no /replications and /summary under {where}: "
-                           "not a motcua results file")
+            found = ", ".join(sorted(self.table_names())) or "none"
+            # Hook for national files: they will hold per-province groups instead of a root run;
+            # until the report reads them, say so rather than call the file foreign.
+            raise BadInput(f"{f.filename}: no /replications and /summary under {where} (groups "
+                           f"found: {found}): a kind of motcua file this report does not read "
+                           "(yet), or not a results file")
         self._cache = {}
 
     def group(self):

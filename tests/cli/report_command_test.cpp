@@ -165,32 +165,25 @@ TEST_CASE("motcua report skips the center plots for a station-form file and says
   CHECK(html.find("id=\"summary-vi\"") != std::string::npos);
 }
 
-TEST_CASE("motcua report shows the paired comparison of a multi-variant file", "[cli]") {
+TEST_CASE("motcua report shows the paired comparison of a motcua compare file", "[cli]") {
   const auto dir = test_support::scratch_dir("report_variants");
-  for (const bool fewer : {false, true}) {
-    const std::string name = fewer ? "fewer" : "base";
-    const auto scenario = rural_copy(dir, name + ".toml", fewer);
-    REQUIRE(
-        motcua({"run", scenario.string(), "-o", (dir / (name + ".h5")).string(), "-r", "2", "-q"})
-            .code == 0);
-  }
-  // Until `motcua compare` writes such files, a helper script assembles one from two runs.
-  const auto both = dir / "both.h5";
-  const std::string cmd = "/usr/bin/python3 -B '" +
-                          test_support::repo_path("tests/support/make_variants_file.py") + "' '" +
-                          both.string() + "' base='" + (dir / "base.h5").string() +
-                          "' fewer_visits='" + (dir / "fewer.h5").string() + "'";
-  REQUIRE(std::system(cmd.c_str()) == 0);
-  const auto r = motcua({"report", both.string(), "-o", (dir / "out").string()});
+  const auto scenario = rural_copy(dir, "commune.toml", false);
+  const auto both = (dir / "both.h5").string();
+  const auto robot = test_support::repo_path("scenarios/policies/ai_robot.toml");
+  const auto run = motcua(
+      {"compare", scenario.string(), "--variant", "robot=" + robot, "-o", both, "-r", "2", "-q"});
+  INFO(run.err);
+  REQUIRE(run.code == sim::cli::exit_ok);
+  const auto r = motcua({"report", both, "-o", (dir / "out").string()});
   INFO(r.err);
   REQUIRE(r.code == sim::cli::exit_ok);
   const std::string html = slurp(dir / "out" / "index.html");
   CHECK(fs::file_size(dir / "out" / "comparison_forest.png") > 1000);
-  CHECK(fs::file_size(dir / "out" / "queue_through_day.png") > 1000);  // base variant's plots
+  CHECK(fs::file_size(dir / "out" / "queue_through_day.png") > 1000);  // the base variant's plots
   CHECK(html.find("Paired comparison") != std::string::npos);
   CHECK(html.find("base variant: base") != std::string::npos);
-  CHECK(html.find("Variant fewer_visits: the mean wait is") != std::string::npos);
-  CHECK(html.find("Phương án fewer_visits") != std::string::npos);
+  CHECK(html.find("Variant robot: the mean wait is") != std::string::npos);
+  CHECK(html.find("Phương án robot") != std::string::npos);
 }
 
 TEST_CASE("motcua report exits with code 2 for a missing or foreign results file", "[cli]") {
