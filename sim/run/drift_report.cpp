@@ -212,6 +212,20 @@ void DriftReport::print(std::ostream& out, std::size_t max_rows_per_case) const 
     }
     if (hidden > 0) out << "(" << hidden << " more rows not shown)\n";
   }
+  // One line per moved case naming every metric that moved: the table may be cut short.
+  for (const auto& name : moved_cases) {
+    std::vector<std::string> metrics;
+    std::size_t rows = 0;
+    for (const auto& d : moved) {
+      if (d.case_name != name) continue;
+      ++rows;
+      if (std::find(metrics.begin(), metrics.end(), d.metric) == metrics.end())
+        metrics.push_back(d.metric);
+    }
+    out << name << ": " << rows << " row(s) in " << metrics.size() << " metric(s):";
+    for (const auto& m : metrics) out << " " << m;
+    out << "\n";
+  }
   const std::string how = mode_ == RegressMode::exact ? "exactly" : "statistically";
   if (moved.empty()) {
     out << "regress: ok, " << cases() << " case(s) match their references " << how << " ("

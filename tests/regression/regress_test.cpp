@@ -138,6 +138,7 @@ TEST_CASE("a value moved by one ulp fails exact mode with exit 1 naming case and
   CHECK(r.code == sim::cli::exit_compare_failed);
   CHECK(r.out.find("rural_commune  wait_mean  replication 3") != std::string::npos);
   CHECK(r.out.find("DRIFT in 1 of 1 case(s) (1 row(s) moved") != std::string::npos);
+  CHECK(r.out.find("rural_commune: 1 row(s) in 1 metric(s): wait_mean\n") != std::string::npos);
   CHECK(r.out.find("--accept") != std::string::npos);
 }
 
