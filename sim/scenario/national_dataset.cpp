@@ -69,21 +69,21 @@ bool split_fields(const std::string& line, std::vector<std::string>& fields, std
   }
 }
 
-/// Reads a CSV file whose header must be exactly `columns`. Appends problems; returns false when
-/// the file is missing or its header is wrong (its rows are then not checked).
-bool read_csv(const std::string& path, const std::vector<std::string>& columns, CsvTable& table,
+/// Reads a CSV file whose header must be exactly `columns`, appending problems. Rows with the
+/// wrong number of fields are left out; when the file is missing or its header is wrong, no
+/// rows are read.
+void read_csv(const std::string& path, const std::vector<std::string>& columns, CsvTable& table,
               std::vector<Problem>& problems) {
   table.path = path;
   table.columns = columns;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     problems.push_back({path, 0, "", "cannot open the file"});
-    return false;
+    return;
   }
   std::string line;
   std::uint32_t number = 0;
   bool header_seen = false;
-  bool ok = true;
   std::vector<std::string> fields;
   std::string error;
   while (std::getline(in, line)) {
@@ -93,7 +93,7 @@ bool read_csv(const std::string& path, const std::vector<std::string>& columns, 
     if (line.empty()) continue;  // blank lines (e.g. at the end) carry nothing
     if (!split_fields(line, fields, error)) {
       problems.push_back({path, number, "", error});
-      ok = false;
+      if (!header_seen) return;  // a broken header: the columns are unknown
       continue;
     }
     if (!header_seen) {
@@ -101,18 +101,18 @@ bool read_csv(const std::string& path, const std::vector<std::string>& columns, 
       for (std::size_t c = 0; c < columns.size(); ++c) {
         if (c >= fields.size()) {
           problems.push_back({path, number, columns[c], "header: missing column"});
-          return false;
+          return;
         }
         if (fields[c] != columns[c]) {
           problems.push_back(
               {path, number, columns[c],
                "header: expected column '" + columns[c] + "', got '" + fields[c] + "'"});
-          return false;
+          return;
         }
       }
       if (fields.size() > columns.size()) {
         problems.push_back({path, number, fields[columns.size()], "header: unexpected column"});
-        return false;
+        return;
       }
       continue;
     }
@@ -123,16 +123,13 @@ bool read_csv(const std::string& path, const std::vector<std::string>& columns, 
       problems.push_back({path, number, key,
                           "expected " + std::to_string(columns.size()) + " fields, got " +
                               std::to_string(fields.size())});
-      ok = false;
       continue;
     }
     table.rows.push_back({number, fields});
   }
   if (!header_seen) {
     problems.push_back({path, 0, "", "empty file: no header row"});
-    return false;
   }
-  return ok;
 }
 
 /// A non-negative finite number, or nullopt.
