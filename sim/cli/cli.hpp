@@ -20,6 +20,9 @@ int report_command(const std::vector<std::string>& args, std::ostream& out, std:
 int compare_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua sweep`: one key over a range of values on common random numbers.
 int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `motcua run` on a national scenario (a file with a [national] table).
+int run_national_scenario(const boost::program_options::variables_map& vm,
+                          const std::vector<std::string>& files, std::ostream& out);
 /// The --set KEY.PATH=VALUE options as TOML lines for the loader ("KEY.PATH = VALUE").
 std::vector<std::string> settings_of(const boost::program_options::variables_map& vm);
 /// `motcua validate`: load and check scenario files without running them.

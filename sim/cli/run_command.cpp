@@ -15,6 +15,7 @@
 #include "sim/run/progress.hpp"
 #include "sim/run/replication.hpp"
 #include "sim/run/result_writer.hpp"
+#include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/stats/confidence.hpp"
 #include "sim/version.hpp"
@@ -94,6 +95,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   const bool quiet = vm.count("quiet") > 0;
 
   const auto files = vm["scenario"].as<std::vector<std::string>>();
+  if (scenario::is_national_scenario(files.front())) return run_national_scenario(vm, files, out);
   const scenario::Scenario s = scenario::load_scenario(
       files.front(), std::vector<std::string>(files.begin() + 1, files.end()), settings_of(vm));
   run::RunOptions options;

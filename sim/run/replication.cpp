@@ -12,14 +12,15 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
 }
 }  // namespace
 
-stats::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t root_seed,
-                                         std::uint64_t replication) {
-  scenario::StationModel model(scenario, root_seed, replication);
+stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
+                                         std::uint64_t root_seed, std::uint64_t replication,
+                                         bool detail) {
+  scenario::StationModel model(scenario, root_seed, replication, detail);
   model.center().start();
   model.simulation().run();
   stats::ReplicationResult result;
   result.summary = {replication, model.collector().row(model.simulation().events_processed())};
-  if (model.days()) {
+  if (model.systems()) {
     // The last day's end closes the integrals already; finishing at the run's end again is a
     // no-op then, and a safeguard if the model ever stops signalling day ends.
     const double run_end = scenario.run.warmup_min + scenario.run.horizon_min;
@@ -27,9 +28,11 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario, std
     model.back_office()->finish(run_end);
     append(result.summary.values, model.systems()->row());
     append(result.summary.values, model.back_office()->row());
-    result.tables = model.days()->tables();
-    append(result.tables, model.systems()->tables());
-    append(result.tables, model.back_office()->tables());
+    if (detail) {
+      result.tables = model.days()->tables();
+      append(result.tables, model.systems()->tables());
+      append(result.tables, model.back_office()->tables());
+    }
   }
   return result;
 }

@@ -4,7 +4,7 @@
 namespace sim::scenario {
 
 StationModel::StationModel(const Scenario& scenario, std::uint64_t root_seed,
-                           std::uint64_t replication)
+                           std::uint64_t replication, bool detail)
     : sim_(engine::StreamSeed{root_seed, replication, scenario.center.center_id}),
       center_(sim_, scenario.center),
       collector_(scenario.run.warmup_min, scenario.run.warmup_min + scenario.run.horizon_min,
@@ -13,8 +13,10 @@ StationModel::StationModel(const Scenario& scenario, std::uint64_t root_seed,
   center_.add_observer(collector_);
   if (scenario.form == ScenarioForm::center) {
     const double run_end = scenario.run.warmup_min + scenario.run.horizon_min;
-    days_.emplace(scenario.center, replication);
-    center_.add_observer(*days_);
+    if (detail) {
+      days_.emplace(scenario.center, replication);
+      center_.add_observer(*days_);
+    }
     systems_.emplace(static_cast<std::uint32_t>(scenario.center.systems.size()), run_end,
                      replication);
     center_.add_observer(*systems_);

@@ -19,7 +19,10 @@ namespace sim::scenario {
 class StationModel {
  public:
   /// root_seed and replication select the random streams (with the center id).
-  StationModel(const Scenario& scenario, std::uint64_t root_seed, std::uint64_t replication);
+  /// Without `detail` the per-day, per-counter and per-staff tables are not collected (a
+  /// national run keeps only each center's summary row).
+  StationModel(const Scenario& scenario, std::uint64_t root_seed, std::uint64_t replication,
+               bool detail = true);
   StationModel(const StationModel&) = delete;
   StationModel& operator=(const StationModel&) = delete;
 

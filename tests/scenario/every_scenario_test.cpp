@@ -16,10 +16,11 @@ std::vector<std::string> scenario_files() {
     if (entry.path().extension() != ".toml") continue;
     // Data files (procedure catalogue, holiday lists, software systems) are read through the
     // scenarios that use them; reference/ holds the regression manifest and reference outputs;
-    // policies/ holds overlays, which are applied to scenarios (policy_overlays_test.cpp).
+    // policies/ holds overlays, which are applied to scenarios (overlay_test.cpp); national/
+    // scenarios run every center of the dataset (national_runner_test.cpp).
     const auto folder = entry.path().parent_path().filename();
     if (folder == "catalogue" || folder == "calendar" || folder == "systems" ||
-        folder == "reference" || folder == "policies")
+        folder == "reference" || folder == "policies" || folder == "national")
       continue;
     files.push_back(entry.path().string());
   }

@@ -1,0 +1,100 @@
+// Sums of center summary rows into province and national rows, in a fixed order.
+#include "sim/run/national_aggregate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace sim::run {
+namespace {
+
+using Kind = AggregateDef::Kind;
+
+AggregateDef sum(const std::string& name, const std::string& unit, const std::string& what) {
+  return {{name, unit, what}, Kind::sum, name, "", {}, {}};
+}
+
+std::size_t index_of(const std::vector<stats::MetricDef>& metrics, const std::string& name) {
+  const auto it =
+      std::find_if(metrics.begin(), metrics.end(), [&](const auto& m) { return m.name == name; });
+  if (it == metrics.end()) throw std::logic_error("aggregate: no summary metric " + name);
+  return static_cast<std::size_t>(it - metrics.begin());
+}
+
+}  // namespace
+
+const std::vector<AggregateDef>& aggregate_defs() {
+  static const std::vector<AggregateDef> defs = {
+      sum("arrived", "citizens", "citizens who came in person (first visits)"),
+      sum("served", "citizens", "of those, served at a counter"),
+      sum("reneged", "citizens", "of those, gave up waiting"),
+      sum("balked", "citizens", "of those, left without a ticket"),
+      sum("sent_home", "citizens", "departures sent home to come back"),
+      sum("returned", "citizens", "return visits"),
+      sum("answered", "citizens", "questions answered by a reception robot"),
+      {{"wait_mean", "min", "mean wait of served citizens (centers weighted by served)"},
+       Kind::weighted_mean,
+       "wait_mean",
+       "served",
+       {},
+       {}},
+      {{"abandon_rate", "1", "reneged / arrived"}, Kind::ratio, "", "", {"reneged"}, {"arrived"}},
+      sum("overtime", "staff-min", "minutes worked past closing, all staff"),
+      sum("dossiers_received", "dossiers", "dossiers received (counter and online)"),
+      sum("dossiers_online", "dossiers", "of those, filed online"),
+      sum("dossiers_completed", "dossiers", "back-office work finished within the run"),
+      sum("dossiers_on_time", "dossiers", "finished by the deadline"),
+      sum("dossiers_late", "dossiers", "finished after the deadline"),
+      sum("dossiers_open_overdue", "dossiers", "open at the end, deadline passed"),
+      sum("dossiers_open_not_due", "dossiers", "open at the end, not yet due"),
+      {{"on_time_rate", "1", "dossiers_on_time / (dossiers_completed + dossiers_open_overdue)"},
+       Kind::ratio,
+       "",
+       "",
+       {"dossiers_on_time"},
+       {"dossiers_completed", "dossiers_open_overdue"}},
+      sum("system_down", "min",
+          "minutes software systems were down, summed over systems and centers"),
+      sum("online_payments_ok", "dossiers", "online dossiers paid online"),
+  };
+  return defs;
+}
+
+std::vector<double> aggregate(const std::vector<stats::MetricDef>& metrics,
+                              const std::vector<const std::vector<double>*>& rows) {
+  std::vector<double> out;
+  for (const auto& d : aggregate_defs()) {
+    const auto total = [&](const std::string& name) {
+      const std::size_t m = index_of(metrics, name);
+      double s = 0.0;
+      for (const auto* r : rows) s += r->at(m);
+      return s;
+    };
+    switch (d.kind) {
+      case Kind::sum:
+        out.push_back(total(d.source));
+        break;
+      case Kind::weighted_mean: {
+        const std::size_t m = index_of(metrics, d.source), w = index_of(metrics, d.weight);
+        double num = 0.0, den = 0.0;
+        for (const auto* r : rows) {
+          if (r->at(w) <= 0.0) continue;  // no served citizen: its NaN mean carries no weight
+          num += r->at(m) * r->at(w);
+          den += r->at(w);
+        }
+        out.push_back(den > 0 ? num / den : std::nan(""));
+        break;
+      }
+      case Kind::ratio: {
+        double num = 0.0, den = 0.0;
+        for (const auto& n : d.numerator) num += total(n);
+        for (const auto& n : d.denominator) den += total(n);
+        out.push_back(den > 0 ? num / den : std::nan(""));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace sim::run

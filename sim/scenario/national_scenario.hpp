@@ -1,0 +1,68 @@
+// A national scenario: every center of the dataset, each built from a template by its class.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/national_dataset.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sim::scenario {
+
+/// A class of centers sharing one template: units of the given types whose (adjusted)
+/// population falls in [min_population, max_population).
+struct CenterClass {
+  std::string name;
+  std::vector<UnitType> types;
+  double min_population = 0.0;
+  double max_population = 1e300;
+  Scenario base;                 ///< the template with the national run's dates and settings
+  double visits_per_1000 = 0.0;  ///< in-person and online visits per 1,000 planning residents a day
+};
+
+/// Province-level overrides.
+struct ProvinceOverride {
+  double visits_factor = 1.0;       ///< demand multiplier for every center of the province
+  double back_office_factor = 1.0;  ///< back-office workers multiplier
+};
+
+/// One simulated center (a commune center or a branch).
+struct NationalCenter {
+  std::size_t unit = 0;      ///< index into dataset.units
+  std::size_t klass = 0;     ///< index into classes
+  std::size_t province = 0;  ///< index into dataset.provinces
+  double daily_visits = 0.0;
+  std::uint32_t back_office_workers = 0;
+};
+
+/// The loaded national scenario; immutable once built.
+struct NationalScenario {
+  std::string name;
+  std::string description;
+  std::string source_path;
+  std::string source_text;
+  std::string resolved_text;
+  RunSettings run;
+  NationalDataset dataset;
+  std::vector<CenterClass> classes;
+  std::map<std::string, ProvinceOverride> overrides;  ///< by province code
+  double back_office_capacity = 1.0;    ///< workers per unit of template-relative demand
+  std::vector<NationalCenter> centers;  ///< in dataset order, units without a center left out
+};
+
+/// Whether a scenario file is a national one (has a [national] table).
+bool is_national_scenario(const std::string& path);
+
+/// Reads and checks a national scenario (all problems at once, file/line/key); `settings` are
+/// TOML lines merged in like --set (e.g. "national.provinces = [\"79\"]").
+NationalScenario load_national_scenario(const std::string& path,
+                                        const std::vector<std::string>& settings = {});
+
+/// The center-form scenario of one center: its class's template with the center's id (its GSO
+/// code as a number, which keys its random streams, so a one-province run draws exactly what
+/// the national run draws for those centers), demand and back-office workers.
+Scenario center_scenario(const NationalScenario& n, std::size_t center);
+
+}  // namespace sim::scenario
