@@ -7,15 +7,10 @@ cd "$(dirname "$0")/../.."
 motcua=${1:-build/sim/motcua}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-here=$(pwd)
 printf "%-6s %10s %12s %14s %12s\n" days wall_s visits visits_per_s max_rss_MiB
 for days in 30 365; do
-  sed -e "s/^days = .*/days = $days/" \
-      -e "s|\"\.\./catalogue/|\"$here/scenarios/catalogue/|" \
-      -e "s|\"\.\./calendar/|\"$here/scenarios/calendar/|" \
-      scenarios/templates/urban_ward.toml > "$work/ward_$days.toml"
   /usr/bin/time -f "%e %M" -o "$work/time_$days" \
-    "$motcua" run "$work/ward_$days.toml" -o "$work/out_$days.h5" -r 1 -t 1 -q
+    "$motcua" run scenarios/templates/urban_ward.toml --set run.days=$days -o "$work/out_$days.h5" -r 1 -t 1 -q
   read -r wall rss_kib < "$work/time_$days"
   visits=$(/usr/bin/python3 -c "
 import h5py; f = h5py.File('$work/out_$days.h5')
