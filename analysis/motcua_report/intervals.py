@@ -61,6 +61,12 @@ class Interval:
         obj.low, obj.high = sorted((self.low * k, self.high * k))
         return obj
 
+    def capped(self, top=1.0):
+        """The same interval with its upper bound at most top (a share cannot exceed 1)."""
+        obj = self.scaled(1.0)
+        obj.high = min(obj.high, top)
+        return obj
+
     def has_interval(self):
         return self.n >= 2 and not math.isnan(self.half)
 

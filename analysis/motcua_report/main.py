@@ -10,7 +10,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from . import comparison, facts, figures, page, reader, summary_text  # noqa: E402
+from . import (comparison, facts, figures, national_facts, national_figures,  # noqa: E402
+               national_page, national_text, page, reader, summary_text)
 from .intervals import t975  # noqa: E402
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 2, 3
@@ -35,10 +36,10 @@ def write_png(outdir, stem, data):
         fh.write(data)
 
 
-def draw_main_plots(res, outdir, errors):
-    """Every main plot as an HTML block; a plot the file cannot support becomes a 'Not shown' line."""
+def draw_main_plots(res, outdir, errors, plots=figures.MAIN_PLOTS):
+    """Every plot as an HTML block; a plot the file cannot support becomes a 'Not shown' line."""
     blocks = []
-    for stem, title, fn in figures.MAIN_PLOTS:
+    for stem, title, fn in plots:
         try:
             fig, caption = fn(res)
         except figures.Skip as why:
@@ -154,6 +155,42 @@ def numbers_for_json(fa):
     return out
 
 
+def center_page_text(f, res, path, outdir, errors):
+    """The page of a single run or of a compare file (its base variant's plots)."""
+    comp = reader.comparison(f)
+    fa = facts.all_facts(res, comp)
+    en = summary_text.sentences(fa, "en")
+    vi = summary_text.sentences(fa, "vi")
+    name = res.attr("scenario_name", "?")
+    base = f" (base variant: {res.label})" if res.label else ""
+    meta = (f"{os.path.basename(path)} · {res.n_replications()} replications · seed "
+            f"{res.attr('seed', '?')} · {res.attr('program_version', '?')}{base}")
+    parts = ['<div class="summary">', page.summary_block("en", "Summary", *en),
+             page.summary_block("vi", "Tóm tắt", *vi), "</div>"]
+    parts += variants_blocks(f, outdir)
+    parts += draw_main_plots(res, outdir, errors)
+    parts += [key_numbers(res), method_block(res.n_replications()), about_block(f, res, path),
+              page.json_block({"en": en, "vi": vi, "numbers": numbers_for_json(fa)})]
+    return page.page(f"motcua report — {name}", meta, parts)
+
+
+def national_page_text(f, res, path, outdir, errors):
+    """The page of a national file: national figures, provinces, slowest centers (docs/report.md)."""
+    fa = national_facts.national_facts(res)
+    en, vi = national_text.sentences(fa, "en"), national_text.sentences(fa, "vi")
+    meta = (f"{os.path.basename(path)} · national: {fa['centers']:,} centers · "
+            f"{res.n_replications()} replications · seed {res.attr('seed', '?')} · "
+            f"{res.attr('program_version', '?')}")
+    parts = ['<div class="summary">', page.summary_block("en", "Summary", *en),
+             page.summary_block("vi", "Tóm tắt", *vi), "</div>",
+             national_page.national_block(res), national_page.province_block(res)]
+    parts += draw_main_plots(res, outdir, errors, national_figures.NATIONAL_PLOTS)
+    parts += [national_page.centers_block(res), method_block(res.n_replications()),
+              about_block(f, res, path),
+              page.json_block({"en": en, "vi": vi, "numbers": national_page.numbers_for_json(fa, res)})]
+    return page.page(f"motcua report — {fa['name']}", meta, parts)
+
+
 def build(path, outdir):
     """Write outdir/*.png and outdir/index.html; returns the list of internal errors (empty if ok)."""
     f = reader.open_file(path)
@@ -166,21 +203,8 @@ def build(path, outdir):
         except OSError as e:
             raise reader.BadInput(f"{outdir}: cannot create the output folder: {e}") from e
         errors = []
-        comp = reader.comparison(f)
-        fa = facts.all_facts(res, comp)
-        en = summary_text.sentences(fa, "en")
-        vi = summary_text.sentences(fa, "vi")
-        name = res.attr("scenario_name", "?")
-        base = f" (base variant: {res.label})" if res.label else ""
-        meta = (f"{os.path.basename(path)} · {res.n_replications()} replications · seed "
-                f"{res.attr('seed', '?')} · {res.attr('program_version', '?')}{base}")
-        parts = ['<div class="summary">', page.summary_block("en", "Summary", *en),
-                 page.summary_block("vi", "Tóm tắt", *vi), "</div>"]
-        parts += variants_blocks(f, outdir)
-        parts += draw_main_plots(res, outdir, errors)
-        parts += [key_numbers(res), method_block(res.n_replications()), about_block(f, res, path),
-                  page.json_block({"en": en, "vi": vi, "numbers": numbers_for_json(fa)})]
-        text = page.page(f"motcua report — {name}", meta, parts)
+        make = national_page_text if reader.is_national(f) else center_page_text
+        text = make(f, res, path, outdir, errors)
         tmp = os.path.join(outdir, f".index.html.partial-{os.getpid()}")
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -1,5 +1,7 @@
 """Read a motcua results file: root attributes, tables under a group prefix, variants, comparison."""
+import datetime
 import os
+import tomllib
 
 import h5py
 import numpy as np
@@ -55,8 +57,8 @@ class Results:
     """The tables of one run inside an open file, under a group prefix.
 
     prefix is "" for a single-run file (tables at the root) or "variant/<name>/" for one variant
-    of a `motcua compare` file. A future national file (per-province tables) would add another
-    prefix here, e.g. "province/<code>/": every plot and sentence reads through this class.
+    of a `motcua compare` file: every plot and sentence reads through this class. A national
+    file has other tables at its root and is read by NationalResults below.
     """
 
     def __init__(self, f, prefix="", label=None):
@@ -66,8 +68,8 @@ class Results:
         if self.table_names() & {"replications", "summary"} != {"replications", "summary"}:
             where = f"/{prefix}" if prefix else "the root group"
             found = ", ".join(sorted(self.table_names())) or "none"
-            # Hook for national files: they will hold per-province groups instead of a root run;
-            # until the report reads them, say so rather than call the file foreign.
+            # National files are caught by base_results() before this; any other motcua file
+            # without a root run is a kind this report does not know: say so, not "foreign".
             raise BadInput(f"{f.filename}: no /replications and /summary under {where} (groups "
                            f"found: {found}): a kind of motcua file this report does not read "
                            "(yet), or not a results file")
@@ -144,8 +146,57 @@ def comparison(f):
     return pd.DataFrame({c: _decode(g[c]) for c in g})
 
 
+def is_national(f):
+    """True for a national results file (root attribute `national`, the number of centers)."""
+    return "national" in f.attrs
+
+
+class NationalResults(Results):
+    """The tables of a national file (docs/national.md#output-tables), all at the root.
+
+    summary() and replications() are /national_summary and /national_results, so the helpers
+    written for a single run (key numbers, method, about) read a national file unchanged.
+    """
+
+    TABLES = ("centers", "center_results", "provinces", "province_results", "national_results",
+              "national_summary")
+
+    def __init__(self, f):  # not Results.__init__: that one requires /replications and /summary
+        self.f, self.prefix, self.label, self._cache = f, "", None, {}
+        missing = [t for t in self.TABLES if t not in self.table_names()]
+        if missing:
+            raise BadInput(f"{f.filename}: a national file (attribute national) without "
+                           f"{', '.join('/' + t for t in missing)}")
+
+    def summary(self):
+        return self.table("national_summary").set_index("metric")
+
+    def replications(self):
+        return self.table("national_results")
+
+    def is_center_form(self):
+        return False
+
+    def working_days(self):
+        return None
+
+    def period(self):
+        """(days, first date, last date) of the run from the resolved scenario, or None."""
+        try:
+            run = tomllib.loads(str(self.attr("resolved_scenario", "")))["run"]
+            days, start = int(run["days"]), run["start_date"]
+        except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError):
+            return None
+        if not isinstance(start, datetime.date) or days < 1:
+            return None
+        return days, start.isoformat(), (start + datetime.timedelta(days=days - 1)).isoformat()
+
+
 def base_results(f):
-    """The run the main plots describe: the root, or the first (base) variant of a compare file."""
+    """The run the main plots describe: the root, or the first (base) variant of a compare file;
+    for a national file, NationalResults (the page is then built by national_page.py)."""
+    if is_national(f):
+        return NationalResults(f)
     vs = variants(f)
     if vs:
         name = vs[0][0]
