@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -37,13 +38,17 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
-/// The mean of one metric in a results file's /summary, read with the HDF5 C API (not through
-/// the report's own Python reader, which is what is being checked).
-double summary_mean(const std::string& file, const std::string& metric) {
+/// The mean of one metric in a results file's /summary (or another summary group such as
+/// /national_summary), read with the HDF5 C API (not through the report's own Python reader,
+/// which is what is being checked).
+double summary_mean(const std::string& file, const std::string& metric,
+                    const std::string& group = "summary") {
   const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   REQUIRE(f >= 0);
-  const hid_t names = H5Dopen2(f, "summary/metric", H5P_DEFAULT);
-  const hid_t means = H5Dopen2(f, "summary/mean", H5P_DEFAULT);
+  const hid_t names = H5Dopen2(f, (group + "/metric").c_str(), H5P_DEFAULT);
+  const hid_t means = H5Dopen2(f, (group + "/mean").c_str(), H5P_DEFAULT);
+  REQUIRE(names >= 0);
+  REQUIRE(means >= 0);
   const hid_t space = H5Dget_space(names);
   const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space));
   std::vector<char*> text(n);
@@ -63,6 +68,19 @@ double summary_mean(const std::string& file, const std::string& metric) {
   H5Dclose(names);
   H5Fclose(f);
   return found;
+}
+
+/// The root attribute `national` of a national results file: its number of centers.
+std::uint64_t national_centers(const std::string& file) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t a = H5Aopen(f, "national", H5P_DEFAULT);
+  REQUIRE(a >= 0);
+  std::uint64_t n = 0;
+  REQUIRE(H5Aread(a, H5T_NATIVE_UINT64, &n) >= 0);
+  H5Aclose(a);
+  H5Fclose(f);
+  return n;
 }
 
 /// The text of the element with id="ID" up to its closing </section>.
@@ -184,6 +202,59 @@ TEST_CASE("motcua report shows the paired comparison of a motcua compare file", 
   CHECK(html.find("base variant: base") != std::string::npos);
   CHECK(html.find("Variant robot: the mean wait is") != std::string::npos);
   CHECK(html.find("Phương án robot") != std::string::npos);
+}
+
+TEST_CASE("motcua report shows the national figures, provinces and slowest centers of a national file",
+          "[cli]") {
+  const auto dir = test_support::scratch_dir("report_national");
+  const auto h5 = (dir / "national.h5").string();
+  const auto scenario = test_support::repo_path("scenarios/national/launch_2025.toml");
+  const auto run = motcua({"run", scenario, "--set", "national.provinces=[\"11\",\"12\"]", "--set",
+                           "run.days=3", "-r", "2", "-o", h5, "-q"});
+  INFO(run.err);
+  REQUIRE(run.code == sim::cli::exit_ok);
+  const auto out = dir / "out";
+  const auto r = motcua({"report", h5, "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.code == sim::cli::exit_ok);
+
+  for (const std::string stem : {"province_on_time", "province_wait"}) {
+    INFO(stem);
+    CHECK(fs::file_size(out / (stem + ".png")) > 1000);
+  }
+  CHECK_FALSE(fs::exists(out / "queue_through_day.png"));  // no single-center plots
+  const std::string html = slurp(out / "index.html");
+  const std::string en = section(html, "summary-en");
+  const std::string vi = section(html, "summary-vi");
+  REQUIRE_FALSE(en.empty());
+  REQUIRE_FALSE(vi.empty());
+  const std::string centers = std::to_string(national_centers(h5));  // 83, below 1,000
+  CHECK(en.find("Across the " + centers + " centers") != std::string::npos);
+  CHECK(en.find("The province with the longest mean wait is") != std::string::npos);
+  CHECK(vi.find("Trên toàn bộ " + centers + " trung tâm") != std::string::npos);
+  CHECK(vi.find("hồ sơ đã có kết quả được giải quyết đúng hạn") != std::string::npos);
+  for (const std::string province : {"Điện Biên", "Lai Châu"}) {
+    INFO(province);
+    CHECK(html.find("<td>" + province + "</td>") != std::string::npos);  // the province table
+  }
+  CHECK(html.find("id=\"national\"") != std::string::npos);
+  CHECK(html.find("The 10 centers with the longest mean wait") != std::string::npos);
+
+  // The on-time rate in the sentence is /national_summary's, rounded to the decimals shown.
+  const double rate = 100.0 * summary_mean(h5, "on_time_rate", "national_summary");
+  std::smatch m;
+  REQUIRE(std::regex_search(en, m, std::regex("([0-9.]+) % of those whose outcome is known")));
+  const std::string shown = m[1];
+  const auto dot = shown.find('.');
+  const int decimals = dot == std::string::npos ? 0 : static_cast<int>(shown.size() - dot - 1);
+  CHECK(std::abs(std::stod(shown) - rate) <= 0.5 * std::pow(10.0, -decimals) + 1e-9);
+  std::string shown_vi = shown;
+  if (dot != std::string::npos) shown_vi[dot] = ',';
+  CHECK(vi.find(shown_vi + " % hồ sơ đã có kết quả") != std::string::npos);
+  REQUIRE(std::regex_search(html, m,
+                            std::regex("\"on_time_rate\": \\{\"high\": [^,]+, \"low\": [^,]+, "
+                                       "\"mean\": ([-0-9.e]+)")));
+  CHECK(100.0 * std::stod(m[1]) == Approx(rate).epsilon(1e-12));
 }
 
 TEST_CASE("motcua report exits with code 2 for a missing or foreign results file", "[cli]") {
