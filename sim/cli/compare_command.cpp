@@ -13,6 +13,7 @@
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/run/experiment.hpp"
 #include "sim/run/progress.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace sim::cli {
 namespace {
@@ -127,12 +128,13 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
   options.threads = vm["threads"].as<unsigned>();
   options.progress = !quiet && run::stderr_is_terminal();
   if (options.threads < 1) throw po::error("--threads must be at least 1");
-  // The scenario's own replications and seed unless given: read them from the base variant.
+  // The scenario's own replications and seed unless given: those of the base variant.
   {
-    const auto probe = run::run_experiment(kind, files.front(), base_overlays, base_settings,
-                                           {variants.front()}, run::RunOptions{0, 1, 1, false});
-    options.replications = probe.variants.front().scenario.run.replications;
-    options.seed = probe.variants.front().scenario.run.seed;
+    auto settings = base_settings;
+    settings.insert(settings.end(), variants.front().settings.begin(), variants.front().settings.end());
+    const auto base = scenario::load_scenario(files.front(), base_overlays, settings);
+    options.replications = base.run.replications;
+    options.seed = base.run.seed;
   }
   if (vm.count("replications")) options.replications = vm["replications"].as<std::uint64_t>();
   if (vm.count("seed")) options.seed = vm["seed"].as<std::uint64_t>();

@@ -13,22 +13,15 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/run/replication.hpp"
+#include "tests/support/cli_runs.hpp"
 #include "tests/support/paths.hpp"
 
 namespace fs = std::filesystem;
 using test_support::repo_path;
 
 namespace {
-struct Outcome {
-  int code;
-  std::string out, err;
-};
-
-Outcome motcua(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = sim::cli::run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using test_support::motcua;
+using test_support::Outcome;
 
 /// A results file opened read-only with the HDF5 C API.
 class H5Read {

@@ -15,22 +15,15 @@
 #include "sim/run/drift_report.hpp"
 #include "sim/run/reference_outputs.hpp"
 #include "sim/stats/confidence.hpp"
+#include "tests/support/cli_runs.hpp"
 #include "tests/support/paths.hpp"
 
 namespace fs = std::filesystem;
 using sim::run::ReferenceOutputs;
 
 namespace {
-struct Outcome {
-  int code;
-  std::string out, err;
-};
-
-Outcome motcua(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = sim::cli::run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using test_support::motcua;
+using test_support::Outcome;
 
 const std::string manifest = test_support::repo_path("scenarios/reference/manifest.toml");
 
