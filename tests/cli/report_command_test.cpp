@@ -15,21 +15,14 @@
 
 #include "sim/cli/cli.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "tests/support/cli_runs.hpp"
 #include "tests/support/paths.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-struct Outcome {
-  int code;
-  std::string out, err;
-};
-
-Outcome motcua(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = sim::cli::run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using test_support::motcua;
+using test_support::Outcome;
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
