@@ -44,13 +44,13 @@ std::optional<UnitType> unit_type(const std::string& text) {
   return std::nullopt;
 }
 
-/// The dates and replications of the national [run] go into every template, so that every
+/// The dates of the national [run] go into every template, so that every
 /// center covers the same days.
 std::vector<std::string> run_settings(const toml::date& start, std::int64_t days) {
   return {"run.start_date = " + iso(start), "run.days = " + std::to_string(days)};
 }
 
-void read_class(TableReader& t, const std::string& path, const std::vector<std::string>& dates,
+void read_class(TableReader& t, const std::string& path, const std::vector<std::string>& template_settings,
                 NationalScenario& n, std::vector<Problem>& other) {
   CenterClass c;
   c.name = t.string("name", true).value_or("");
@@ -71,7 +71,7 @@ void read_class(TableReader& t, const std::string& path, const std::vector<std::
   std::vector<std::string> overlays;
   for (const auto& o : t.strings("overlays", false).value_or(std::vector<std::string>{}))
     overlays.push_back(resolve(path, o));
-  auto settings = dates;
+  auto settings = template_settings;
   for (const auto& s : t.strings("settings", false).value_or(std::vector<std::string>{}))
     settings.push_back(s);
   t.finish();
@@ -180,7 +180,7 @@ NationalScenario load_national_scenario(const std::string& path,
     n.description = meta->string("description", false).value_or("");
     meta->finish();
   }
-  std::vector<std::string> dates;
+  std::vector<std::string> template_settings;
   if (auto run = top.table("run", true)) {
     if (auto v = run->integer("replications", false)) {
       run->check(*v >= 1 && *v <= 10000, "replications", "must be between 1 and 10000");
@@ -193,7 +193,7 @@ NationalScenario load_national_scenario(const std::string& path,
     const auto start = run->date("start_date", true);
     const auto days = run->integer("days", true);
     if (days) run->check(*days >= 1 && *days <= 3660, "days", "must be between 1 and 3660");
-    if (start && days) dates = run_settings(*start, std::clamp<std::int64_t>(*days, 1, 3660));
+    if (start && days) template_settings = run_settings(*start, std::clamp<std::int64_t>(*days, 1, 3660));
     if (days) n.run.horizon_min = std::clamp<std::int64_t>(*days, 1, 3660) * 1440.0;
     run->finish();
   }
@@ -208,9 +208,14 @@ NationalScenario load_national_scenario(const std::string& path,
       t->check(std::filesystem::exists(absolute), "systems", "no such systems file: " + absolute);
       std::ostringstream quoted;  // toml++ writes the path as a TOML string, escapes included
       quoted << toml::value<std::string>(absolute);
-      dates.push_back("scenario.systems = " + quoted.str());
+      template_settings.push_back("scenario.systems = " + quoted.str());
     }
     only = t->strings("provinces", false).value_or(std::vector<std::string>{});
+    if (auto v = t->number("online_share", false)) {
+      // One share of the day's demand filed online for every class (replaces the templates').
+      t->check(*v >= 0 && *v <= 1, "online_share", "must be a share between 0 and 1");
+      template_settings.push_back("demand.online_share = " + std::to_string(std::clamp(*v, 0.0, 1.0)));
+    }
     if (auto v = t->number("back_office_capacity", false)) {
       t->check(*v > 0 && std::isfinite(*v), "back_office_capacity", "must be a positive number");
       n.back_office_capacity = *v;
@@ -238,7 +243,7 @@ NationalScenario load_national_scenario(const std::string& path,
     }
   }
   for (auto& c : top.tables("classes", true).value_or(std::vector<TableReader>{}))
-    read_class(c, path, dates, n, other);
+    read_class(c, path, template_settings, n, other);
   top.finish();
   if (problems.items.empty() && other.empty()) {
     for (const auto& code : only) {
