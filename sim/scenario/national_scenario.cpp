@@ -50,8 +50,9 @@ std::vector<std::string> run_settings(const toml::date& start, std::int64_t days
   return {"run.start_date = " + iso(start), "run.days = " + std::to_string(days)};
 }
 
-void read_class(TableReader& t, const std::string& path, const std::vector<std::string>& template_settings,
-                NationalScenario& n, std::vector<Problem>& other) {
+void read_class(TableReader& t, const std::string& path,
+                const std::vector<std::string>& template_settings, NationalScenario& n,
+                std::vector<Problem>& other) {
   CenterClass c;
   c.name = t.string("name", true).value_or("");
   for (const auto& name : t.strings("types", true).value_or(std::vector<std::string>{})) {
@@ -193,7 +194,8 @@ NationalScenario load_national_scenario(const std::string& path,
     const auto start = run->date("start_date", true);
     const auto days = run->integer("days", true);
     if (days) run->check(*days >= 1 && *days <= 3660, "days", "must be between 1 and 3660");
-    if (start && days) template_settings = run_settings(*start, std::clamp<std::int64_t>(*days, 1, 3660));
+    if (start && days)
+      template_settings = run_settings(*start, std::clamp<std::int64_t>(*days, 1, 3660));
     if (days) n.run.horizon_min = std::clamp<std::int64_t>(*days, 1, 3660) * 1440.0;
     run->finish();
   }
@@ -214,7 +216,12 @@ NationalScenario load_national_scenario(const std::string& path,
     if (auto v = t->number("online_share", false)) {
       // One share of the day's demand filed online for every class (replaces the templates').
       t->check(*v >= 0 && *v <= 1, "online_share", "must be a share between 0 and 1");
-      template_settings.push_back("demand.online_share = " + std::to_string(std::clamp(*v, 0.0, 1.0)));
+      template_settings.push_back("demand.online_share = " +
+                                  std::to_string(std::clamp(*v, 0.0, 1.0)));
+    }
+    if (auto v = t->number("back_office_time_factor", false)) {
+      t->check(*v > 0 && std::isfinite(*v), "back_office_time_factor", "must be a positive number");
+      n.back_office_time_factor = *v > 0 && std::isfinite(*v) ? *v : 1.0;
     }
     if (auto v = t->number("back_office_capacity", false)) {
       t->check(*v > 0 && std::isfinite(*v), "back_office_capacity", "must be a positive number");
@@ -272,6 +279,10 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   s.center.center_id = std::stoull(unit.code);  // the GSO code: the same streams in any subset
   s.center.demand.daily_visits = c.daily_visits;
   s.center.back_office.workers = c.back_office_workers;
+  if (n.back_office_time_factor != 1.0) {
+    for (auto& p : s.center.procedures)
+      p.back_office = p.back_office.scaled(n.back_office_time_factor);
+  }
   return s;
 }
 

@@ -48,8 +48,9 @@ struct NationalScenario {
   NationalDataset dataset;
   std::vector<CenterClass> classes;
   std::map<std::string, ProvinceOverride> overrides;  ///< by province code
-  double back_office_capacity = 1.0;    ///< workers per unit of template-relative demand
-  std::vector<NationalCenter> centers;  ///< in dataset order, units without a center left out
+  double back_office_capacity = 1.0;     ///< workers per unit of template-relative demand
+  double back_office_time_factor = 1.0;  ///< back-office minutes per dossier x this
+  std::vector<NationalCenter> centers;   ///< in dataset order, units without a center left out
 };
 
 /// Whether a scenario file is a national one (has a [national] table).
