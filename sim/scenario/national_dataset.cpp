@@ -2,6 +2,8 @@
 // rules.
 #include "sim/scenario/national_dataset.hpp"
 
+#include "sim/scenario/csv_table.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -13,124 +15,6 @@
 
 namespace sim::scenario {
 namespace {
-
-// --- CSV reading -------------------------------------------------------------------------
-// Hand-written because no CSV library is among the project's allowed (Debian) dependencies,
-// and the dataset needs very little: one record per line, an optional UTF-8 BOM, LF or CRLF
-// endings (the shipped files use CRLF), and RFC 4180 double-quoted fields on one line.
-// Field bytes are kept as they are, so UTF-8 names pass through untouched.
-
-struct CsvRow {
-  std::uint32_t line = 0;
-  std::vector<std::string> fields;
-};
-
-struct CsvTable {
-  std::string path;
-  std::vector<std::string> columns;
-  std::vector<CsvRow> rows;
-};
-
-/// Splits one line into fields; false (with `error`) on a malformed quote.
-bool split_fields(const std::string& line, std::vector<std::string>& fields, std::string& error) {
-  fields.clear();
-  std::string field;
-  std::size_t i = 0;
-  while (true) {
-    field.clear();
-    if (i < line.size() && line[i] == '"') {
-      ++i;
-      while (true) {
-        if (i >= line.size()) {
-          error = "unterminated quoted field (a field cannot span lines)";
-          return false;
-        }
-        if (line[i] == '"') {
-          if (i + 1 < line.size() && line[i + 1] == '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        field += line[i++];
-      }
-      if (i < line.size() && line[i] != ',') {
-        error = "text after a closing quote";
-        return false;
-      }
-    } else {
-      while (i < line.size() && line[i] != ',') field += line[i++];
-    }
-    fields.push_back(field);
-    if (i >= line.size()) return true;
-    ++i;  // the comma
-  }
-}
-
-/// Reads a CSV file whose header must be exactly `columns`, appending problems. Rows with the
-/// wrong number of fields are left out; when the file is missing or its header is wrong, no
-/// rows are read.
-void read_csv(const std::string& path, const std::vector<std::string>& columns, CsvTable& table,
-              std::vector<Problem>& problems) {
-  table.path = path;
-  table.columns = columns;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    problems.push_back({path, 0, "", "cannot open the file"});
-    return;
-  }
-  std::string line;
-  std::uint32_t number = 0;
-  bool header_seen = false;
-  std::vector<std::string> fields;
-  std::string error;
-  while (std::getline(in, line)) {
-    ++number;
-    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;  // blank lines (e.g. at the end) carry nothing
-    if (!split_fields(line, fields, error)) {
-      problems.push_back({path, number, "", error});
-      if (!header_seen) return;  // a broken header: the columns are unknown
-      continue;
-    }
-    if (!header_seen) {
-      header_seen = true;
-      for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (c >= fields.size()) {
-          problems.push_back({path, number, columns[c], "header: missing column"});
-          return;
-        }
-        if (fields[c] != columns[c]) {
-          problems.push_back(
-              {path, number, columns[c],
-               "header: expected column '" + columns[c] + "', got '" + fields[c] + "'"});
-          return;
-        }
-      }
-      if (fields.size() > columns.size()) {
-        problems.push_back({path, number, fields[columns.size()], "header: unexpected column"});
-        return;
-      }
-      continue;
-    }
-    if (fields.size() != columns.size()) {
-      const std::string key = fields.size() < columns.size()
-                                  ? columns[fields.size()]
-                                  : "field " + std::to_string(columns.size() + 1);
-      problems.push_back({path, number, key,
-                          "expected " + std::to_string(columns.size()) + " fields, got " +
-                              std::to_string(fields.size())});
-      continue;
-    }
-    table.rows.push_back({number, fields});
-  }
-  if (!header_seen) {
-    problems.push_back({path, 0, "", "empty file: no header row"});
-  }
-}
 
 /// A non-negative finite number, or nullopt.
 std::optional<double> parse_number(const std::string& text) {

@@ -1,0 +1,34 @@
+// A small CSV reader for the national dataset: a fixed header, one record per line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/input_error.hpp"
+
+namespace sim::scenario {
+
+// Hand-written because no CSV library is among the project's allowed (Debian) dependencies,
+// and the dataset needs very little: one record per line, an optional UTF-8 BOM, LF or CRLF
+// endings (the shipped files use CRLF), and RFC 4180 double-quoted fields on one line.
+// Field bytes are kept as they are, so UTF-8 names pass through untouched.
+
+struct CsvRow {
+  std::uint32_t line = 0;
+  std::vector<std::string> fields;
+};
+
+struct CsvTable {
+  std::string path;
+  std::vector<std::string> columns;
+  std::vector<CsvRow> rows;
+};
+
+/// Reads a CSV file whose header must be exactly `columns`, appending problems. Rows with the
+/// wrong number of fields are left out; when the file is missing or its header is wrong, no
+/// rows are read.
+void read_csv(const std::string& path, const std::vector<std::string>& columns, CsvTable& table,
+              std::vector<Problem>& problems);
+
+}  // namespace sim::scenario
