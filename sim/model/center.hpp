@@ -135,6 +135,8 @@ class Center : private SystemListener, private BackOfficeListener {
   std::uint32_t free_robot_places_ = 0;
   std::optional<CitizenDraws> draws_;  ///< the current day's attribute streams
   ArrivalProfile profile_;             ///< the current day's arrival intensity
+  ArrivalProfile return_profile_;      ///< the intensity of return_day_, where returns are placed
+  std::uint32_t return_day_ = UINT32_MAX;
   std::uint32_t day_ = 0;
   bool in_session_ = true;
   bool closed_for_day_ = false;  ///< after the last session's close (overtime may go on)

@@ -256,8 +256,13 @@ void Center::leave(CitizenIndex i, LeaveReason reason) {
     while (day && !serves_domain_on(*day, c.domain)) day = calendar_->next_working_day(*day);
     if (day) {
       // The return visit falls on that day where the day's own arrivals are dense.
-      const ArrivalProfile later(params_.demand, calendar_->day(*day), *day);
-      const double t = later.at_fraction(draws_->return_position());
+      // Citizens sent home on one day mostly come back on the same later day: the profile of the
+      // last return day is kept, so a send-home does not build (and allocate) a profile.
+      if (return_day_ != *day) {
+        return_profile_ = ArrivalProfile(params_.demand, calendar_->day(*day), *day);
+        return_day_ = *day;
+      }
+      const double t = return_profile_.at_fraction(draws_->return_position());
       if (t >= 0.0) {
         ++away_;
         c.pending_event = sim_.schedule_at(t, return_, i, arrival_priority);
