@@ -25,12 +25,6 @@ const std::array<std::string, 7> weekday_names = {"mon", "tue", "wed", "thu", "f
 constexpr std::array<double, 24> default_profile = {
     0, 0, 0, 0, 0, 0, 0, 1.2, 1.6, 1.5, 1.2, 0.7, 0.3, 0.6, 1.2, 1.1, 0.8, 0.4, 0, 0, 0, 0, 0, 0};
 
-std::string resolve(const std::string& scenario_path, const std::string& relative) {
-  const std::filesystem::path p(relative);
-  if (p.is_absolute()) return relative;
-  return (std::filesystem::path(scenario_path).parent_path() / p).lexically_normal().string();
-}
-
 std::optional<int> clock(TableReader& t, const std::string& key, const std::string& text) {
   const auto minutes = model::parse_clock(text);
   t.check(minutes.has_value(), key, "expected a time of day \"HH:MM\", got \"" + text + "\"");
@@ -60,7 +54,7 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
     }
   }
   if (auto file = t.string("holidays", false)) {
-    cal.holidays = read_holidays(resolve(path, *file), other_files);
+    cal.holidays = read_holidays(resolve_path(path, *file), other_files);
   }
   for (const auto& d : t.dates("extra_holidays", false).value_or(std::vector<toml::date>{})) {
     cal.holidays.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} /
@@ -229,13 +223,13 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
   // Systems first: the catalogue and the reception and online tables name them.
   SystemIndex systems;
   if (!s.systems_path.empty()) {
-    s.systems_path = resolve(path, s.systems_path);
+    s.systems_path = resolve_path(path, s.systems_path);
     const RunFrame frame{cal.start, s.run.horizon_min};
     c.systems = read_systems(s.systems_path, frame, systems, other_files);
   }
   bool catalogue_read = false;
   if (!s.catalogue_path.empty()) {
-    s.catalogue_path = resolve(path, s.catalogue_path);
+    s.catalogue_path = resolve_path(path, s.catalogue_path);
     catalogue_read = read_catalogue(s.catalogue_path, c.domains, c.procedures, other_files,
                                     s.systems_path.empty() ? nullptr : &systems);
   }

@@ -15,21 +15,6 @@
 namespace sim::scenario {
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in || std::filesystem::is_directory(path))
-    throw InputError({Problem{path, 0, "", "cannot open scenario file"}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string resolve(const std::string& scenario_path, const std::string& relative) {
-  const std::filesystem::path p(relative);
-  if (p.is_absolute()) return relative;
-  return (std::filesystem::path(scenario_path).parent_path() / p).lexically_normal().string();
-}
-
 std::string iso(const toml::date& d) {
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year),
@@ -71,14 +56,14 @@ void read_class(TableReader& t, const std::string& path,
   const auto templ = t.string("template", true);
   std::vector<std::string> overlays;
   for (const auto& o : t.strings("overlays", false).value_or(std::vector<std::string>{}))
-    overlays.push_back(resolve(path, o));
+    overlays.push_back(resolve_path(path, o));
   auto settings = template_settings;
   for (const auto& s : t.strings("settings", false).value_or(std::vector<std::string>{}))
     settings.push_back(s);
   t.finish();
   if (!templ) return;
   try {
-    c.base = load_scenario(resolve(path, *templ), overlays, settings);
+    c.base = load_scenario(resolve_path(path, *templ), overlays, settings);
     t.check(c.base.form == ScenarioForm::center, "template", "must be a center-form scenario");
   } catch (const InputError& e) {
     other.insert(other.end(), e.problems().begin(), e.problems().end());
@@ -142,7 +127,7 @@ NationalScenario load_national_scenario(const std::string& path,
                                         const std::vector<std::string>& settings) {
   NationalScenario n;
   n.source_path = path;
-  n.source_text = read_text(path);
+  n.source_text = read_scenario_text(path);
   ProblemList problems{path, {}};
   toml::table root;
   try {
@@ -151,20 +136,14 @@ NationalScenario load_national_scenario(const std::string& path,
     problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
     throw InputError(problems.items);
   }
-  for (const auto& s : settings) {
-    try {
-      merge_overlay(root, toml::parse(s, "--set " + s));
-    } catch (const toml::parse_error& e) {
-      throw InputError(
-          {Problem{"--set " + s, 0, "",
-                   "expected KEY.PATH = TOML value (" + std::string(e.description()) + ")"}});
-    }
-  }
+  std::vector<Problem> setting_problems;
+  merge_settings(root, settings, setting_problems);
+  if (!setting_problems.empty()) throw InputError(setting_problems);
   // [scenario] extends = "other.toml": this file is merged over that one, as an overlay is.
   if (const auto* base = root.at_path("scenario.extends").as_string()) {
-    const auto base_path = resolve(path, base->get());
+    const auto base_path = resolve_path(path, base->get());
     try {
-      auto merged = toml::parse(read_text(base_path), base_path);
+      auto merged = toml::parse(read_scenario_text(base_path), base_path);
       if (auto* meta = merged["scenario"].as_table()) meta->erase("extends");
       root["scenario"].as_table()->erase("extends");
       merge_overlay(merged, std::move(root));
@@ -206,7 +185,7 @@ NationalScenario load_national_scenario(const std::string& path,
       // Every class's template runs with this systems file (its path made absolute, since the
       // template resolves relative paths from its own folder).
       const auto absolute =
-          std::filesystem::absolute(resolve(path, *systems)).lexically_normal().string();
+          std::filesystem::absolute(resolve_path(path, *systems)).lexically_normal().string();
       t->check(std::filesystem::exists(absolute), "systems", "no such systems file: " + absolute);
       std::ostringstream quoted;  // toml++ writes the path as a TOML string, escapes included
       quoted << toml::value<std::string>(absolute);
@@ -230,7 +209,7 @@ NationalScenario load_national_scenario(const std::string& path,
     t->finish();
     if (folder) {
       try {
-        n.dataset = load_national_dataset(resolve(path, *folder));
+        n.dataset = load_national_dataset(resolve_path(path, *folder));
       } catch (const InputError& e) {
         other.insert(other.end(), e.problems().begin(), e.problems().end());
       }

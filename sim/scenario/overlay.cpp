@@ -22,6 +22,20 @@ void merge_overlay(toml::table& base, toml::table&& overlay) {
   }
 }
 
+void merge_settings(toml::table& root, const std::vector<std::string>& settings,
+                    std::vector<Problem>& problems) {
+  for (const auto& setting : settings) {
+    try {
+      merge_overlay(root, toml::parse(setting, "--set " + setting));
+    } catch (const toml::parse_error& e) {
+      problems.push_back(
+          Problem{"--set " + setting, 0, "",
+                  "expected KEY.PATH = TOML value, e.g. policies.robot.accuracy = 0.9 (" +
+                      std::string(e.description()) + ")"});
+    }
+  }
+}
+
 toml::table read_overlay(const std::string& path, OverlayInfo& info,
                          std::vector<Problem>& problems) {
   info.path = path;

@@ -18,6 +18,12 @@ namespace sim::scenario {
 /// nodes are moved into `base`, keeping their file and line for messages.
 void merge_overlay(toml::table& base, toml::table&& overlay);
 
+/// Merges settings (single TOML lines such as "policies.robot.accuracy = 0.9", the command
+/// line's --set) into `root` in order, like overlays; a line that is not TOML is a problem
+/// named "--set LINE".
+void merge_settings(toml::table& root, const std::vector<std::string>& settings,
+                    std::vector<Problem>& problems);
+
 /// Reads an overlay file: its [overlay] table (name, description) is checked and removed, the
 /// rest is returned for merge_overlay. Problems are recorded in `problems` (file, line, key).
 toml::table read_overlay(const std::string& path, OverlayInfo& info,

@@ -158,9 +158,9 @@ std::optional<Distribution> read_distribution(TableReader& t) {
   return result;
 }
 
-namespace {
+namespace {}  // namespace
 
-std::string read_text(const std::string& path) {
+std::string read_scenario_text(const std::string& path) {
   if (std::filesystem::is_directory(path)) {
     throw InputError({Problem{path, 0, "", "is a folder, expected a scenario file"}});
   }
@@ -170,6 +170,14 @@ std::string read_text(const std::string& path) {
   text << in.rdbuf();
   return text.str();
 }
+
+std::string resolve_path(const std::string& scenario_path, const std::string& relative) {
+  const std::filesystem::path p(relative);
+  if (p.is_absolute()) return relative;
+  return (std::filesystem::path(scenario_path).parent_path() / p).lexically_normal().string();
+}
+
+namespace {
 
 /// Parses the scenario, merges the overlays into it and reads the result.
 Scenario resolve(const std::string& text, const std::string& path,
@@ -189,17 +197,7 @@ Scenario resolve(const std::string& text, const std::string& path,
     overlays.emplace_back();
     merge_overlay(root, read_overlay(overlay_path, overlays.back(), overlay_problems));
   }
-  for (const auto& setting : settings) {
-    // A setting is one TOML line, "policies.secondment.staff = 3", merged like an overlay.
-    try {
-      merge_overlay(root, toml::parse(setting, "--set " + setting));
-    } catch (const toml::parse_error& e) {
-      overlay_problems.push_back(
-          Problem{"--set " + setting, 0, "",
-                  "expected KEY.PATH = TOML value, e.g. policies.robot.accuracy = 0.9 (" +
-                      std::string(e.description()) + ")"});
-    }
-  }
+  merge_settings(root, settings, overlay_problems);
   if (!overlay_problems.empty()) throw InputError(overlay_problems);
   std::vector<Problem> other_files;
   Scenario s = read_root(root, path, problems, other_files);
@@ -220,11 +218,13 @@ Scenario parse_scenario(const std::string& text, const std::string& path) {
   return resolve(text, path, {}, {});
 }
 
-Scenario load_scenario(const std::string& path) { return resolve(read_text(path), path, {}, {}); }
+Scenario load_scenario(const std::string& path) {
+  return resolve(read_scenario_text(path), path, {}, {});
+}
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overlays,
                        const std::vector<std::string>& settings) {
-  return resolve(read_text(path), path, overlays, settings);
+  return resolve(read_scenario_text(path), path, overlays, settings);
 }
 
 }  // namespace sim::scenario

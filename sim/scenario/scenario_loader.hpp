@@ -24,6 +24,12 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
 /// Same, from text already in memory; `path` is only used in messages.
 Scenario parse_scenario(const std::string& text, const std::string& path);
 
+/// The text of a scenario file; InputError when it is missing or a folder.
+std::string read_scenario_text(const std::string& path);
+
+/// A path written in a scenario file, relative to that file's folder (absolute paths as they are).
+std::string resolve_path(const std::string& scenario_path, const std::string& relative);
+
 /// Reads a distribution table such as { type = "lognormal", median = 5, cv = 0.6 }.
 /// Records problems and returns nullopt when it is invalid.
 std::optional<engine::Distribution> read_distribution(TableReader& table);
