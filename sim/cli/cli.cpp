@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include <boost/program_options/errors.hpp>
+#include <boost/program_options/variables_map.hpp>
 
 #include "sim/cli/exit_codes.hpp"
 #include "sim/engine/sim_error.hpp"
@@ -30,6 +31,18 @@ void usage(std::ostream& out) {
          "exit codes: 0 ok, 1 comparison failed, 2 bad input, 3 internal error\n";
 }
 }  // namespace
+
+std::vector<std::string> settings_of(const boost::program_options::variables_map& vm) {
+  std::vector<std::string> out;
+  if (!vm.count("set")) return out;
+  for (auto text : vm["set"].as<std::vector<std::string>>()) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw boost::program_options::error("--set '" + text + "': expected KEY.PATH=VALUE");
+    out.push_back(text.substr(0, eq) + " = " + text.substr(eq + 1));
+  }
+  return out;
+}
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

@@ -35,22 +35,6 @@ std::vector<std::string> split(const std::string& text, char sep) {
   return out;
 }
 
-}  // namespace
-
-std::vector<std::string> settings_of(const po::variables_map& vm) {
-  std::vector<std::string> out;
-  if (!vm.count("set")) return out;
-  for (auto text : vm["set"].as<std::vector<std::string>>()) {
-    const auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw po::error("--set '" + text + "': expected KEY.PATH=VALUE");
-    out.push_back(text.substr(0, eq) + " = " + text.substr(eq + 1));
-  }
-  return out;
-}
-
-namespace {
-
 void add_common_options(po::options_description& d) {
   d.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
                                               "HDF5 file to write (required)")(
@@ -131,7 +115,8 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
   // The scenario's own replications and seed unless given: those of the base variant.
   {
     auto settings = base_settings;
-    settings.insert(settings.end(), variants.front().settings.begin(), variants.front().settings.end());
+    settings.insert(settings.end(), variants.front().settings.begin(),
+                    variants.front().settings.end());
     const auto base = scenario::load_scenario(files.front(), base_overlays, settings);
     options.replications = base.run.replications;
     options.seed = base.run.seed;
