@@ -15,7 +15,7 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
 stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
                                          std::uint64_t root_seed, std::uint64_t replication,
                                          bool detail) {
-  scenario::StationModel model(scenario, root_seed, replication, detail);
+  scenario::ReplicationModel model(scenario, root_seed, replication, detail);
   model.center().start();
   model.simulation().run();
   stats::ReplicationResult result;
@@ -39,12 +39,12 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
 
 const std::vector<stats::MetricDef>& summary_metrics(scenario::ScenarioForm form) {
   static const std::vector<stats::MetricDef> center = [] {
-    auto m = stats::StationCollector::metrics();
+    auto m = stats::SummaryCollector::metrics();
     append(m, stats::SystemCollector::metrics());
     append(m, stats::BackOfficeCollector::metrics());
     return m;
   }();
-  return form == scenario::ScenarioForm::center ? center : stats::StationCollector::metrics();
+  return form == scenario::ScenarioForm::center ? center : stats::SummaryCollector::metrics();
 }
 
 const std::vector<stats::TableDef>& center_table_defs() {

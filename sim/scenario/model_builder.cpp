@@ -3,8 +3,8 @@
 
 namespace sim::scenario {
 
-StationModel::StationModel(const Scenario& scenario, std::uint64_t root_seed,
-                           std::uint64_t replication, bool detail)
+ReplicationModel::ReplicationModel(const Scenario& scenario, std::uint64_t root_seed,
+                                   std::uint64_t replication, bool detail)
     : sim_(engine::StreamSeed{root_seed, replication, scenario.center.center_id}),
       center_(sim_, scenario.center),
       collector_(scenario.run.warmup_min, scenario.run.warmup_min + scenario.run.horizon_min,

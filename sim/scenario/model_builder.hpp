@@ -9,26 +9,26 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/stats/back_office_collector.hpp"
 #include "sim/stats/day_collector.hpp"
-#include "sim/stats/station_collector.hpp"
+#include "sim/stats/summary_collector.hpp"
 #include "sim/stats/system_collector.hpp"
 
 namespace sim::scenario {
 
 /// One replication's model, wired and ready to run. Members are built in order and hold
 /// references to each other, so the object is neither copied nor moved.
-class StationModel {
+class ReplicationModel {
  public:
   /// root_seed and replication select the random streams (with the center id).
   /// Without `detail` the per-day, per-counter and per-staff tables are not collected (a
   /// national run keeps only each center's summary row).
-  StationModel(const Scenario& scenario, std::uint64_t root_seed, std::uint64_t replication,
-               bool detail = true);
-  StationModel(const StationModel&) = delete;
-  StationModel& operator=(const StationModel&) = delete;
+  ReplicationModel(const Scenario& scenario, std::uint64_t root_seed, std::uint64_t replication,
+                   bool detail = true);
+  ReplicationModel(const ReplicationModel&) = delete;
+  ReplicationModel& operator=(const ReplicationModel&) = delete;
 
   engine::Simulation& simulation() { return sim_; }
   model::Center& center() { return center_; }
-  stats::StationCollector& collector() { return collector_; }
+  stats::SummaryCollector& collector() { return collector_; }
   /// Detail tables of the center form; absent in the station form.
   std::optional<stats::DayCollector>& days() { return days_; }
   /// Software systems and back office of the center form; absent in the station form.
@@ -38,7 +38,7 @@ class StationModel {
  private:
   engine::Simulation sim_;
   model::Center center_;
-  stats::StationCollector collector_;
+  stats::SummaryCollector collector_;
   std::optional<stats::DayCollector> days_;
   std::optional<stats::SystemCollector> systems_;
   std::optional<stats::BackOfficeCollector> back_office_;

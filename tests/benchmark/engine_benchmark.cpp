@@ -20,7 +20,7 @@
 #include "sim/engine/simulation.hpp"
 #include "sim/run/replication.hpp"
 #include "sim/scenario/scenario_loader.hpp"
-#include "sim/stats/station_collector.hpp"
+#include "sim/stats/summary_collector.hpp"
 
 namespace {
 
@@ -280,7 +280,7 @@ void BM_bare_mmc(benchmark::State& state) {
 
 /// Column of the station collector's row, looked up by name so a new column cannot shift it.
 std::size_t station_column(const std::string& name) {
-  const auto& defs = sim::stats::StationCollector::metrics();
+  const auto& defs = sim::stats::SummaryCollector::metrics();
   for (std::size_t i = 0; i < defs.size(); ++i) {
     if (defs[i].name == name) return i;
   }
@@ -295,16 +295,25 @@ sim::scenario::Scenario station_scenario() {
       "name = \"M/M/4, load 0.9 (benchmark)\"\n"
       "[run]\n"
       "replications = 1\n"
-      "seed = " + std::to_string(kSeed) + "\n"
+      "seed = " +
+      std::to_string(kSeed) +
+      "\n"
       "warmup_min = 0.0\n"
-      "horizon_min = " + std::to_string(static_cast<double>(kCustomers) / kArrivalRate) + "\n"
+      "horizon_min = " +
+      std::to_string(static_cast<double>(kCustomers) / kArrivalRate) +
+      "\n"
       "[station]\n"
-      "counters = " + std::to_string(kServers) + "\n"
+      "counters = " +
+      std::to_string(kServers) +
+      "\n"
       "[arrivals]\n"
-      "rate_per_min = " + std::to_string(kArrivalRate) + "\n"
+      "rate_per_min = " +
+      std::to_string(kArrivalRate) +
+      "\n"
       "[service]\n"
       "type = \"exponential\"\n"
-      "mean = " + std::to_string(kServiceMean) + "\n";
+      "mean = " +
+      std::to_string(kServiceMean) + "\n";
   return sim::scenario::parse_scenario(text, "<bench>");
 }
 

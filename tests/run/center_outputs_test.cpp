@@ -6,7 +6,7 @@
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/replication.hpp"
 #include "sim/scenario/scenario_loader.hpp"
-#include "sim/stats/station_collector.hpp"
+#include "sim/stats/summary_collector.hpp"
 #include "tests/support/paths.hpp"
 
 namespace {
@@ -85,7 +85,7 @@ TEST_CASE("a station-form replication keeps the station summary and has no detai
   const auto s = sim::scenario::load_scenario(
       test_support::repo_path("scenarios/validation/mm1_load0.5.toml"));
   const auto result = sim::run::run_replication(s, 1, 0);
-  CHECK(result.summary.values.size() == sim::stats::StationCollector::metrics().size());
-  CHECK(&sim::run::summary_metrics(s.form) == &sim::stats::StationCollector::metrics());
+  CHECK(result.summary.values.size() == sim::stats::SummaryCollector::metrics().size());
+  CHECK(&sim::run::summary_metrics(s.form) == &sim::stats::SummaryCollector::metrics());
   CHECK(result.tables.empty());
 }

@@ -9,7 +9,7 @@
 #include "sim/run/parallel_runner.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/stats/confidence.hpp"
-#include "sim/stats/station_collector.hpp"
+#include "sim/stats/summary_collector.hpp"
 #include "tests/support/paths.hpp"
 
 namespace test_support {
@@ -29,8 +29,9 @@ inline std::vector<sim::stats::ReplicationRow> run_repo_scenario(const std::stri
 /// One metric's values over the replications, by column name.
 inline std::vector<double> column(const std::vector<sim::stats::ReplicationRow>& rows,
                                   const std::string& metric) {
-  const auto& defs = sim::stats::StationCollector::metrics();
-  const auto it = std::find_if(defs.begin(), defs.end(), [&](const auto& d) { return d.name == metric; });
+  const auto& defs = sim::stats::SummaryCollector::metrics();
+  const auto it =
+      std::find_if(defs.begin(), defs.end(), [&](const auto& d) { return d.name == metric; });
   if (it == defs.end()) throw std::invalid_argument("no metric " + metric);
   const auto m = static_cast<std::size_t>(it - defs.begin());
   std::vector<double> values;

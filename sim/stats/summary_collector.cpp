@@ -1,5 +1,5 @@
 // Observer that turns a center's signals into one replication's summary row.
-#include "sim/stats/station_collector.hpp"
+#include "sim/stats/summary_collector.hpp"
 
 #include <cmath>
 
@@ -8,7 +8,7 @@ namespace sim::stats {
 using model::CounterState;
 using model::LeaveReason;
 
-StationCollector::StationCollector(double window_start, double window_end, std::uint32_t counters,
+SummaryCollector::SummaryCollector(double window_start, double window_end, std::uint32_t counters,
                                    std::uint32_t domains)
     : start_(window_start),
       end_(window_end),
@@ -19,7 +19,7 @@ StationCollector::StationCollector(double window_start, double window_end, std::
       queue_lengths_(domains, 0),
       counter_states_(counters, CounterState::closed) {}
 
-void StationCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
+void SummaryCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
   in_center_.set(t, ++inside_);
   if (!observed(c)) return;
   if (c.visit == 1) {
@@ -29,7 +29,7 @@ void StationCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
   }
 }
 
-void StationCollector::on_served(engine::SimTime t, const model::Citizen& c) {
+void SummaryCollector::on_served(engine::SimTime t, const model::Citizen& c) {
   in_center_.set(t, --inside_);
   if (!observed(c)) return;
   ++served_;
@@ -40,7 +40,7 @@ void StationCollector::on_served(engine::SimTime t, const model::Citizen& c) {
   sojourn_.add(t - c.arrival);
 }
 
-void StationCollector::on_leave(engine::SimTime t, const model::Citizen& c, LeaveReason reason) {
+void SummaryCollector::on_leave(engine::SimTime t, const model::Citizen& c, LeaveReason reason) {
   in_center_.set(t, --inside_);
   if (!observed(c)) return;
   ++left_[static_cast<std::size_t>(reason)];
@@ -50,14 +50,14 @@ void StationCollector::on_leave(engine::SimTime t, const model::Citizen& c, Leav
   }
 }
 
-void StationCollector::on_queue_length(engine::SimTime t, std::uint32_t queue,
+void SummaryCollector::on_queue_length(engine::SimTime t, std::uint32_t queue,
                                        std::uint32_t length) {
   queued_ += static_cast<double>(length) - queue_lengths_[queue];
   queue_lengths_[queue] = length;
   queue_length_.set(t, queued_);
 }
 
-void StationCollector::on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t,
+void SummaryCollector::on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t,
                                         CounterState state) {
   const auto weight = [](CounterState s, CounterState of) { return s == of ? 1.0 : 0.0; };
   const CounterState old = counter_states_[counter];
@@ -68,7 +68,7 @@ void StationCollector::on_counter_state(engine::SimTime t, std::uint32_t counter
   open_.set(t, open_now_);
 }
 
-const std::vector<MetricDef>& StationCollector::metrics() {
+const std::vector<MetricDef>& SummaryCollector::metrics() {
   static const std::vector<MetricDef> defs = {
       {"arrived", "citizens", "citizens whose first visit falls inside the observation window"},
       {"served", "citizens", "of those, citizens served at a counter"},
@@ -104,7 +104,7 @@ const std::vector<MetricDef>& StationCollector::metrics() {
   return defs;
 }
 
-std::vector<double> StationCollector::row(std::uint64_t events_processed) {
+std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
   const double window = end_ - start_;
   const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
   const auto arrived = static_cast<double>(arrived_);

@@ -15,10 +15,10 @@ namespace sim::stats {
 /// Collects waits, sojourns, abandonment, queue length and counter use for the citizens who
 /// arrive inside the observation window [window_start, window_end): warm-up is dropped here,
 /// in one place, for every statistic. Time averages cover the same window.
-class StationCollector : public model::CenterObserver {
+class SummaryCollector : public model::CenterObserver {
  public:
   /// counters and domains size the state tables.
-  StationCollector(double window_start, double window_end, std::uint32_t counters,
+  SummaryCollector(double window_start, double window_end, std::uint32_t counters,
                    std::uint32_t domains);
 
   void on_arrival(engine::SimTime t, const model::Citizen& c) override;
