@@ -21,7 +21,8 @@ import re
 import subprocess
 import sys
 
-import h5py
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from motcua_report import reader  # noqa: E402  (the one HDF5 reader of analysis/)
 
 SCENARIO = "scenarios/national/launch_2025.toml"
 # DOMAIN.md, C1: 6.6 million "online dossiers" received 1 Jul - 15 Sep 2025. The national portal
@@ -33,20 +34,25 @@ TARGET_HCMC = 366897 / 23  # C6: HCMC dossiers by 31 Jul 2025 over July's 23 wor
 BANDS = {"online": 0.10, "on_time": 0.03}  # the issue's calibration bands (±10 %, ±3 points)
 
 
-def text(v):
-    return v.decode() if isinstance(v, bytes) else str(v)
-
-
 def run(args, settings, path):
     cmd = [args.motcua, "run", SCENARIO, "-o", path, "-q", "--threads", str(args.threads)]
     for s in settings:
         cmd += ["--set", s]
     subprocess.run(cmd, check=True)
-    with h5py.File(path, "r") as f:
-        nat = {k: float(f["national_results"][k][0]) for k in f["national_results"]}
-        centers = {k: f["centers"][k][:] for k in f["centers"]}
-        res = {k: f["center_results"][k][:] for k in f["center_results"]}
-        return nat, centers, res, f.attrs["resolved_scenario"]
+    return read_national(path)
+
+
+def read_national(path):
+    """(national row of the first replication, /centers, /center_results of that replication)
+    of a national results file, through the report's reader. Each table is a dict of columns."""
+    with reader.open_file(path) as f:
+        res = reader.NationalResults(f)
+        nat = {k: float(v) for k, v in res.table("national_results").iloc[0].items()}
+        centers = {k: v.to_numpy() for k, v in res.table("centers").items()}
+        rows = res.table("center_results")
+        if "replication" in rows:
+            rows = rows[rows["replication"] == rows["replication"].min()]
+        return nat, centers, {k: v.to_numpy() for k, v in rows.items()}
 
 
 def read_params():
@@ -77,7 +83,7 @@ def working_days(first, last):
 
 
 def hcmc_per_working_day(centers, res, column):
-    prov = [text(p) for p in centers["province"]]
+    prov = [str(p) for p in centers["province"]]
     days = working_days(datetime.date(2025, 7, 1), datetime.date(2025, 9, 15))
     return sum(res[column][i] for i, p in enumerate(prov) if p == "79") / days
 
@@ -122,10 +128,10 @@ def fmt(x, d=0):
 
 def report(args, log):
     path = os.path.join(args.workdir, "launch.h5")
-    nat, centers, res, _ = run(args, [], path)
+    nat, centers, res = run(args, [], path)
     rates, factor = read_params()
-    codes = [text(c) for c in centers["code"]]
-    prov = [text(p) for p in centers["province"]]
+    codes = [str(c) for c in centers["code"]]
+    prov = [str(p) for p in centers["province"]]
     days_wd = working_days(datetime.date(2025, 7, 1), datetime.date(2025, 9, 15))
     def unit(code):
         i = codes.index(code)

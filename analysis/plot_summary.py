@@ -4,24 +4,23 @@
 usage: /usr/bin/python3 analysis/plot_summary.py out/default.h5 -o out/default.png
 """
 import argparse
+import os
 import sys
 
-import h5py
 import matplotlib
 
 matplotlib.use("Agg")  # no display needed
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from motcua_report import reader  # noqa: E402  (the one HDF5 reader of analysis/)
 
 
 def load(path):
-    with h5py.File(path, "r") as f:
-        reps = pd.DataFrame({k: f["replications"][k][:] for k in f["replications"]})
-        summary = pd.DataFrame({k: f["summary"][k][:] for k in f["summary"]})
-        summary["metric"] = summary["metric"].str.decode("utf-8")
-        summary["unit"] = summary["unit"].str.decode("utf-8")
-        name = f.attrs["scenario_name"]
-    return name, reps, summary.set_index("metric")
+    """(scenario name, /replications, /summary indexed by metric) of a single-run file."""
+    with reader.open_file(path) as f:
+        res = reader.Results(f)
+        return res.attr("scenario_name", "?"), res.replications(), res.summary()
 
 
 def main(argv):
@@ -31,7 +30,7 @@ def main(argv):
     args = parser.parse_args(argv)
     try:
         name, reps, summary = load(args.results)
-    except (OSError, KeyError) as e:
+    except (reader.BadInput, KeyError) as e:
         print(f"plot_summary: cannot read {args.results}: {e}", file=sys.stderr)
         return 2
 

@@ -16,10 +16,10 @@ import os
 import subprocess
 import sys
 
-import h5py
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from motcua_report import reader  # noqa: E402  (the one HDF5 reader of analysis/)
 from motcua_report.intervals import t975  # noqa: E402  (the report's Student-t quantiles)
 
 TEMPLATES = [("rural_commune", "Rural commune"), ("urban_ward", "Urban ward"), ("megaward", "Megaward")]
@@ -47,10 +47,6 @@ METRICS = [
 ]
 
 
-def text(value):
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
 def run_compare(args, template, path):
     cmd = [args.motcua, "compare", os.path.join("scenarios", "templates", template + ".toml")]
     for name, overlay, _ in POLICIES:
@@ -63,19 +59,27 @@ def per_day(metric, days_open):
     return days_open if metric in ("reneged", "sent_home", "overtime") else None
 
 
-def read_comparison(path):
-    with h5py.File(path, "r") as f:
-        g = f["comparison"]
+def read_comparison(path, variants=None):
+    """({(variant, metric): numbers}, working days of the base, {variant: {metric: per-replication
+    values}}) from a `motcua compare` file, through the report's reader."""
+    names = ["base"] + [p[0] for p in POLICIES] if variants is None else variants
+    with reader.open_file(path) as f:
+        comp = reader.comparison(f)
+        if comp is None:
+            raise reader.BadInput(f"{path}: no /comparison table (not a motcua compare file)")
+        # Older files have win_share only; newer ones better_share (the same number).
+        better = "better_share" if "better_share" in comp else "win_share"
         rows = {}
-        for i in range(len(g["metric"])):
-            key = (text(g["variant"][i]), text(g["metric"][i]))
-            rows[key] = {c: float(g[c][i]) for c in ("base_mean", "diff_mean", "diff_low", "diff_high",
-                                                    "width_ratio", "win_share")}
-        working = int(np.sum(f["variant/base/calendar/working"][:]))
+        for r in comp.to_dict("records"):
+            rows[(r["variant"], r["metric"])] = {
+                "base_mean": float(r["base_mean"]), "diff_mean": float(r["diff_mean"]),
+                "diff_low": float(r["diff_low"]), "diff_high": float(r["diff_high"]),
+                "width_ratio": float(r["width_ratio"]), "better_share": float(r[better])}
+        working = int(reader.Results(f, f"variant/{names[0]}/").working_days().shape[0])
         reps = {}
-        for name in ["base"] + [p[0] for p in POLICIES]:
-            r = f["variant/%s/replications" % name]
-            reps[name] = {m: r[m][:] for m, *_ in METRICS}
+        for name in names:
+            table = reader.Results(f, f"variant/{name}/").replications()
+            reps[name] = {m: table[m].to_numpy() for m, *_ in METRICS if m in table}
         return rows, working, reps
 
 

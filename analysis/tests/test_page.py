@@ -1,0 +1,41 @@
+"""The report page built from small files: what it contains, and its exit codes."""
+import os
+import re
+
+import h5files
+from motcua_report import main
+
+
+def read(path):
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def test_a_center_file_gives_a_self_contained_page_with_every_plot(tmp_path):
+    path = h5files.center_file(str(tmp_path / "c.h5"))
+    out = tmp_path / "out"
+    assert main.main([path, "-o", str(out)]) == main.EXIT_OK
+    html = read(out / "index.html")
+    for stem in ("queue_through_day", "wait_distribution", "wait_by_domain", "utilisation",
+                 "overtime", "sent_home", "dossiers"):
+        assert os.path.getsize(out / f"{stem}.png") > 1000, stem
+    assert not (out / "systems.png").exists()  # the file's /systems table is empty
+    assert 'id="summary-en"' in html and 'id="summary-vi"' in html
+    assert all(src.startswith("data:image/png;base64,") for src in re.findall(r'src="([^"]*)"', html))
+
+
+def test_a_national_file_gives_the_province_page(tmp_path):
+    path = h5files.national_file(str(tmp_path / "n.h5"))
+    out = tmp_path / "out"
+    assert main.main([path, "-o", str(out)]) == main.EXIT_OK
+    html = read(out / "index.html")
+    assert "<td>Điện Biên</td>" in html
+    assert os.path.getsize(out / "province_wait.png") > 1000
+
+
+def test_a_foreign_file_exits_2_and_writes_nothing(tmp_path, capsys):
+    p = tmp_path / "notes.h5"
+    p.write_text("hello")
+    assert main.main([str(p), "-o", str(tmp_path / "out")]) == main.EXIT_BAD_INPUT
+    assert "not an HDF5 file" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
