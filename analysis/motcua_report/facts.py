@@ -1,6 +1,8 @@
 """The numbers behind the plain-language summary, each computed from one table of the file."""
 import math
+import tomllib
 
+from . import labels
 from .intervals import Interval
 
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -91,8 +93,69 @@ def counter_facts(res):
     most_idle = max(idle, key=lambda k: idle[k].mean)
     busiest = max(serving, key=lambda k: serving[k].mean)
     ids = lab["id"].to_numpy()
+    vi = counter_names(res, "vi")
     return {"idle_id": str(ids[most_idle]), "idle": idle[most_idle],
-            "busy_id": str(ids[busiest]), "busy": serving[busiest], "counters": len(idle)}
+            "busy_id": str(ids[busiest]), "busy": serving[busiest], "counters": len(idle),
+            "idle_name_vi": vi[most_idle], "busy_name_vi": vi[busiest]}
+
+
+def domain_names(res):
+    """{domain id: bilingual name} from /domains ({} when the file has none)."""
+    d = res.table("domains")
+    return {} if d is None else dict(zip(d["id"].astype(str), d["name"].astype(str)))
+
+
+def counter_names(res, lang):
+    """The counters' names in lang, by counter index (labels.counter_name)."""
+    lab, names = res.table("layout_counters"), domain_names(res)
+    if lab is None:
+        return []
+    domains = lab["domains"] if "domains" in lab else [""] * len(lab)
+    return [labels.counter_name(str(i), d, names, lang) for i, d in zip(lab["id"], domains)]
+
+
+def _unserved_counts(frame):
+    """Citizens who went home unserved in each row: reneged + balked + turned away, plus those
+    sent home who did not come back (sent_home - returned over the rows summed, never below 0).
+    turned_away is 0 in files written before motcua counted it."""
+    away = frame["turned_away"] if "turned_away" in frame else 0.0
+    return frame["reneged"] + frame["balked"] + away, frame["sent_home"] - frame["returned"]
+
+
+# A domain is named as the worst only if at least this share of the citizens came for it: a
+# domain with 6 visitors a week has a share that swings by 15 points with one citizen.
+WORST_MIN_SHARE = 0.03
+
+
+def domain_facts(res):
+    """Per domain over the whole run, per replication then across replications: the share of its
+    citizens who went home unserved ((reneged + balked + turned away + sent home and not back) /
+    arrived, as /summary's unserved_share) and the served-weighted mean wait. Returns
+    {"domains": {index: {"unserved", "wait", "arrived"}}, "worst_unserved", "worst_wait"} with
+    the indices of the worst domains among those with at least WORST_MIN_SHARE of the arrivals,
+    or None when the file has no /days_by_domain."""
+    d = res.table("days_by_domain")
+    if d is None or d.empty or res.table("domains") is None:
+        return None
+    d = d.assign(_gone=_unserved_counts(d)[0], _pending=_unserved_counts(d)[1],
+                 _wait_total=d["wait_mean"].fillna(0.0) * d["served"])
+    per = d.groupby(["domain", "replication"])[["_gone", "_pending", "arrived", "served",
+                                                "_wait_total"]].sum()
+    per = per[per["arrived"] > 0]
+    per["unserved"] = (per["_gone"] + per["_pending"].clip(lower=0)) / per["arrived"]
+    per["wait"] = per["_wait_total"] / per["served"].where(per["served"] > 0)
+    out = {}
+    for k, g in per.groupby(level="domain"):
+        out[int(k)] = {"unserved": Interval(g["unserved"].to_numpy()),
+                       "wait": Interval(g["wait"].to_numpy()), "arrived": float(g["arrived"].mean())}
+    if not out:
+        return None
+    total = sum(v["arrived"] for v in out.values())
+    large = [k for k in out if out[k]["arrived"] >= WORST_MIN_SHARE * total] or list(out)
+    waited = [k for k in large if out[k]["wait"].n > 0]
+    return {"domains": out,
+            "worst_unserved": max(large, key=lambda k: out[k]["unserved"].mean),
+            "worst_wait": max(waited, key=lambda k: out[k]["wait"].mean) if waited else None}
 
 
 def per_working_day(res, columns):
@@ -139,19 +202,61 @@ def system_facts(res):
             "worst_hours": per[worst], "worst_outages": outages[worst], "systems": len(per)}
 
 
-def comparison_facts(comp, metric="wait_mean"):
-    """Rows of /comparison for one metric: [(variant, diff_mean, diff_low, diff_high)]."""
+# The /comparison rows the summary sentences read (the verdict metrics first).
+COMPARED = ["service_level", "unserved_share", "helped", "served", "wait_mean", "reneged",
+            "balked", "sent_home"]
+
+
+def comparison_facts(comp, verdicts=None):
+    """[(variant, {metric: {"diff", "low", "high", "base"}, "_overall": verdict or None})] from
+    /comparison, in the file's variant order; "_overall" is /verdicts' `overall` when the file has
+    that table (motcua's own verdict on the people who came)."""
     if comp is None or comp.empty:
         return []
-    rows = comp[comp["metric"] == metric]
-    return [(str(r.variant), float(r.diff_mean), float(r.diff_low), float(r.diff_high))
-            for r in rows.itertuples() if not math.isnan(float(r.diff_mean))]
+    overall = {}
+    if verdicts is not None and {"variant", "overall"} <= set(verdicts):
+        overall = dict(zip(verdicts["variant"].astype(str), verdicts["overall"].astype(str)))
+    out = []
+    for variant in dict.fromkeys(comp["variant"].astype(str)):
+        rows = {"_overall": overall.get(variant)}
+        for r in comp[(comp["variant"] == variant) & comp["metric"].isin(COMPARED)].itertuples():
+            if not math.isnan(float(r.diff_mean)):
+                rows[str(r.metric)] = {"diff": float(r.diff_mean), "low": float(r.diff_low),
+                                       "high": float(r.diff_high), "base": float(r.base_mean)}
+        out.append((variant, rows))
+    return out
 
 
-def all_facts(res, comp=None):
+def service_target(res):
+    """[run] service_target_min of the resolved scenario (minutes; 30 when not given)."""
+    text = str(res.attr("resolved_scenario", "") or res.attr("scenario_text", "") or "")
+    try:
+        value = tomllib.loads(text).get("run", {}).get("service_target_min", 30.0)
+        return float(value)
+    except (tomllib.TOMLDecodeError, TypeError, ValueError):
+        return 30.0
+
+
+def service_facts(res):
+    """service_level and unserved_share from /summary (None in files written before them)."""
+    return {"service_level": _summary_interval(res, "service_level"),
+            "unserved_share": _summary_interval(res, "unserved_share"),
+            "target": service_target(res)}
+
+
+def named_domain_facts(res):
+    """domain_facts with the domains' bilingual names by index."""
+    d = domain_facts(res)
+    if d is not None:
+        d["names"] = [str(n) for n in res.table("domains")["name"]]
+    return d
+
+
+def all_facts(res, comp=None, verdicts=None):
     """Every fact the summary may use; a fact is None when the file lacks its table."""
-    return {"run": run_facts(res), "wait": wait_facts(res), "weekday": worst_weekday(res),
+    return {"run": run_facts(res), "service": service_facts(res),
+            "domains": named_domain_facts(res), "wait": wait_facts(res), "weekday": worst_weekday(res),
             "peak": queue_peak(res), "counters": counter_facts(res),
             "unserved": unserved_facts(res), "overtime": overtime_facts(res),
             "dossiers": dossier_facts(res), "systems": system_facts(res),
-            "comparison": comparison_facts(comp), "center_form": res.is_center_form()}
+            "comparison": comparison_facts(comp, verdicts), "center_form": res.is_center_form()}

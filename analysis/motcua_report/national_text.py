@@ -1,4 +1,5 @@
 """The plain-language summary of a national file, in English and Vietnamese."""
+from . import labels
 from .summary_text import estimate, number
 
 
@@ -17,16 +18,18 @@ def _intro(f, lang):
             return (f"{f['name']}: {where}{when}, simulated {n} times with different random "
                     "arrivals (replications). Ranges in brackets are 95 % confidence intervals "
                     "across the replications.")
-        return (f"{f['name']}: {where}{when}, simulated once: one replication, no interval. Run "
-                "10 or more (motcua run -r 10) before deciding anything.")
+        return (f"{f['name']}: {where}{when}, simulated once: one replication, no interval (an "
+                "interval needs the spread between at least two runs). Run 10 or more (motcua run "
+                "-r 10) before deciding anything.")
     where = f"{centers} trung tâm tại {provinces} tỉnh, thành phố"
-    when = f", {p[0]} ngày từ {p[1]} đến {p[2]}" if p else ""
+    when = f", {p[0]} ngày từ {labels.date(p[1], 'vi')} đến {labels.date(p[2], 'vi')}" if p else ""
     if n >= 2:
         return (f"{f['name']}: {where}{when}, được mô phỏng {n} lần với các lượt người dân đến "
                 "ngẫu nhiên khác nhau. Các khoảng trong ngoặc là khoảng tin cậy 95 % giữa các lần "
                 "mô phỏng.")
-    return (f"{f['name']}: {where}{when}, chỉ được mô phỏng một lần nên không có khoảng tin cậy: "
-            "hãy chạy từ 10 lần trở lên (motcua run -r 10) trước khi đưa ra quyết định.")
+    return (f"{f['name']}: {where}{when}, chỉ được mô phỏng một lần nên không có khoảng tin cậy (cần "
+            "ít nhất hai lần mô phỏng để biết kết quả dao động bao nhiêu): hãy chạy từ 10 lần trở "
+            "lên (motcua run -r 10) trước khi đưa ra quyết định.")
 
 
 def _dossiers(f, lang):
@@ -91,11 +94,37 @@ def _center(f, lang):
     name, province, iv = f["slowest_center"]
     w, w_ci = estimate(iv, lang)
     if lang == "en":
-        return f"The center with the longest mean wait is {name} ({province}): {w} minutes{w_ci}."
-    return f"Trung tâm có thời gian chờ trung bình dài nhất là {name} ({province}): {w} phút{w_ci}."
+        text = f"The center with the longest mean wait is {name} ({province}): {w} minutes{w_ci}"
+    else:
+        text = f"Trung tâm có thời gian chờ trung bình dài nhất là {name} ({province}): {w} phút{w_ci}"
+    if f.get("least_on_time_center") is not None:
+        name, province, iv = f["least_on_time_center"]
+        r, r_ci = estimate(_share(iv), lang, pct=True)
+        text += (f"; the lowest on-time rate is at {name} ({province}): {r}{r_ci}" if lang == "en"
+                 else f"; tỷ lệ hồ sơ đúng hạn thấp nhất là {name} ({province}): {r}{r_ci}")
+    return text + "."
+
+
+def _service(f, lang):
+    """The lead, in files that have them: service level and the share who went home unserved."""
+    nat = f["national"]
+    parts = []
+    if "service_level" in nat:
+        v, ci = estimate(_share(nat["service_level"]), lang, pct=True)
+        parts.append(f"{v} of all visits were served within the target wait{ci}" if lang == "en"
+                     else f"{v} lượt đến được phục vụ trong thời gian chờ mục tiêu{ci}")
+    if "unserved_share" in nat:
+        v, ci = estimate(_share(nat["unserved_share"]), lang, pct=True)
+        parts.append(f"{v} of the citizens who came went home unserved{ci}" if lang == "en"
+                     else f"{v} người dân đến đã ra về mà chưa được giải quyết{ci}")
+    if not parts:
+        return None
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
 
 
 def sentences(facts, lang):
     """(intro, [sentences]) in lang ('en' or 'vi'); sentences whose data is missing are left out."""
-    body = [s for s in (p(facts, lang) for p in (_dossiers, _wait, _provinces, _center)) if s]
+    parts = (_service, _dossiers, _wait, _provinces, _center)
+    body = [s for s in (p(facts, lang) for p in parts) if s]
     return _intro(facts, lang), body

@@ -37,13 +37,20 @@ def summary_block(lang, title, intro, items):
     return f'<section lang="{lang}" id="summary-{lang}"><h2>{esc(title)}</h2><p>{esc(intro)}</p><ul>{lis}</ul></section>'
 
 
-def figure_block(title, stem, png, caption):
-    return (f'<h2 id="{stem}">{esc(title)}</h2><img src="{data_uri(png)}" alt="{esc(title)}">'
-            f'<p class="caption">{esc(caption)} (Also saved as <code>{esc(stem)}.png</code>.)</p>')
+def _pick(lang, en, vi):
+    return vi if lang == "vi" else en
 
 
-def skipped_block(title, stem, reason):
-    return f'<h2 id="{stem}">{esc(title)}</h2><p class="skip">Not shown: {esc(reason)}.</p>'
+def figure_block(title, stem, png, caption, lang="en"):
+    saved = _pick(lang, "Also saved as", "Tệp ảnh riêng:")
+    anchor = stem[:-3] if stem.endswith(".vi") else stem
+    return (f'<h2 id="{anchor}">{esc(title)}</h2><img src="{data_uri(png)}" alt="{esc(title)}">'
+            f'<p class="caption">{esc(caption)} ({saved} <code>{esc(stem)}.png</code>.)</p>')
+
+
+def skipped_block(title, stem, reason, lang="en"):
+    return (f'<h2 id="{stem}">{esc(title)}</h2><p class="skip">'
+            f'{_pick(lang, "Not shown", "Không hiển thị")}: {esc(reason)}.</p>')
 
 
 def table(headers, rows, row_classes=None):
@@ -67,8 +74,8 @@ def json_block(data):
     return f'<script type="application/json" id="motcua-summary-data">{text}</script>'
 
 
-def page(title, meta, body_parts):
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+def page(title, meta, body_parts, lang="en"):
+    return (f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{esc(title)}</title>"
             f"<style>{CSS}</style></head><body><h1>{esc(title)}</h1><p class=\"meta\">{esc(meta)}</p>"
             + "\n".join(body_parts) + "\n</body></html>\n")

@@ -146,6 +146,14 @@ def comparison(f):
     return pd.DataFrame({c: _decode(g[c]) for c in g})
 
 
+def verdicts(f):
+    """The /verdicts table of a compare file (variant, overall, text), or None (older files)."""
+    if "verdicts" not in f:
+        return None
+    g = f["verdicts"]
+    return pd.DataFrame({c: _decode(g[c]) for c in g})
+
+
 def is_national(f):
     """True for a national results file (root attribute `national`, the number of centers)."""
     return "national" in f.attrs

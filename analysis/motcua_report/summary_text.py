@@ -1,9 +1,14 @@
-"""Plain-language summary sentences in English and Vietnamese, built from the computed facts."""
-import math
-import re
+"""Plain-language summary sentences in English and Vietnamese, built from the computed facts.
 
-WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-WEEKDAY_VI = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+Everyone who came counts first: the summary opens with the service level and the share who went
+home unserved, names the domain where most went home unserved and the one with the longest wait,
+and only then gives the wait of those served."""
+import math
+
+from . import labels
+from .labels import en_name, vi_name  # noqa: F401  (used by figures and older callers)
+
+WEEKDAY_EN, WEEKDAY_VI = labels.WEEKDAY["en"], labels.WEEKDAY["vi"]
 
 
 def _digits(x, half=None):
@@ -57,17 +62,6 @@ def percent(x, lang):
     return number(p, lang, digits) + " %"
 
 
-def en_name(label):
-    """'Land (đất đai)' -> 'Land': the English part of a bilingual label."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", label) or label
-
-
-def vi_name(label):
-    """'Land (đất đai)' -> 'đất đai': the Vietnamese part in brackets, else the label itself."""
-    m = re.search(r"\(([^()]*)\)\s*$", label)
-    return m.group(1) if m else label
-
-
 def clock(minutes):
     return f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}"
 
@@ -86,17 +80,20 @@ def _intro(f, lang):
                     "(replications). Ranges in brackets are 95 % confidence intervals across the "
                     "replications: the true average lies in the range with 95 % confidence.")
         return (f"{run['name']}: {period}, simulated once. One replication gives no confidence "
-                "interval: run 10 or more (motcua run -r 10) before deciding anything.")
+                "interval (an interval needs the spread between at least two runs): run 10 or "
+                "more (motcua run -r 10) before deciding anything.")
     if "working_days" in run:
-        period = f"{run['working_days']} ngày làm việc từ {run['first']} đến {run['last']}"
+        period = (f"{run['working_days']} ngày làm việc từ {labels.date(run['first'], 'vi')} đến "
+                  f"{labels.date(run['last'], 'vi')}")
     else:
         period = f"một khoảng {number(window.mean, lang, 0)} phút" if window else "một khoảng thời gian"
     if n >= 2:
         return (f"{run['name']}: {period}, được mô phỏng {n} lần với các lượt người dân đến ngẫu "
                 "nhiên khác nhau. Các khoảng trong ngoặc là khoảng tin cậy 95 % giữa các lần mô "
                 "phỏng: giá trị trung bình thực nằm trong khoảng này với độ tin cậy 95 %.")
-    return (f"{run['name']}: {period}, chỉ được mô phỏng một lần nên không có khoảng tin cậy: hãy "
-            "chạy từ 10 lần trở lên (motcua run -r 10) trước khi đưa ra quyết định.")
+    return (f"{run['name']}: {period}, chỉ được mô phỏng một lần nên không có khoảng tin cậy (cần "
+            "ít nhất hai lần mô phỏng để biết kết quả dao động bao nhiêu): hãy chạy từ 10 lần trở "
+            "lên (motcua run -r 10) trước khi đưa ra quyết định.")
 
 
 def _wait(f, lang):
@@ -154,9 +151,9 @@ def _counters(f, lang):
         return (f"Counter {c['idle_id']} is idle (neither serving nor doing back-office work) "
                 f"{idle} of the time it is open{idle_ci}; the busiest, {c['busy_id']}, serves "
                 f"citizens {busy} of its open time.")
-    return (f"Quầy {c['idle_id']} để trống (không phục vụ ai, không xử lý hồ sơ) {idle} thời gian "
-            f"mở cửa{idle_ci}; quầy bận nhất, {c['busy_id']}, dành {busy} thời gian mở cửa để phục "
-            "vụ người dân.")
+    return (f"{c['idle_name_vi']} không có việc (không tiếp dân, không xử lý hồ sơ) {idle} thời "
+            f"gian mở cửa{idle_ci}; {c['busy_name_vi'][:1].lower() + c['busy_name_vi'][1:]} bận "
+            f"nhất, dành {busy} thời gian mở cửa để tiếp dân.")
 
 
 def _unserved(f, lang):
@@ -209,13 +206,13 @@ def _systems(f, lang):
         period = f" over the {days} days" if days else ""
         text = f"Software systems were down {total} hours in total{period}, nights included{total_ci}"
         if s["worst_hours"].mean > 0:
-            text += (f"; the most, {en_name(s['worst_name'])}: {worst} hours, in {outages} outages "
+            text += (f"; the most, {labels.en_name(s['worst_name'])}: {worst} hours, in {outages} outages "
                      "on average")
         return text + "."
     period = f" trong {days} ngày" if days else ""
     text = f"Các hệ thống phần mềm ngừng hoạt động tổng cộng {total} giờ{period}, kể cả ban đêm{total_ci}"
     if s["worst_hours"].mean > 0:
-        text += (f"; nhiều nhất là {vi_name(s['worst_name'])}: {worst} giờ, trung bình {outages} "
+        text += (f"; nhiều nhất là {labels.vi_name(s['worst_name'])}: {worst} giờ, trung bình {outages} "
                  "lần sự cố")
     return text + "."
 
@@ -237,28 +234,147 @@ def _station(f, lang):
     return "; ".join(parts) + "." if parts else None
 
 
+def _service(f, lang):
+    """The lead: service level and the share who went home unserved (files that have them)."""
+    sv = f.get("service") or {}
+    level, unserved = sv.get("service_level"), sv.get("unserved_share")
+    if level is None and unserved is None:
+        return None
+    target = number(sv.get("target", 30.0), lang, 0)
+    parts = []
+    if level is not None:
+        v, ci = estimate(level.capped(1.0), lang, pct=True)
+        parts.append(f"{v} of all visits were served within {target} minutes{ci}" if lang == "en"
+                     else f"{v} lượt đến được phục vụ trong vòng {target} phút{ci}")
+    if unserved is not None:
+        v, ci = estimate(unserved.capped(1.0), lang, pct=True)
+        parts.append(f"{v} of the citizens who came went home unserved (gave up, turned away or "
+                     f"told to come back and not back yet){ci}" if lang == "en" else
+                     f"{v} người dân đến đã ra về mà chưa được giải quyết (bỏ về, bị từ chối hoặc "
+                     f"được hẹn lại mà chưa quay lại){ci}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _domains(f, lang):
+    """Where the problem is: the domain with the largest unserved share and the longest wait."""
+    d = f.get("domains")
+    if d is None or len(d["domains"]) < 2:
+        return None
+    worst = d["domains"][d["worst_unserved"]]
+    name = labels.name(d["names"][d["worst_unserved"]], lang, capital=True)
+    v, ci = estimate(worst["unserved"].capped(1.0), lang, pct=True)
+    if lang == "en":
+        text = f"{name}: {v} of its citizens went home unserved{ci}, the most of any domain"
+    else:
+        text = f"{name}: {v} người dân đến đã ra về mà chưa được giải quyết{ci}, nhiều nhất trong các lĩnh vực"
+    if d["worst_wait"] is not None:
+        k = d["worst_wait"]
+        w, w_ci = estimate(d["domains"][k]["wait"], lang)
+        wname = labels.name(d["names"][k], lang)
+        text += (f"; the longest wait is in {wname}: {w} minutes on average for those served{w_ci}"
+                 if lang == "en" else
+                 f"; chờ lâu nhất là lĩnh vực {wname}: người được phục vụ chờ trung bình {w} phút{w_ci}")
+    return text + "."
+
+
+def _significant(row):
+    return row is not None and (row["low"] > 0 or row["high"] < 0)
+
+
+def _change(row, lang, what, unit, scale, up, down, digits=None):
+    """'what up/down by X unit (paired interval lo to hi)', or 'no clear difference in what'."""
+    diff, lo, hi = (row[k] * scale for k in ("diff", "low", "high"))
+    if math.isnan(lo) or math.isnan(hi):
+        span = pick(lang, " (one replication: no interval)", " (một lần mô phỏng: không có khoảng tin cậy)")
+        d = _digits(abs(diff)) if digits is None else digits
+    else:
+        d = _digits(abs(diff), (hi - lo) / 2) if digits is None else digits
+        span = f" ({number(lo, lang, d)} {pick(lang, 'to', 'đến')} {number(hi, lang, d)})"
+    if not _significant(row) and not math.isnan(lo):
+        return pick(lang, f"no clear difference in {what}{span}", f"chưa có khác biệt rõ ràng về {what}{span}")
+    word = up if diff > 0 else down
+    return f"{what}: {word} {number(abs(diff), lang, d)}{unit}{span}"
+
+
+def pick(lang, en, vi):
+    return labels.pick(lang, en, vi)
+
+
+OVERALL = {"better": ("better for the people who came", "tốt hơn cho người dân đến làm thủ tục"),
+           "worse": ("worse for the people who came", "kém hơn cho người dân đến làm thủ tục"),
+           "mixed": ("mixed: better on one count of the people who came, worse on the other",
+                     "chưa rõ: tốt hơn ở một mặt nhưng kém hơn ở mặt kia"),
+           "no_difference": ("no significant difference for the people who came",
+                             "chưa có khác biệt rõ ràng cho người dân đến làm thủ tục")}
+
+
+def overall(rows):
+    """The variant's verdict on the people who came, by the same rule as motcua compare: better
+    only when it serves significantly more of them (service level up or unserved share down) and
+    is significantly worse on neither; waiting times never decide it. None without the metrics."""
+    level, unserved = rows.get("service_level"), rows.get("unserved_share")
+    if level is None and unserved is None:
+        return None
+    gains = (_significant(level) and level["diff"] > 0) + (_significant(unserved) and unserved["diff"] < 0)
+    losses = (_significant(level) and level["diff"] < 0) + (_significant(unserved) and unserved["diff"] > 0)
+    if gains and losses:
+        return "mixed"
+    return "better" if gains else "worse" if losses else "no_difference"
+
+
+def _fewer_served(rows):
+    """True when the variant significantly serves fewer of the people who came: a higher
+    unserved share, or (older files without it) more who gave up, left or were sent home."""
+    if "unserved_share" in rows:
+        return _significant(rows["unserved_share"]) and rows["unserved_share"]["diff"] > 0
+    return any(_significant(rows.get(m)) and rows[m]["diff"] > 0 for m in ("reneged", "balked", "sent_home"))
+
+
 def _comparison(f, lang):
+    """One sentence per variant: service level, unserved share, then the wait of those served,
+    with a warning next to a shorter wait when fewer people were served."""
     out = []
-    for variant, diff, lo, hi in f["comparison"]:
-        clear = lo > 0 or hi < 0
-        d = _digits(abs(diff), (hi - lo) / 2)
-        n = lambda v: number(v, lang, d)  # noqa: E731
-        if lang == "en":
-            word = "longer" if diff > 0 else "shorter"
-            verdict = "" if clear else " — no clear difference: the interval contains 0"
-            out.append(f"Variant {variant}: the mean wait is {n(abs(diff))} minutes {word} than in the "
-                       f"base variant (paired 95 % interval of the difference {n(lo)} to {n(hi)}){verdict}.")
-        else:
-            word = "dài hơn" if diff > 0 else "ngắn hơn"
-            verdict = "" if clear else " — chưa có khác biệt rõ ràng: khoảng tin cậy chứa 0"
-            out.append(f"Phương án {variant}: thời gian chờ trung bình {word} {n(abs(diff))} phút so với "
-                       f"phương án gốc (khoảng tin cậy 95 % ghép cặp của chênh lệch: {n(lo)} đến {n(hi)})"
-                       f"{verdict}.")
+    target = number((f.get("service") or {}).get("target", 30.0), lang, 0)
+    for variant, rows in f["comparison"]:
+        parts = []
+        if "service_level" in rows:
+            parts.append(_change(rows["service_level"], lang,
+                                 pick(lang, f"the share of visits served within {target} minutes",
+                                      f"tỷ lệ lượt đến được phục vụ trong vòng {target} phút"),
+                                 pick(lang, " points", " điểm phần trăm"), 100.0,
+                                 pick(lang, "up", "tăng"), pick(lang, "down", "giảm")))
+        if "unserved_share" in rows:
+            parts.append(_change(rows["unserved_share"], lang,
+                                 pick(lang, "the share who went home unserved",
+                                      "tỷ lệ người dân ra về chưa được giải quyết"),
+                                 pick(lang, " points", " điểm phần trăm"), 100.0,
+                                 pick(lang, "up", "tăng"), pick(lang, "down", "giảm")))
+        if "wait_mean" in rows:
+            text = _change(rows["wait_mean"], lang,
+                           pick(lang, "the wait of those served", "thời gian chờ của người được phục vụ"),
+                           pick(lang, " minutes", " phút"), 1.0,
+                           pick(lang, "longer by", "dài hơn"), pick(lang, "shorter by", "ngắn hơn"))
+            if rows["wait_mean"]["diff"] < 0 and _fewer_served(rows):
+                text += pick(lang, " — but fewer of the people who came were served, so the shorter "
+                                   "wait is not an improvement",
+                             " — nhưng ít người dân được giải quyết hơn, nên chờ ngắn hơn không có "
+                             "nghĩa là tốt hơn")
+            parts.append(text)
+        if not parts:
+            continue
+        head = pick(lang, f"Variant {variant} against the base: ", f"Phương án {variant} so với phương án gốc: ")
+        verdict = rows.get("_overall") or overall(rows)
+        tail = ""
+        if verdict in OVERALL:
+            tail = pick(lang, " Overall: ", " Nhìn chung: ") + OVERALL[verdict][lang == "vi"] + "."
+        out.append(head + "; ".join(parts) + "." + tail)
     return out
 
 
 def sentences(facts, lang):
     """(intro, [sentences]) in lang ('en' or 'vi'); sentences whose data is missing are left out."""
-    parts = [_wait, _weekday, _peak, _counters, _unserved, _overtime, _dossiers, _systems, _station]
+    parts = [_service, _domains, _wait, _weekday, _peak, _counters, _unserved, _overtime, _dossiers,
+             _systems, _station]
     body = [s for s in (p(facts, lang) for p in parts) if s]
     return _intro(facts, lang), body + _comparison(facts, lang)

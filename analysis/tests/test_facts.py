@@ -37,3 +37,13 @@ def test_sent_home_and_gave_up_are_per_working_day(res):
     assert u["sent_home"].mean == pytest.approx(1.0)  # 2 a replication over 2 working days
     # Gave up: replication 0: 2 + 3 + 0 + 2 = 7, replication 1: 1 + 5 + 1 + 1 = 8, over 2 days.
     assert u["gave_up"].mean == pytest.approx(3.75)
+
+
+def test_the_domain_with_most_unserved_is_land_at_32_5_percent(res):
+    dom = facts.domain_facts(res)
+    land, cert = dom["domains"][1], dom["domains"][0]
+    assert dom["worst_unserved"] == 1
+    assert land["unserved"].mean == pytest.approx(0.325)  # 6 of 20 and 7 of 20
+    assert cert["unserved"].mean == pytest.approx(2 / 70)
+    assert dom["worst_wait"] == 1
+    assert land["wait"].mean == pytest.approx(((6 * 30 + 7 * 20) / 13 + 30.0) / 2)

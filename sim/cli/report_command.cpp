@@ -122,13 +122,17 @@ int spawn_and_wait(const std::vector<std::string>& argv, std::ostream& out, std:
 
 int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   po::options_description visible(
-      "motcua report RESULTS.h5 -o OUTDIR : plots and one self-contained HTML page\n"
-      "(OUTDIR/index.html, plus one PNG per plot) from a results file, with a plain-language\n"
-      "summary in English and Vietnamese. Runs /usr/bin/python3 analysis/report.py; set\n"
-      "MOTCUA_ANALYSIS_DIR to use another analysis folder. Exit codes: 0 ok, 2 bad input\n"
-      "(missing or non-motcua file, bad output folder), 3 internal error.\n\noptions");
+      "motcua report RESULTS.h5 -o OUTDIR [--lang vi|en|both] : plots and self-contained HTML\n"
+      "pages from a results file, with a plain-language summary. --lang both (the default)\n"
+      "writes OUTDIR/index.html in English with the Vietnamese summary beside it and\n"
+      "OUTDIR/index.vi.html, all in Vietnamese; vi or en write one OUTDIR/index.html. Runs\n"
+      "/usr/bin/python3 analysis/report.py; set MOTCUA_ANALYSIS_DIR to use another analysis\n"
+      "folder. Exit codes: 0 ok, 2 bad input (missing or non-motcua file, bad output folder,\n"
+      "unknown language), 3 internal error.\n\noptions");
   visible.add_options()("output,o", po::value<std::string>(),
-                        "folder to write (created if missing)")("help,h", "show this help");
+                        "folder to write (created if missing)")(
+      "lang", po::value<std::string>()->default_value("both"), "page language: vi, en or both")(
+      "help,h", "show this help");
   po::options_description all;
   all.add(visible).add_options()("results", po::value<std::vector<std::string>>(), "file");
   po::positional_options_description positional;
@@ -143,6 +147,9 @@ int report_command(const std::vector<std::string>& args, std::ostream& out, std:
   const auto results = vm["results"].as<std::vector<std::string>>();
   if (results.size() > 1) throw po::error("one results file at a time");
   if (!vm.count("output")) throw po::error("no output folder given (-o OUTDIR)");
+  const auto lang = vm["lang"].as<std::string>();
+  if (lang != "vi" && lang != "en" && lang != "both")
+    throw po::error("--lang " + lang + ": expected vi, en or both");
 
   const auto [dir, from_env] = analysis_dir();
   const std::string script = (std::filesystem::path(dir) / "report.py").string();
@@ -155,7 +162,8 @@ int report_command(const std::vector<std::string>& args, std::ostream& out, std:
   }
   // -B: do not write __pycache__ into the analysis folder, which may be read-only or a checkout.
   return spawn_and_wait(
-      {python, "-B", script, results.front(), "-o", vm["output"].as<std::string>()}, out, err);
+      {python, "-B", script, results.front(), "-o", vm["output"].as<std::string>(), "--lang", lang},
+      out, err);
 }
 
 }  // namespace sim::cli

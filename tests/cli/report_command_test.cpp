@@ -193,8 +193,33 @@ TEST_CASE("motcua report shows the paired comparison of a motcua compare file", 
   CHECK(fs::file_size(dir / "out" / "queue_through_day.png") > 1000);  // the base variant's plots
   CHECK(html.find("Paired comparison") != std::string::npos);
   CHECK(html.find("base variant: base") != std::string::npos);
-  CHECK(html.find("Variant robot: the mean wait is") != std::string::npos);
+  CHECK(html.find("Variant robot against the base:") != std::string::npos);
   CHECK(html.find("Phương án robot") != std::string::npos);
+  // --lang both (the default): the Vietnamese page beside the English one, with its own plots.
+  const std::string vi = slurp(dir / "out" / "index.vi.html");
+  CHECK(vi.find("<html lang=\"vi\">") != std::string::npos);
+  CHECK(vi.find("So sánh theo cặp") != std::string::npos);
+  CHECK(fs::file_size(dir / "out" / "comparison_forest.vi.png") > 1000);
+}
+
+TEST_CASE("motcua report --lang vi writes one Vietnamese page, and refuses an unknown language",
+          "[cli]") {
+  const auto dir = test_support::scratch_dir("report_lang");
+  const auto h5 = (dir / "mm1.h5").string();
+  const auto scenario = test_support::repo_path("scenarios/validation/mm1_load0.5.toml");
+  REQUIRE(motcua({"run", scenario, "-o", h5, "-r", "2", "-q"}).code == 0);
+  const auto r = motcua({"report", h5, "-o", (dir / "vi").string(), "--lang", "vi"});
+  INFO(r.err);
+  REQUIRE(r.code == sim::cli::exit_ok);
+  const std::string html = slurp(dir / "vi" / "index.html");
+  CHECK(html.find("<html lang=\"vi\">") != std::string::npos);
+  CHECK(html.find("<h2>Tóm tắt</h2>") != std::string::npos);
+  CHECK(html.find("id=\"summary-en\"") == std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "vi" / "index.vi.html"));
+  const auto bad = motcua({"report", h5, "-o", (dir / "fr").string(), "--lang", "fr"});
+  CHECK(bad.code == sim::cli::exit_bad_input);
+  CHECK(bad.err.find("expected vi, en or both") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "fr"));
 }
 
 TEST_CASE("motcua report shows the national figures, provinces and slowest centers of a national file",
