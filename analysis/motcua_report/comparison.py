@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from . import labels  # noqa: E402
-from .figures import BLUE, GREEN, GREY, RED  # noqa: E402
+from .plotting import BLUE, GREEN, GREY, RED  # noqa: E402
 from .labels import pick  # noqa: E402
 from .summary_text import number  # noqa: E402
 

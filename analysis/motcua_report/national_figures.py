@@ -7,7 +7,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from . import national_facts  # noqa: E402
-from .figures import BLUE, GREEN, Skip, _errorbar_h  # noqa: E402
+from .plotting import BLUE, GREEN, Skip, _errorbar_h  # noqa: E402
 from .labels import pick  # noqa: E402
 
 

@@ -6,7 +6,6 @@ and only then gives the wait of those served."""
 import math
 
 from . import labels
-from .labels import en_name, vi_name  # noqa: F401  (used by figures and older callers)
 
 WEEKDAY_EN, WEEKDAY_VI = labels.WEEKDAY["en"], labels.WEEKDAY["vi"]
 

@@ -3,8 +3,6 @@ share first, a shorter wait never sold as better when fewer were served, ties as
 interval for one replication."""
 import math
 
-import pytest
-
 import h5files
 from motcua_report import blocks, comparison, facts, main, reader, summary_text
 
