@@ -90,12 +90,12 @@ def about_block(res, path, lang):
     rows = [[pick(lang, "results file", "tệp kết quả"), path],
             [pick(lang, "scenario", "kịch bản"), a("scenario_name")],
             [pick(lang, "scenario file", "tệp kịch bản"), a("scenario_path")],
-            [pick(lang, "seed", "hạt giống ngẫu nhiên"), a("seed")],
+            [pick(lang, "seed", "giá trị khởi tạo ngẫu nhiên (seed)"), a("seed")],
             [pick(lang, "replications", "số lần mô phỏng"), a("replications")],
             [pick(lang, "written by", "chương trình"), a("program_version")],
             [pick(lang, "schema version", "phiên bản cấu trúc tệp"), a("schema_version")]]
     if a("overlays") not in ("?", ""):
-        rows.insert(3, [pick(lang, "overlays", "các tệp bổ sung"), a("overlays")])
+        rows.insert(3, [pick(lang, "overlays", "tệp điều chỉnh kịch bản"), a("overlays")])
     note = ""
     if isinstance(a("schema_version"), int) and a("schema_version") > reader.KNOWN_SCHEMA:
         note = "<p class=\"skip\">" + page.esc(pick(
@@ -138,7 +138,7 @@ def variants_blocks(f, lang):
                    "Phương án đầu tiên là phương án gốc: các biểu đồ bên dưới là của phương án này. "
                    "Các phương án khác được chạy với cùng các số ngẫu nhiên (cùng những người dân "
                    "đến), nên chênh lệch được so sánh theo từng cặp lần mô phỏng.</p>"),
-              page.table([pick(lang, "variant", "phương án"), pick(lang, "overlays", "tệp bổ sung")],
+              page.table([pick(lang, "variant", "phương án"), pick(lang, "overlays", "tệp điều chỉnh")],
                          [[n, o or pick(lang, "(none)", "(không có)")] for n, o in vs])]
     comp = reader.comparison(f)
     if comp is None or comp.empty:

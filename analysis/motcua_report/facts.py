@@ -238,10 +238,11 @@ def service_target(res):
 
 
 def service_facts(res):
-    """service_level and unserved_share from /summary (None in files written before them)."""
+    """service_level and unserved_share from /summary (None in files written before them), and
+    answered: service_level counts a question answered at reception as a visit served on time."""
     return {"service_level": _summary_interval(res, "service_level"),
             "unserved_share": _summary_interval(res, "unserved_share"),
-            "target": service_target(res)}
+            "answered": _summary_interval(res, "answered"), "target": service_target(res)}
 
 
 def named_domain_facts(res):

@@ -7,10 +7,12 @@ import h5py
 import numpy as np
 import pandas as pd
 
-# The newest layout this reader was written against (docs/output-schema.md; version 4 added the
-# overlays and resolved_scenario root attributes). Newer files are read anyway, with a warning
-# on the page, because new versions have so far only added attributes, columns and tables.
-KNOWN_SCHEMA = 4
+# The newest layout this reader was written against (docs/output-schema.md; version 5 added the
+# metrics of everyone who came: service_level, unserved_share, helped, turned_away, and
+# better/equal/worse shares and /verdicts in experiment files). Newer files are read anyway, with
+# a warning on the page, because new versions have so far only added attributes, columns and
+# tables; older ones are read without the parts they lack.
+KNOWN_SCHEMA = 5
 
 
 class BadInput(Exception):

@@ -243,8 +243,11 @@ def _service(f, lang):
     parts = []
     if level is not None:
         v, ci = estimate(level.capped(1.0), lang, pct=True)
-        parts.append(f"{v} of all visits were served within {target} minutes{ci}" if lang == "en"
-                     else f"{v} lượt đến được phục vụ trong vòng {target} phút{ci}")
+        answered = sv.get("answered") is not None and sv["answered"].mean > 0
+        extra = (pick(lang, " or had their question answered at reception",
+                      " hoặc được giải đáp ngay tại quầy tiếp đón") if answered else "")
+        parts.append(f"{v} of all visits were served within {target} minutes{extra}{ci}" if lang == "en"
+                     else f"{v} lượt đến được phục vụ trong vòng {target} phút{extra}{ci}")
     if unserved is not None:
         v, ci = estimate(unserved.capped(1.0), lang, pct=True)
         parts.append(f"{v} of the citizens who came went home unserved (gave up, turned away or "
@@ -330,6 +333,30 @@ def _fewer_served(rows):
     return any(_significant(rows.get(m)) and rows[m]["diff"] > 0 for m in ("reneged", "balked", "sent_home"))
 
 
+def _unserved_note(rows, lang):
+    """What to say next to the wait of those served when the share who went home unserved
+    differs significantly: a shorter wait bought by serving fewer people is not an improvement."""
+    shorter = rows["wait_mean"]["diff"] < 0
+    if _fewer_served(rows):
+        if shorter:
+            return pick(lang, " — but fewer of the people who came were served, so the shorter "
+                              "wait is not an improvement",
+                        " — nhưng ít người dân được giải quyết hơn, nên chờ ngắn hơn không có nghĩa "
+                        "là tốt hơn")
+        return pick(lang, ", and fewer of the people who came were served",
+                    ", và ít người dân được giải quyết hơn")
+    unserved = rows.get("unserved_share")
+    if _significant(unserved) and unserved["diff"] < 0:
+        if shorter:
+            return pick(lang, ", and more of the people who came were served",
+                        ", và nhiều người dân được giải quyết hơn")
+        return pick(lang, " — while more of the people who came were served, which can lengthen "
+                          "the wait of those served",
+                    " — trong khi nhiều người dân được giải quyết hơn, điều này có thể làm người "
+                    "được phục vụ chờ lâu hơn")
+    return ""
+
+
 def _comparison(f, lang):
     """One sentence per variant: service level, unserved share, then the wait of those served,
     with a warning next to a shorter wait when fewer people were served."""
@@ -354,12 +381,7 @@ def _comparison(f, lang):
                            pick(lang, "the wait of those served", "thời gian chờ của người được phục vụ"),
                            pick(lang, " minutes", " phút"), 1.0,
                            pick(lang, "longer by", "dài hơn"), pick(lang, "shorter by", "ngắn hơn"))
-            if rows["wait_mean"]["diff"] < 0 and _fewer_served(rows):
-                text += pick(lang, " — but fewer of the people who came were served, so the shorter "
-                                   "wait is not an improvement",
-                             " — nhưng ít người dân được giải quyết hơn, nên chờ ngắn hơn không có "
-                             "nghĩa là tốt hơn")
-            parts.append(text)
+            parts.append(text + _unserved_note(rows, lang))
         if not parts:
             continue
         head = pick(lang, f"Variant {variant} against the base: ", f"Phương án {variant} so với phương án gốc: ")

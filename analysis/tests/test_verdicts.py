@@ -59,6 +59,17 @@ def test_a_shorter_wait_from_serving_fewer_is_never_called_better(tmp_path):
     assert "không có nghĩa là tốt hơn" in vi[-1] and "kém hơn cho người dân" in vi[-1]
 
 
+def test_a_longer_wait_because_more_were_served_says_so_next_to_the_wait(tmp_path):
+    rows = [("more", "service_level", "higher", 0.8, 0.02, 0.01, 0.03, 1.0, 0.0, 0.0),
+            ("more", "unserved_share", "lower", 0.05, -0.03, -0.04, -0.02, 1.0, 0.0, 0.0),
+            ("more", "wait_mean", "lower", 10.0, 1.0, 0.5, 1.5, 0.0, 0.0, 1.0)]
+    path = h5files.compare_file(str(tmp_path / "v.h5"), rows, variants=("base", "more"))
+    text = sentences(path, "en")[1][-1]
+    assert "the wait of those served: longer by 1.0 minutes (0.5 to 1.5) — while more of the " \
+           "people who came were served" in text
+    assert text.endswith("Overall: better for the people who came.")
+
+
 def test_motcuas_own_verdict_is_used_when_the_file_has_one(tmp_path):
     path = h5files.compare_file(str(tmp_path / "v.h5"), TURN_AWAY,
                                 verdicts={"variant": ["fewer"], "overall": ["mixed"], "text": ["…"]})
