@@ -116,6 +116,16 @@ def counter_name(counter_id, domains, domain_names, lang):
     return f"{label} ({names})" if names else label
 
 
+# The classes of scenarios/national/*.toml: which template a center is built from.
+CLASSES_VI = {"rural commune": "mẫu xã nông thôn", "urban ward": "mẫu phường đô thị",
+              "megaward": "mẫu phường rất lớn"}
+
+
+def center_class(name, lang):
+    """A national scenario's center class in lang (unknown classes as written)."""
+    return CLASSES_VI.get(str(name), str(name)) if lang == "vi" else str(name)
+
+
 def date(iso, lang):
     """'2025-09-08' as 08/09/2025 in Vietnamese; unchanged in English."""
     if lang != "vi":

@@ -33,7 +33,7 @@ WHAT = {"arrived": ("citizens who came in person (first visits)", "số người
         "dossiers_open_overdue": ("open at the end, deadline passed", "còn tồn cuối kỳ, đã quá hạn"),
         "dossiers_open_not_due": ("open at the end, not yet due", "còn tồn cuối kỳ, chưa đến hạn"),
         "on_time_rate": ("dossiers_on_time / (dossiers_completed + dossiers_open_overdue)",
-                         "hồ sơ đúng hạn / (hồ sơ đã xong + hồ sơ quá hạn còn tồn)"),
+                         "tỷ lệ hồ sơ đúng hạn (trên số hồ sơ đã có kết quả)"),
         "system_down": ("minutes software systems were down, summed over systems and centers",
                         "số phút phần mềm ngừng hoạt động, cộng mọi hệ thống và trung tâm"),
         "online_payments_ok": ("online dossiers paid online", "hồ sơ trực tuyến đã thanh toán trực tuyến")}
@@ -72,9 +72,11 @@ def national_block(res, lang):
                     f"{_value(iv.high, iv.half, pct, lang)}"
                     if iv.has_interval() else no_interval(lang) if iv.n < 2 else "–")
         what = WHAT.get(metric)
-        rows.append([metric if lang == "en" else labels.metric(metric, lang),
-                     "" if what is None else what[lang == "vi"], unit,
-                     _value(iv.mean, iv.half, pct, lang), interval, iv.n])
+        row = [_value(iv.mean, iv.half, pct, lang), interval, iv.n]
+        if lang == "vi":  # one column: the plain description (the file's names are English)
+            rows.append([labels.metric(metric, lang) if what is None else what[1], unit] + row)
+        else:
+            rows.append([metric, "" if what is None else what[0], unit] + row)
     intro = pick(lang, "All centers of the run together, from the file's <code>/national_summary</code>: "
                        "per replication, counts are summed over the centers, the mean wait is "
                        "weighted by the citizens each center served, and the rates are formed from "
@@ -84,7 +86,7 @@ def national_block(res, lang):
                  "trung bình có trọng số là số người mỗi trung tâm phục vụ, các tỷ lệ tính từ các số "
                  "đã cộng; sau đó lấy trung bình qua các lần mô phỏng và khoảng tin cậy 95 %.")
     return (f"<h2 id=\"national\">{pick(lang, 'National figures', 'Số liệu toàn quốc')}</h2><p>{intro}</p>"
-            + page.table([pick(lang, "metric", "chỉ số"), pick(lang, "what", "nội dung"),
+            + page.table(([] if lang == "vi" else ["metric"]) + [pick(lang, "what", "chỉ số"),
                           pick(lang, "unit", "đơn vị"), pick(lang, "mean", "trung bình"),
                           pick(lang, "95 % interval", "khoảng tin cậy 95 %"),
                           pick(lang, "replications", "số lần mô phỏng")], rows))
@@ -157,13 +159,13 @@ def _centers_table(res, frame, lang):
     unserved = _has(frame, "unserved")
     rows = []
     for r in frame.itertuples():
-        row = [r.name, r.province_name, r.klass, number(r.daily_visits, lang, 0),
+        row = [r.name, r.province_name, labels.center_class(r.klass, lang), number(r.daily_visits, lang, 0),
                _per_day(r.arrived, days, lang)]
         if unserved:
             row.append(_cell(r.unserved, lang, True))
         rows.append(row + [_cell(r.wait, lang), _cell(r.abandon, lang, True), _cell(r.on_time, lang, True)])
     headers = [pick(lang, "center", "trung tâm"), pick(lang, "province", "tỉnh, thành phố"),
-               pick(lang, "class", "loại"), pick(lang, "expected visits a day", "lượt đến dự kiến mỗi ngày"),
+               pick(lang, "class", "mẫu trung tâm"), pick(lang, "expected visits a day", "lượt đến dự kiến mỗi ngày"),
                _arrived_header(days, lang)]
     if unserved:
         headers.append(pick(lang, "went home unserved", "ra về chưa được giải quyết"))
