@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "sim/model/citizen.hpp"
 #include "sim/model/dossier.hpp"
@@ -89,5 +90,19 @@ class CenterObserver {
   /// An online dossier was paid online; ok is false when the payment system was down.
   virtual void on_online_payment(engine::SimTime, const Dossier&, bool /*ok*/) {}
 };
+
+/// The observers of one center, in the order they were attached; components hold a const
+/// reference and publish to each in turn.
+using Observers = std::vector<CenterObserver*>;
+
+/// Publishes that a system touched a citizen's visit, once per effect and visit: later calls
+/// for an effect already published on this visit do nothing.
+inline void publish_effect(const Observers& observers, engine::SimTime t, Citizen& c,
+                           std::uint32_t system, SystemEffect effect) {
+  const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(effect));
+  if (c.effects & bit) return;
+  c.effects |= bit;
+  for (auto* o : observers) o->on_system_effect(t, c, system, effect);
+}
 
 }  // namespace sim::model

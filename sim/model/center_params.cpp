@@ -1,7 +1,11 @@
-// The station form of CenterParams: one domain, identical always-open counters.
+// Helpers over CenterParams: which domains a day serves, and the station form.
 #include "sim/model/center_params.hpp"
 
 namespace sim::model {
+
+bool serves_domain_on(const CenterParams& params, const DayPlan& day, std::uint32_t domain) {
+  return !params.saturday || day.weekday != 5 || params.saturday->domains[domain];
+}
 
 CenterParams station_params(std::uint32_t counters, engine::Distribution interarrival,
                             engine::Distribution service,

@@ -180,6 +180,10 @@ struct CenterParams {
   std::optional<SaturdayParams> saturday;
 };
 
+/// Whether the center serves a domain on a day: every domain, except on a Friendly Saturday,
+/// which serves the Saturday domains only.
+bool serves_domain_on(const CenterParams& params, const DayPlan& day, std::uint32_t domain);
+
 /// The station form: one domain, one procedure, `counters` identical counters each staffed
 /// by one civil servant of speed 1, always open.
 CenterParams station_params(std::uint32_t counters, engine::Distribution interarrival,

@@ -23,16 +23,14 @@ int severity(OutagePolicy p) {
 
 }  // namespace
 
-bool Center::ticket_machine_down() const {
-  const auto s = params_.reception.ticket_system;
-  return board_ && s < board_->size() && board_->state(s) == SystemState::down;
-}
-
-void Center::publish_effect(Citizen& c, std::uint32_t system, SystemEffect effect) {
-  const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(effect));
-  if (c.effects & bit) return;  // once per effect and visit
-  c.effects |= bit;
-  for (auto* o : observers_) o->on_system_effect(sim_.now(), c, system, effect);
+double Center::paper_entry(const engine::Distribution& d) {
+  // The stream of the current day, created at its first use that day: the same draws as a
+  // stream created at the day's start.
+  if (paper_day_ != days_.day()) {
+    paper_day_ = days_.day();
+    paper_.emplace(sim_.stream({"citizen.paper_entry", paper_day_}));
+  }
+  return d.sample(*paper_);
 }
 
 void Center::pace_service(std::uint32_t k) {
@@ -60,20 +58,20 @@ void Center::pace_service(std::uint32_t k) {
       return;
     }
     if (sys.on_down == OutagePolicy::wait) {
-      publish_effect(c, worst, SystemEffect::suspended);
+      publish_effect(observers_, sim_.now(), c, worst, SystemEffect::suspended);
       counter.suspended = true;  // resumes in on_system_change
       return;
     }
-    publish_effect(c, worst, SystemEffect::paper);
+    publish_effect(observers_, sim_.now(), c, worst, SystemEffect::paper);
     c.paper = true;
-    c.paper_entry = draws_->paper_entry(sys.paper_entry);
+    c.paper_entry = paper_entry(sys.paper_entry);
     counter.pace = sys.paper_factor;
   } else {
     for (std::uint64_t m = needs; m != 0; m &= m - 1) {
       const auto s = static_cast<std::uint32_t>(std::countr_zero(m));
       if (board_->factor(s) <= counter.pace) continue;
       counter.pace = board_->factor(s);
-      publish_effect(c, s, SystemEffect::degraded);
+      publish_effect(observers_, sim_.now(), c, s, SystemEffect::degraded);
     }
   }
   counter.end =
@@ -97,7 +95,8 @@ void Center::send_home_from_counter(std::uint32_t k) {
   counter.suspended = false;
   counter.serving = no_citizen;
   const std::uint64_t down = procedure_mask_[c.procedure] & board_->down_mask();
-  publish_effect(c, down ? std::countr_zero(down) : no_index, SystemEffect::sent_home);
+  publish_effect(observers_, sim_.now(), c, down ? std::countr_zero(down) : no_index,
+                 SystemEffect::sent_home);
   for (auto* o : observers_) o->on_service_end(sim_.now(), c, k);
   set_counter(k, CounterState::idle);
   leave(i, LeaveReason::system_down);

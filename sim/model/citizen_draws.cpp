@@ -36,10 +36,8 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
       channel_(sim.stream(StreamKey{"citizen.channel", day})),
       form_(sim.stream(StreamKey{"citizen.dossier", day})),
       reception_(sim.stream(StreamKey{"citizen.reception", day})),
-      return_(sim.stream(StreamKey{"citizen.return", day})),
       manual_ticket_(sim.stream(StreamKey{"citizen.manual_ticket", day})),
       back_office_(sim.stream(StreamKey{"citizen.back_office", day})),
-      paper_(sim.stream(StreamKey{"citizen.paper_entry", day})),
       policy_(sim.stream(StreamKey{"citizen.policy", day})),
       robot_time_(sim.stream(StreamKey{"citizen.robot_time", day})) {
   no_writing_today_ = params.no_writing && plan && params.no_writing->weekdays[plan->weekday];

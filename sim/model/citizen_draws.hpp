@@ -24,12 +24,8 @@ class CitizenDraws {
   void draw(Citizen& c);
   /// Next gap of the station form's renewal arrival process.
   double interarrival();
-  /// Uniform [0, 1) placing a sent-home citizen's return visit within its day.
-  double return_position() { return return_.uniform01(); }
   /// Unit-rate exponential for the calendar form's non-homogeneous Poisson process.
   double unit_exponential();
-  /// Back-office minutes to key in a dossier taken on paper (drawn only when it happens).
-  double paper_entry(const engine::Distribution& d) { return d.sample(paper_); }
 
  private:
   /// Applies the day's policies (visit factors, no-writing day, reception robot) to c.
@@ -39,11 +35,12 @@ class CitizenDraws {
   engine::Distribution procedure_choice_;
   bool no_writing_today_ = false;
   const std::vector<double>* visit_factor_ = nullptr;  ///< by domain; nullptr: everyone comes
-  engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_,
-      return_;
+  engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_;
   // Streams added with the software systems: new purposes, so the streams above draw exactly
   // what they drew before systems were modelled.
-  engine::RngStream manual_ticket_, back_office_, paper_;
+  // ("citizen.return" and "citizen.paper_entry" of each day are ReturnVisits' and the
+  // counters' own streams.)
+  engine::RngStream manual_ticket_, back_office_;
   // Streams added with the policy overlays, likewise new purposes.
   engine::RngStream policy_, robot_time_;
 };

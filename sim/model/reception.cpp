@@ -1,0 +1,132 @@
+// Reception: forms, the reception robot, the desk or the kiosk, and the ticket machine's rules.
+#include "sim/model/reception.hpp"
+
+namespace sim::model {
+
+Reception::Reception(engine::Simulation& sim, const CenterParams& params, const DayCycle& days,
+                     const std::optional<SystemBoard>& board, CitizenPool& pool,
+                     const Observers& observers, VisitRouter& router)
+    : sim_(sim),
+      params_(params),
+      days_(days),
+      board_(board),
+      pool_(pool),
+      observers_(observers),
+      router_(router),
+      form_done_(sim.add_handler<&Reception::on_form_done>(*this, "reception.form_done")),
+      robot_done_(sim.add_handler<&Reception::on_robot_done>(*this, "reception.robot_done")),
+      desk_done_(sim.add_handler<&Reception::on_desk_done>(*this, "reception.desk_done")),
+      free_desks_(params.reception.receptionists),
+      free_robot_places_(params.reception.robot ? params.reception.robot->capacity : 0) {}
+
+void Reception::receive(CitizenIndex i) {
+  const double form = pool_[i].form_time;
+  if (form > 0.0) {
+    pool_[i].pending_event = sim_.schedule_in(form, form_done_, i, ticket_priority);
+  } else {
+    request_ticket(i);
+  }
+}
+
+void Reception::on_form_done(std::uint64_t citizen) {
+  request_ticket(static_cast<CitizenIndex>(citizen));
+}
+
+void Reception::request_ticket(CitizenIndex i) {
+  if (!days_.tickets_issued_now()) {
+    router_.leave(i, LeaveReason::after_hours);
+    return;
+  }
+  if (robot_free()) {
+    // The robot serves without a queue: with all its places taken, the citizen uses the
+    // ordinary reception, as when it is down.
+    --free_robot_places_;
+    sim_.schedule_in(pool_[i].robot_time, robot_done_, i, ticket_priority);
+    return;
+  }
+  go_to_desk_or_kiosk(i, true);
+}
+
+bool Reception::robot_free() const {
+  const auto& robot = params_.reception.robot;
+  if (!robot || free_robot_places_ == 0) return false;
+  return !(board_ && robot->system < board_->size() &&
+           board_->state(robot->system) == SystemState::down);
+}
+
+bool Reception::ticket_machine_down() const {
+  const auto s = params_.reception.ticket_system;
+  return board_ && s < board_->size() && board_->state(s) == SystemState::down;
+}
+
+void Reception::on_robot_done(std::uint64_t citizen) {
+  const auto i = static_cast<CitizenIndex>(citizen);
+  ++free_robot_places_;
+  Citizen& c = pool_[i];
+  const RobotParams& robot = *params_.reception.robot;
+  if (c.robot_answers && c.visit == 1) {
+    router_.leave(i, LeaveReason::answered);
+    return;
+  }
+  c.queue = c.visit == 1 ? c.robot_queue : c.domain;
+  c.wrong_pick = c.queue != c.domain;
+  if (robot.qr_domains[c.domain]) c.service_need *= robot.qr_service_factor;
+  go_to_desk_or_kiosk(i, false);
+}
+
+void Reception::go_to_desk_or_kiosk(CitizenIndex i, bool reception) {
+  Citizen& c = pool_[i];
+  const bool by_hand = ticket_machine_down();
+  const bool desk = reception && params_.reception.mode == ReceptionParams::Mode::receptionist;
+  if (by_hand)
+    publish_effect(observers_, sim_.now(), c, params_.reception.ticket_system,
+                   SystemEffect::hand_ticket);
+  if (desk || by_hand) {
+    c.desk_time = (desk ? c.reception_time : 0.0) + (by_hand ? c.manual_ticket_time : 0.0);
+    if (free_desks_ > 0) {
+      start_desk(i);
+    } else {
+      desk_queue_.push_back(pool_, i);
+    }
+    return;
+  }
+  issue_ticket(i);
+}
+
+void Reception::start_desk(CitizenIndex i) {
+  --free_desks_;
+  sim_.schedule_in(pool_[i].desk_time, desk_done_, i, ticket_priority);
+}
+
+void Reception::on_desk_done(std::uint64_t citizen) {
+  ++free_desks_;
+  if (!desk_queue_.empty()) start_desk(desk_queue_.pop_front(pool_));
+  issue_ticket(static_cast<CitizenIndex>(citizen));
+}
+
+void Reception::issue_ticket(CitizenIndex i) {
+  Citizen& c = pool_[i];
+  const auto& policy = params_.policy;
+  if (!days_.tickets_issued_now()) {  // e.g. finished at the desk after the ticket stop
+    router_.leave(i, LeaveReason::after_hours);
+    return;
+  }
+  if (policy.daily_ticket_cap > 0 && tickets_today_ >= policy.daily_ticket_cap) {
+    router_.leave(i, LeaveReason::ticket_cap);
+    return;
+  }
+  if (policy.balk_threshold > 0 && router_.tickets_waiting(c.queue) >= policy.balk_threshold) {
+    router_.leave(i, LeaveReason::balked);
+    return;
+  }
+  ++tickets_today_;
+  c.ticket_time = sim_.now();
+  for (auto* o : observers_) o->on_ticket(sim_.now(), c);
+  router_.ticket_taken(i);
+}
+
+void Reception::send_home_waiting(LeaveReason reason) {
+  while (!desk_queue_.empty()) router_.leave(desk_queue_.pop_front(pool_), reason);
+}
+
+}  // namespace sim::model

@@ -1,0 +1,74 @@
+// Reception: forms, the reception robot, the desk or the kiosk, and the ticket machine's rules.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "sim/engine/simulation.hpp"
+#include "sim/model/center_observer.hpp"
+#include "sim/model/center_params.hpp"
+#include "sim/model/citizen.hpp"
+#include "sim/model/day_cycle.hpp"
+#include "sim/model/system_board.hpp"
+#include "sim/model/ticket_queue.hpp"
+#include "sim/model/visit_router.hpp"
+
+namespace sim::model {
+
+/// How a citizen who walked in gets a ticket. They fill in their forms, then go to the AI
+/// robot if it works and has room (it may answer their question, and picks their domain),
+/// else to the receptionist desk (receptionist mode) or the kiosk; while the ticket machine is
+/// down the desk issues every ticket by hand, in kiosk mode too. The ticket machine then
+/// applies its rules (ticket stop, daily cap, balking at a long queue) and the citizen goes on
+/// to VisitRouter::ticket_taken with citizen.queue set. Its slice of the parameters:
+/// ReceptionParams and PolicyParams' daily_ticket_cap and balk_threshold.
+///
+/// Where the next mechanisms go: a domain no counter can ever serve (turned away) and
+/// patience decided from what the citizen sees are rules of issue_ticket().
+class Reception {
+ public:
+  Reception(engine::Simulation& sim, const CenterParams& params, const DayCycle& days,
+            const std::optional<SystemBoard>& board, CitizenPool& pool, const Observers& observers,
+            VisitRouter& router);
+
+  /// A citizen walked in (first visit or a return).
+  void receive(CitizenIndex i);
+  /// A new calendar day: the daily ticket count starts again.
+  void start_day() { tickets_today_ = 0; }
+  /// Citizens waiting for the desk leave (lunch, closing); the one at the desk finishes and
+  /// is then refused a ticket if tickets have stopped.
+  void send_home_waiting(LeaveReason reason);
+
+  /// Visit steps at the reception run after a simultaneous counter call or arrival.
+  static constexpr std::int32_t ticket_priority = 2;
+
+ private:
+  void on_form_done(std::uint64_t citizen);
+  void on_robot_done(std::uint64_t citizen);
+  void on_desk_done(std::uint64_t citizen);
+  void request_ticket(CitizenIndex i);
+  /// The desk (receptionist, or a hand-written ticket while the ticket machine is down) or the
+  /// kiosk; `reception` is false after the robot, which has already done the receptionist's job.
+  void go_to_desk_or_kiosk(CitizenIndex i, bool reception);
+  void start_desk(CitizenIndex i);
+  /// The ticket machine's rules; a citizen who gets a ticket goes on to the counters.
+  void issue_ticket(CitizenIndex i);
+  /// Whether the reception robot works now and has room for one more citizen.
+  bool robot_free() const;
+  bool ticket_machine_down() const;
+
+  engine::Simulation& sim_;
+  const CenterParams& params_;
+  const DayCycle& days_;
+  const std::optional<SystemBoard>& board_;
+  CitizenPool& pool_;
+  const Observers& observers_;
+  VisitRouter& router_;
+  engine::HandlerId form_done_, robot_done_, desk_done_;
+  TicketQueue desk_queue_;
+  std::uint32_t free_desks_ = 0;
+  std::uint32_t free_robot_places_ = 0;
+  std::uint32_t tickets_today_ = 0;
+};
+
+}  // namespace sim::model
