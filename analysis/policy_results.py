@@ -36,15 +36,19 @@ POLICIES = [
     ("it_support", "it_support.toml", "IT support team"),
     ("more_counters", "more_certification_counters.toml", "+1 certification counter"),
 ]
-# (metric, column title, format, scale): what the page shows for every policy.
-METRICS = [
-    ("wait_mean", "mean wait (min)", "{:+.2f}", 1.0),
+# (metric, column title, format, scale): what the page shows for every policy, everyone who came
+# first (columns of metrics a file lacks are left out: files written before schema 5).
+ALL_METRICS = [
+    ("service_level", "service level (points)", "{:+.2f}", 100.0),
+    ("unserved_share", "went home unserved (points)", "{:+.2f}", 100.0),
+    ("wait_mean", "mean wait of those served (min)", "{:+.2f}", 1.0),
     ("wait_p90", "p90 wait (min)", "{:+.2f}", 1.0),
     ("reneged", "gave up / day", "{:+.2f}", None),
     ("sent_home", "sent home / day", "{:+.2f}", None),
     ("overtime", "overtime (staff-min/day)", "{:+.1f}", None),
     ("on_time_rate", "on-time rate (points)", "{:+.2f}", 100.0),
 ]
+HIGHER = {"service_level", "on_time_rate"}  # higher is better; lower for the others
 
 
 def run_compare(args, template, path):
@@ -79,7 +83,7 @@ def read_comparison(path, variants=None):
         reps = {}
         for name in names:
             table = reader.Results(f, f"variant/{name}/").replications()
-            reps[name] = {m: table[m].to_numpy() for m, *_ in METRICS if m in table}
+            reps[name] = {m: table[m].to_numpy() for m, *_ in ALL_METRICS if m in table}
         return rows, working, reps
 
 
@@ -91,11 +95,17 @@ def cell(row, fmt, scale):
     return "{}{} [{}, {}]{}".format(mark, fmt.format(d), fmt.format(lo), fmt.format(hi), mark)
 
 
-def robot_vs_desk(reps, working):
+def metrics_in(rows):
+    """ALL_METRICS that the file's /comparison has (older files lack the verdict metrics)."""
+    present = {m for _, m in rows}
+    return [m for m in ALL_METRICS if m[0] in present]
+
+
+def robot_vs_desk(reps, working, metrics):
     """Paired robot - desk per metric: both ran on the base's random numbers, so replication r of
     each saw the same citizens and the difference of their differences is paired too."""
     out = []
-    for metric, title, fmt, scale in METRICS:
+    for metric, title, fmt, scale in metrics:
         s = scale if scale is not None else 1.0 / working
         d = (reps["robot"][metric] - reps["desk"][metric]) * s
         d = d[~np.isnan(d)]
@@ -103,28 +113,31 @@ def robot_vs_desk(reps, working):
             out.append((title, "–", "–"))
             continue
         half = t975(len(d) - 1) * d.std(ddof=1) / math.sqrt(len(d))
-        wins = np.mean(d < 0) if metric != "on_time_rate" else np.mean(d > 0)
+        better = np.mean(d > 0) if metric in HIGHER else np.mean(d < 0)
+        equal = np.mean(d == 0)  # a tie is a tie, not a loss
+        shares = "{:.0f} / {:.0f} / {:.0f} %".format(100 * better, 100 * equal, 100 * (1 - better - equal))
         out.append((title, "{} [{}, {}]".format(fmt.format(d.mean()), fmt.format(d.mean() - half),
-                                                fmt.format(d.mean() + half)), "{:.0f} %".format(100 * wins)))
+                                                fmt.format(d.mean() + half)), shares))
     return out
 
 
 def section(args, template, title, path):
     rows, working, reps = read_comparison(path)
+    metrics = metrics_in(rows)
     lines = ["### %s (`scenarios/templates/%s.toml`)" % (title, template), ""]
     base = []
-    for metric, name, fmt, scale in METRICS:
+    for metric, name, fmt, scale in metrics:
         r = rows.get(("robot", metric))
         s = scale if scale is not None else 1.0 / working
         base.append("%s %s" % (name, "–" if r is None or math.isnan(r["base_mean"]) else "{:.2f}".format(r["base_mean"] * s)))
     lines.append("Base (no policy), means over %d replications of %d days (%d working days): %s." % (
         args.replications, args.days, working, "; ".join(base)))
     lines.append("")
-    lines.append("| policy | " + " | ".join(m[1] for m in METRICS) + " | paired/unpaired width (mean wait) |")
-    lines.append("|---|" + "---|" * (len(METRICS) + 1))
+    lines.append("| policy | " + " | ".join(m[1] for m in metrics) + " | paired/unpaired width (mean wait) |")
+    lines.append("|---|" + "---|" * (len(metrics) + 1))
     for name, _, label in POLICIES:
         cells = []
-        for metric, _, fmt, scale in METRICS:
+        for metric, _, fmt, scale in metrics:
             r = rows.get((name, metric))
             cells.append(cell(r, fmt, scale if scale is not None else 1.0 / working))
         w = rows.get((name, "wait_mean"))
@@ -132,12 +145,13 @@ def section(args, template, title, path):
         lines.append("| %s | %s | %s |" % (label, " | ".join(cells), ratio))
     lines.append("")
     lines.append("Does the AI robot beat two receptionists? Paired difference robot − receptionists "
-                 "(negative = the robot is better, except for the on-time rate), and the share of "
-                 "replications in which the robot did better:")
+                 "(negative = the robot is better, except for the service level and the on-time "
+                 "rate), and the shares of replications in which the robot did better, the same, "
+                 "or worse:")
     lines.append("")
-    lines.append("| metric | robot − receptionists [95 % CI] | robot better in |")
+    lines.append("| metric | robot − receptionists [95 % CI] | robot better / equal / worse |")
     lines.append("|---|---|---|")
-    for t, d, w in robot_vs_desk(reps, working):
+    for t, d, w in robot_vs_desk(reps, working, metrics):
         lines.append("| %s | %s | %s |" % (t, d, w))
     lines.append("")
     return lines

@@ -1,6 +1,7 @@
 """policy_results.py and calibration.py read their runs through the report's reader."""
 import datetime
 
+import numpy as np
 import pytest
 
 import calibration
@@ -68,3 +69,17 @@ def test_the_model_table_row_comes_from_the_file(tmp_path):
     assert row["arrived"].mean == 45.0  # (40 + 10) + (30 + 10) first visits over 2 working days
     assert row["worst_domain"][0] == "Land" and row["worst_domain"][1].mean == pytest.approx(0.325)
     assert row["reneged"].mean == pytest.approx((7 / 90 + 8 / 90) / 2)
+
+
+def test_the_policy_page_leads_with_everyone_who_came_and_counts_ties_as_equal(tmp_path):
+    rows = [(v, m, b, 0.8, 0.01, 0.0, 0.02, 0.5, 0.5, 0.0)
+            for v in ("robot", "desk") for m, b in (("service_level", "higher"), ("wait_mean", "lower"))]
+    path = h5files.compare_file(str(tmp_path / "p.h5"), rows, variants=("base", "robot", "desk"))
+    comp, _, _ = policy_results.read_comparison(path, variants=["base", "robot", "desk"])
+    metrics = policy_results.metrics_in(comp)
+    assert [m for m, *_ in metrics] == ["service_level", "wait_mean"]
+    reps = {"robot": {"service_level": np.array([0.8, 0.9, 0.7]), "wait_mean": np.array([5.0, 5.0, 6.0])},
+            "desk": {"service_level": np.array([0.8, 0.8, 0.8]), "wait_mean": np.array([5.0, 6.0, 5.0])}}
+    out = dict((t, w) for t, _, w in policy_results.robot_vs_desk(reps, 2, metrics))
+    assert out["service level (points)"] == "33 / 33 / 33 %"
+    assert out["mean wait of those served (min)"] == "33 / 33 / 33 %"
