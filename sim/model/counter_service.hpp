@@ -1,0 +1,104 @@
+// The counter service: ticket queues, counters calling and serving, pacing under outages.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/engine/simulation.hpp"
+#include "sim/model/back_office.hpp"
+#include "sim/model/center_observer.hpp"
+#include "sim/model/center_params.hpp"
+#include "sim/model/citizen.hpp"
+#include "sim/model/counter_hall.hpp"
+#include "sim/model/day_cycle.hpp"
+#include "sim/model/staff_roster.hpp"
+#include "sim/model/system_board.hpp"
+#include "sim/model/ticket_queue.hpp"
+#include "sim/model/visit_router.hpp"
+
+namespace sim::model {
+
+/// Ticket holders wait in their domain's queue (FIFO within priority class) until a counter
+/// whose staff can do the domain calls them (CounterHall's rules), or their patience runs out.
+/// A service takes the citizen's need over the staff's speed, and goes slower, on paper, stops
+/// or ends with the citizen sent home when a system it needs is degraded or down
+/// (service_pace). At the end a misrouted citizen gets a ticket for the right queue, an
+/// incomplete dossier is sent home, and everyone else is served. An open counter with no
+/// ticket to call takes back-office work inside a session. Its slice of the parameters: the
+/// counters, staff (through StaffRoster), procedures' systems, patience and
+/// back_office.counter_staff. It owns the "citizen.paper_entry" stream of each day.
+class CounterService : public BackOfficeListener {
+ public:
+  CounterService(engine::Simulation& sim, const CenterParams& params, const DayCycle& days,
+                 const std::optional<SystemBoard>& board, std::optional<BackOffice>& back_office,
+                 CitizenPool& pool, const Observers& observers, VisitRouter& router);
+
+  /// A session opens (station form: session 0 at the start): staff sit down, counters call.
+  void open_session(std::uint32_t session);
+  /// Whether counters may call new tickets (a session closing: only in overtime).
+  void set_calling(bool calling);
+  /// Every idle counter calls its next ticket, or closes if it may not.
+  void call_all();
+  /// A citizen took a ticket for citizen.queue: called at once by an idle counter, or queues.
+  void join(CitizenIndex i);
+  /// Every ticket holder still waiting leaves for `reason`.
+  void send_home_waiting(LeaveReason reason);
+  /// Services suspended by an outage end, the citizen sent home (the counters stop for the day).
+  void end_suspended_services();
+  /// A system's state changed: services that need it change pace.
+  void on_system_change(std::uint32_t system);
+
+  std::uint32_t tickets_waiting(std::uint32_t queue) const { return queues_[queue].size(); }
+  std::uint32_t queue_length() const;
+  std::uint32_t busy_counters() const { return hall_.busy(); }
+
+  // BackOfficeListener.
+  void on_back_office_work() override;
+  void on_counter_slice_end(std::uint32_t counter) override;
+
+  /// Event priorities at equal times (lower first, after the day's turns): a counter that
+  /// frees up calls its next citizen before a simultaneous arrival, ticket or abandonment.
+  static constexpr std::int32_t service_end_priority = 0;
+  static constexpr std::int32_t renege_priority = 3;
+
+ private:
+  void on_service_end(std::uint64_t counter);
+  void on_renege(std::uint64_t citizen);
+  void start_service(CitizenIndex i, std::uint32_t counter);
+  void finish_visit(CitizenIndex i);
+  /// Whether a ticket for this queue taken now would still be called today.
+  bool queue_served_later(std::uint32_t queue) const;
+  void call(std::uint32_t counter);
+  bool offer_back_office(std::uint32_t counter);
+  void close_counter(std::uint32_t counter);
+  void set_counter(std::uint32_t counter, CounterState state);
+  void publish_queue_length(std::uint32_t queue);
+  /// Sets the pace of counter k's service from the systems its procedure needs now (may
+  /// suspend it, or send the citizen home), and schedules its end.
+  void pace_service(std::uint32_t counter);
+  /// Books the work done since the last pace change, then paces again.
+  void repace_service(std::uint32_t counter);
+  /// Ends counter k's service early: the citizen leaves unserved because of an outage.
+  void send_home_from_counter(std::uint32_t counter);
+  /// Back-office minutes to key in a dossier taken on paper, from the day's stream.
+  double paper_entry(const engine::Distribution& d);
+
+  engine::Simulation& sim_;
+  const CenterParams& params_;
+  const DayCycle& days_;
+  const std::optional<SystemBoard>& board_;
+  std::optional<BackOffice>& back_office_;
+  CitizenPool& pool_;
+  const Observers& observers_;
+  VisitRouter& router_;
+  engine::HandlerId service_end_, renege_;
+  StaffRoster roster_;
+  std::vector<TicketQueue> queues_;  ///< by domain
+  CounterHall hall_;
+  std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
+  std::optional<engine::RngStream> paper_;     ///< "citizen.paper_entry" of paper_day_
+  std::uint32_t paper_day_ = UINT32_MAX;
+};
+
+}  // namespace sim::model
