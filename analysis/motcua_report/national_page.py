@@ -105,11 +105,26 @@ def _per_day(x, days, lang):
     return number(x / days if days else x, lang, 0)
 
 
-def _arrived_header(days, lang):
-    # The national file has no calendar: a day here is a calendar day (weekends included).
-    if days:
-        return pick(lang, "arrived per calendar day", "số người đến mỗi ngày (tính cả ngày nghỉ)")
-    return pick(lang, "arrived (whole run)", "số người đến (cả kỳ)")
+def day_base(res):
+    """(number of days, True when they are working days) that per-day figures divide by: the
+    root attribute working_days when the file has it, so that arrivals stand beside daily_visits
+    (planned visits of a working day) on the same base; else the run's calendar days; (None, False)
+    when the file says neither."""
+    working = res.attr("working_days")
+    if isinstance(working, (int, float)) and working > 0:
+        return int(working), True
+    period = res.period()
+    return (period[0], False) if period else (None, False)
+
+
+def _arrived_header(base, lang):
+    days, working = base
+    if days and working:
+        return pick(lang, "arrived in person per working day", "số người đến trực tiếp mỗi ngày làm việc")
+    if days:  # an older file: no count of working days, so calendar days (weekends included)
+        return pick(lang, "arrived in person per calendar day",
+                    "số người đến trực tiếp mỗi ngày (tính cả ngày nghỉ)")
+    return pick(lang, "arrived in person (whole run)", "số người đến trực tiếp (cả kỳ)")
 
 
 def _has(frame, key):
@@ -118,8 +133,8 @@ def _has(frame, key):
 
 def province_block(res, lang):
     """One row per province, the lowest on-time rate first."""
-    period = res.period()
-    days = period[0] if period else None
+    base = day_base(res)
+    days = base[0]
     table = national_facts.province_table(res)
     unserved = _has(table, "unserved")
     rows = []
@@ -131,21 +146,24 @@ def province_block(res, lang):
                 number(r.dossiers_online, lang, 0), _cell(r.on_time, lang, True)]
         rows.append(row)
     headers = [pick(lang, "province", "tỉnh, thành phố"), pick(lang, "code", "mã"),
-               pick(lang, "centers", "số trung tâm"), _arrived_header(days, lang)]
+               pick(lang, "centers", "số trung tâm"), _arrived_header(base, lang)]
     if unserved:
         headers.append(pick(lang, "went home unserved", "ra về chưa được giải quyết"))
     headers += [pick(lang, "mean wait of those served (min)", "thời gian chờ của người được phục vụ (phút)"),
                 pick(lang, "gave up", "bỏ về"), pick(lang, "dossiers received", "hồ sơ tiếp nhận"),
                 pick(lang, "of them online", "trong đó trực tuyến"), pick(lang, "on time", "đúng hạn")]
+    working = base[1]
     if lang == "vi":
-        when = (f"trong {days} ngày của kỳ (tính cả cuối tuần và ngày lễ: tệp không có lịch làm việc)"
-                if days else "trong cả kỳ")
+        when = ("chia cho số ngày làm việc của kỳ" if working else
+                "chia cho số ngày của kỳ, tính cả cuối tuần và ngày lễ (tệp cũ không ghi số ngày làm "
+                "việc)" if days else "trong cả kỳ")
         intro = ("Các trung tâm của từng tỉnh, thành phố cộng lại (<code>/province_results</code>), "
                  f"trung bình qua các lần mô phỏng; {_bracket_note(res, lang)}. Số người đến là người "
                  f"đến trực tiếp, {when}; hồ sơ tính cho cả kỳ. Tỷ lệ đúng hạn thấp nhất xếp trước.")
     else:
-        when = (f"over the {days} calendar days of the run (weekends and holidays included: the file "
-                "has no calendar)" if days else "over the whole run")
+        when = (f"divided by the run's {days} working days" if working else
+                f"divided by the run's {days} calendar days, weekends and holidays included (an older "
+                "file without working_days)" if days else "over the whole run")
         intro = ("Each province's centers of the run together (<code>/province_results</code>), mean "
                  f"over replications; {_bracket_note(res, lang)}. Arrivals are citizens who came in "
                  f"person, {when}; dossiers are over the whole run. Lowest on-time rate first.")
@@ -154,8 +172,8 @@ def province_block(res, lang):
 
 
 def _centers_table(res, frame, lang):
-    period = res.period()
-    days = period[0] if period else None
+    base = day_base(res)
+    days = base[0]
     unserved = _has(frame, "unserved")
     rows = []
     for r in frame.itertuples():
@@ -165,8 +183,10 @@ def _centers_table(res, frame, lang):
             row.append(_cell(r.unserved, lang, True))
         rows.append(row + [_cell(r.wait, lang), _cell(r.abandon, lang, True), _cell(r.on_time, lang, True)])
     headers = [pick(lang, "center", "trung tâm"), pick(lang, "province", "tỉnh, thành phố"),
-               pick(lang, "class", "mẫu trung tâm"), pick(lang, "expected visits a day", "lượt đến dự kiến mỗi ngày"),
-               _arrived_header(days, lang)]
+               pick(lang, "class", "mẫu trung tâm"),
+               pick(lang, "planned visits per working day (in person and online)",
+                    "lượt đến dự kiến mỗi ngày làm việc (trực tiếp và trực tuyến)"),
+               _arrived_header(base, lang)]
     if unserved:
         headers.append(pick(lang, "went home unserved", "ra về chưa được giải quyết"))
     headers += [pick(lang, "mean wait of those served (min)", "thời gian chờ của người được phục vụ (phút)"),

@@ -134,3 +134,18 @@ def test_a_national_page_names_the_worst_centers_by_on_time_rate_and_by_wait(tmp
     assert 'id="least-on-time-centers"' in en and "3 trung tâm có tỷ lệ hồ sơ đúng hạn thấp nhất" in vi
     assert "went home unserved" in en  # the national lead, from /national_summary unserved_share
     assert not math.isnan(0.0)
+
+
+def test_national_per_day_columns_share_the_working_day_base_when_the_file_has_it(tmp_path):
+    import h5py
+    path = h5files.national_file(str(tmp_path / "n.h5"))
+    assert main.main([path, "-o", str(tmp_path / "old"), "--lang", "en"]) == main.EXIT_OK
+    old = (tmp_path / "old" / "index.html").read_text(encoding="utf-8")
+    assert "arrived in person per calendar day" in old and "<td>50</td>" in old  # 150 over 3 days
+    with h5py.File(path, "a") as f:
+        f.attrs["working_days"] = 2
+        f.attrs["calendar_days"] = 3
+    assert main.main([path, "-o", str(tmp_path / "new"), "--lang", "en"]) == main.EXIT_OK
+    new = (tmp_path / "new" / "index.html").read_text(encoding="utf-8")
+    assert "arrived in person per working day" in new and "<td>75</td>" in new  # 150 over 2 days
+    assert "planned visits per working day" in new
