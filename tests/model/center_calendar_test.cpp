@@ -20,7 +20,6 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,6 +27,7 @@
 #include "sim/model/arrival_profile.hpp"
 #include "sim/model/center.hpp"
 #include "sim/model/work_calendar.hpp"
+#include "tests/support/center_recorder.hpp"
 #include "tests/support/tolerance.hpp"
 
 using sim::engine::Distribution;
@@ -37,9 +37,7 @@ using sim::engine::StreamSeed;
 using sim::model::ArrivalProfile;
 using sim::model::CalendarSpec;
 using sim::model::Center;
-using sim::model::CenterObserver;
 using sim::model::CenterParams;
-using sim::model::Citizen;
 using sim::model::CounterParams;
 using sim::model::CounterState;
 using sim::model::Date;
@@ -121,171 +119,17 @@ StaffParams staff_at(std::uint32_t counter, std::vector<double> speed) {
   return s;
 }
 
-const char* reason_name(LeaveReason r) {
-  switch (r) {
-    case LeaveReason::reneged:
-      return "reneged";
-    case LeaveReason::balked:
-      return "balked";
-    case LeaveReason::ticket_cap:
-      return "ticket_cap";
-    case LeaveReason::after_hours:
-      return "after_hours";
-    case LeaveReason::lunch:
-      return "lunch";
-    case LeaveReason::closing:
-      return "closing";
-    case LeaveReason::incomplete:
-      return "incomplete";
-    case LeaveReason::answered:
-      return "answered";
-    case LeaveReason::system_down:
-      return "system_down";
-  }
-  return "?";
-}
-
 // ---------------------------------------------------------------------------------------------
-// Recorder: every signal, grouped by visit (a citizen's return is a new visit, same id).
+// The shared recorder: every signal, grouped by visit (a citizen's return is a new visit, same id).
 
-struct Stamp {
-  double t;
-  std::uint32_t where;  // queue of a ticket, counter of a call or an end
-};
-
-struct Visit {
-  std::uint64_t id = 0;
-  std::uint32_t visit = 0;
-  std::uint32_t day = 0;
-  std::uint32_t domain = 0;
-  double arrival = 0.0;
-  std::vector<Stamp> tickets, calls, ends;
-  std::optional<double> served, left;
-  std::optional<LeaveReason> reason;
-  double waited = 0.0;
-};
-
-struct Overtime {
-  double t;
-  std::uint32_t staff;
-  double minutes;
-};
-
-struct CounterChange {
-  double t;
-  std::uint32_t counter;
-  CounterState state;
-};
-
-struct DayTally {
-  std::uint32_t arrived = 0, served = 0, left = 0;
-  std::size_t inside_at_end = 0;
-  bool ended = false;
-};
-
-class Recorder : public CenterObserver {
- public:
-  std::vector<Visit> visits;  // in arrival order
-  std::vector<std::string> lines;
-  std::vector<Overtime> overtime;
-  std::vector<CounterChange> counter_changes;
-  std::vector<DayTally> days;
-  std::size_t inside_after_run = 0;
-  const Center* center = nullptr;
-
-  void on_day_start(SimTime, std::uint32_t day) override { tally(day); }
-  void on_day_end(SimTime, std::uint32_t day) override {
-    tally(day).ended = true;
-    tally(day).inside_at_end = center->citizens_inside();
-  }
-  void on_arrival(SimTime t, const Citizen& c) override {
-    Visit v;
-    v.id = c.id;
-    v.visit = c.visit;
-    v.day = day_of(t);
-    v.domain = c.domain;
-    v.arrival = t;
-    current_[c.id] = visits.size();
-    visits.push_back(v);
-    ++tally(v.day).arrived;
-    add(t, "arrive", c.id);
-  }
-  void on_ticket(SimTime t, const Citizen& c) override {
-    current(c).tickets.push_back({t, c.queue});
-    add(t, "ticket", c.id, " q", c.queue);
-  }
-  void on_service_start(SimTime t, const Citizen& c, std::uint32_t k) override {
-    current(c).calls.push_back({t, k});
-    add(t, "call", c.id, " @", k);
-  }
-  void on_service_end(SimTime t, const Citizen& c, std::uint32_t k) override {
-    current(c).ends.push_back({t, k});
-    add(t, "done", c.id, " @", k);
-  }
-  void on_served(SimTime t, const Citizen& c) override {
-    current(c).served = t;
-    current(c).waited = c.waited;
-    ++tally(day_of(t)).served;
-    add(t, "served", c.id);
-  }
-  void on_leave(SimTime t, const Citizen& c, LeaveReason r) override {
-    current(c).left = t;
-    current(c).reason = r;
-    ++tally(day_of(t)).left;
-    std::ostringstream line;
-    line << t << " leave " << c.id << ' ' << reason_name(r);
-    lines.push_back(line.str());
-  }
-  void on_counter_state(SimTime t, std::uint32_t k, std::uint32_t, CounterState s) override {
-    counter_changes.push_back({t, k, s});
-  }
-  void on_overtime(SimTime t, std::uint32_t staff, double minutes) override {
-    overtime.push_back({t, staff, minutes});
-  }
-
-  /// Visits whose arrival fell on the day, in arrival order.
-  std::vector<const Visit*> arriving_on(std::uint32_t day) const {
-    std::vector<const Visit*> out;
-    for (const auto& v : visits) {
-      if (v.day == day) out.push_back(&v);
-    }
-    return out;
-  }
-  /// The given visit of a citizen, or nullptr.
-  const Visit* find(std::uint64_t id, std::uint32_t visit) const {
-    for (const auto& v : visits) {
-      if (v.id == id && v.visit == visit) return &v;
-    }
-    return nullptr;
-  }
-
- private:
-  DayTally& tally(std::uint32_t day) {
-    if (days.size() <= day) days.resize(day + 1);
-    return days[day];
-  }
-  Visit& current(const Citizen& c) { return visits.at(current_.at(c.id)); }
-  void add(SimTime t, const char* what, std::uint64_t id, const char* sep = nullptr,
-           std::uint32_t where = 0) {
-    std::ostringstream line;
-    line << t << ' ' << what << ' ' << id;
-    if (sep) line << sep << where;
-    lines.push_back(line.str());
-  }
-  std::map<std::uint64_t, std::size_t> current_;
-};
+using Recorder = test_support::CenterRecorder;
+using Visit = test_support::VisitRecord;
+using Overtime = test_support::OvertimeRecord;
+using test_support::DayTally;
+using test_support::reason_name;
 
 Recorder run(const CenterParams& params, std::uint64_t seed) {
-  Simulation sim(StreamSeed{seed, 0, 0});
-  Center center(sim, params);
-  Recorder r;
-  r.center = &center;
-  center.add_observer(r);
-  center.start();
-  sim.run();
-  r.inside_after_run = center.citizens_inside();
-  r.center = nullptr;
-  return r;
+  return test_support::record_run(params, seed);
 }
 
 std::vector<double> arrival_times(const std::vector<const Visit*>& visits) {

@@ -1,72 +1,30 @@
 // Center model: hand-computed trajectories, stream isolation and conservation of citizens.
 #include <catch2/catch.hpp>
 
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
+#include "tests/support/center_recorder.hpp"
 
 using sim::engine::Distribution;
-using sim::engine::SimTime;
 using sim::engine::Simulation;
 using sim::engine::StreamSeed;
 using sim::model::Center;
-using sim::model::CenterObserver;
 using sim::model::CenterParams;
-using sim::model::Citizen;
 using sim::model::station_params;
 
 namespace {
-/// Writes every signal as a line "t event citizen [counter]" so a run can be compared with
-/// a trajectory worked out by hand.
-class Recorder : public CenterObserver {
- public:
-  std::vector<std::string> lines;
-  std::vector<double> arrival_times;
-  std::vector<double> service_needs;
-  void on_arrival(SimTime t, const Citizen& c) override {
-    add(t, "arrive", c.id);
-    arrival_times.push_back(t);
-    service_needs.push_back(c.service_need);
-  }
-  void on_service_start(SimTime t, const Citizen& c, std::uint32_t k) override {
-    add(t, "call", c.id, static_cast<int>(k));
-  }
-  void on_service_end(SimTime t, const Citizen& c, std::uint32_t k) override {
-    add(t, "done", c.id, static_cast<int>(k));
-  }
-  void on_leave(SimTime t, const Citizen& c, sim::model::LeaveReason r) override {
-    if (r == sim::model::LeaveReason::reneged) add(t, "renege", c.id);
-  }
+/// The recorder's visit lines of a run: arrivals, calls, ends and departures.
+std::vector<std::string> run_lines(const CenterParams& params) {
+  return test_support::record_run(params, 7).lines_of({"arrive", "call", "done", "leave"});
+}
 
- private:
-  void add(SimTime t, const char* what, std::uint64_t id, int counter = -1) {
-    std::ostringstream line;
-    line << t << ' ' << what << ' ' << id;
-    if (counter >= 0) line << " @" << counter;
-    lines.push_back(line.str());
-  }
-};
-
-/// Counts citizens by fate, to check arrived = served + reneged + inside at all times.
-class Balance : public CenterObserver {
- public:
-  std::uint64_t arrived = 0, served = 0, reneged = 0;
-  void on_arrival(SimTime, const Citizen&) override { ++arrived; }
-  void on_served(SimTime, const Citizen&) override { ++served; }
-  void on_leave(SimTime, const Citizen&, sim::model::LeaveReason) override { ++reneged; }
-};
-
-Recorder run_recorded(const CenterParams& params, SimTime until = 1e300) {
-  Simulation sim(StreamSeed{7, 0, 0});
-  Center center(sim, params);
-  Recorder recorder;
-  center.add_observer(recorder);
-  center.start();
-  sim.run_until(until);
-  return recorder;
+std::vector<double> arrival_times(const test_support::CenterRecorder& r) {
+  std::vector<double> t;
+  for (const auto& v : r.visits) t.push_back(v.arrival);
+  return t;
 }
 }  // namespace
 
@@ -78,12 +36,11 @@ TEST_CASE("a single counter with fixed gaps, service and patience follows the ha
   // so 2 is called at exactly 6 and leaves at 8.5; 3 and 4 renege at 7 and 8.
   const auto p = station_params(1, Distribution::deterministic(1.0), Distribution::deterministic(2.5),
                                 Distribution::deterministic(3.0), 0.0, 5.5);
-  const auto r = run_recorded(p);
   const std::vector<std::string> expected = {
-      "1 arrive 0", "1 call 0 @0",   "2 arrive 1",   "3 arrive 2",   "3.5 done 0 @0",
-      "3.5 call 1 @0", "4 arrive 3", "5 arrive 4",   "6 done 1 @0",  "6 call 2 @0",
-      "7 renege 3",  "8 renege 4",  "8.5 done 2 @0"};
-  CHECK(r.lines == expected);
+      "1 arrive 0",        "1 call 0 @0",       "2 arrive 1",   "3 arrive 2",  "3.5 done 0 @0",
+      "3.5 call 1 @0",     "4 arrive 3",        "5 arrive 4",   "6 done 1 @0", "6 call 2 @0",
+      "7 leave 3 reneged", "8 leave 4 reneged", "8.5 done 2 @0"};
+  CHECK(run_lines(p) == expected);
 }
 
 TEST_CASE("two counters share one queue and the lowest-numbered idle counter is used first", "[model]") {
@@ -92,12 +49,11 @@ TEST_CASE("two counters share one queue and the lowest-numbered idle counter is 
   // (to 6); 3 waits, called at 4.5 by counter 1 (to 7).
   const auto p = station_params(2, Distribution::deterministic(1.0), Distribution::deterministic(2.5),
                                 std::nullopt, 0.0, 4.5);
-  const auto r = run_recorded(p);
   const std::vector<std::string> expected = {
       "1 arrive 0", "1 call 0 @0",   "2 arrive 1", "2 call 1 @1",   "3 arrive 2",
       "3.5 done 0 @0", "3.5 call 2 @0", "4 arrive 3", "4.5 done 1 @1", "4.5 call 3 @1",
       "6 done 2 @0", "7 done 3 @1"};
-  CHECK(r.lines == expected);
+  CHECK(run_lines(p) == expected);
 }
 
 TEST_CASE("adding a counter leaves every arrival time and service need unchanged", "[model]") {
@@ -106,11 +62,19 @@ TEST_CASE("adding a counter leaves every arrival time and service need unchanged
                           Distribution::lognormal_median_cv(1.0, 0.8), Distribution::exponential(3.0),
                           0.2, 2000.0);
   };
-  const auto two = run_recorded(make(2));
-  const auto three = run_recorded(make(3));
-  REQUIRE(two.arrival_times.size() > 3000);  // about 1.8 * 2000 arrivals
-  CHECK(two.arrival_times == three.arrival_times);
-  CHECK(two.service_needs == three.service_needs);
+  const auto two = test_support::record_run(make(2), 7);
+  const auto three = test_support::record_run(make(3), 7);
+  REQUIRE(two.visits.size() > 3000);  // about 1.8 * 2000 arrivals
+  CHECK(arrival_times(two) == arrival_times(three));
+  // The arrival lines of the trace carry each citizen's service need and patience, in full.
+  const auto arrivals = [](const test_support::CenterRecorder& r) {
+    std::vector<std::string> out;
+    for (const auto& l : r.trace) {
+      if (l.find(" arrive ") != std::string::npos) out.push_back(l);
+    }
+    return out;
+  };
+  CHECK(arrivals(two) == arrivals(three));
   CHECK(two.lines != three.lines);  // the layout change does change who waits how long
 }
 
@@ -119,17 +83,27 @@ TEST_CASE("every citizen who arrives is served, reneges or is still inside, at e
                                 Distribution::exponential(2.0), 0.0, 500.0);
   Simulation sim(StreamSeed{11, 2, 5});
   Center center(sim, p);
-  Balance balance;
-  center.add_observer(balance);
+  test_support::CenterRecorder r;
+  center.add_observer(r);
   center.start();
   for (double t = 10; t <= 500; t += 10) {
     sim.run_until(t);
     INFO("t = " << t);
-    REQUIRE(balance.arrived == balance.served + balance.reneged + center.citizens_inside());
+    std::size_t served = 0, left = 0;
+    for (const auto& v : r.visits) {
+      served += v.served.has_value();
+      left += v.left.has_value();
+    }
+    REQUIRE(r.visits.size() == served + left + center.citizens_inside());
     REQUIRE(center.citizens_inside() == center.queue_length() + center.busy_counters());
   }
   sim.run();
   CHECK(center.citizens_inside() == 0);
-  CHECK(balance.arrived == balance.served + balance.reneged);
-  CHECK(balance.reneged > 0);
+  std::size_t served = 0, reneged = 0;
+  for (const auto& v : r.visits) {
+    served += v.served.has_value();
+    reneged += v.reason == sim::model::LeaveReason::reneged;
+  }
+  CHECK(r.visits.size() == served + reneged);
+  CHECK(reneged > 0);
 }
