@@ -1,0 +1,90 @@
+// Observers only watch: attaching or detaching them leaves every result of a run identical.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "sim/run/replication.hpp"
+#include "sim/scenario/model_builder.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+#include "tests/support/center_recorder.hpp"
+#include "tests/support/paths.hpp"
+
+namespace {
+
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+/// The summary row of replication 0 with extra recorders: `kept` watches the whole run,
+/// `dropped` is attached from the start and detached halfway through the horizon.
+std::vector<double> summary_with(const sim::scenario::Scenario& s,
+                                 test_support::CenterRecorder& kept,
+                                 test_support::CenterRecorder& dropped) {
+  sim::scenario::ReplicationModel model(s, s.run.seed, 0);
+  model.center().add_observer(dropped);
+  model.center().add_observer(kept);
+  model.center().start();
+  model.simulation().run_until(s.run.warmup_min + s.run.horizon_min / 2);
+  model.center().remove_observer(dropped);
+  model.simulation().run();
+  // The same columns, in the same order, as sim::run::run_replication's summary row.
+  auto row = model.collector().row(model.simulation().events_processed());
+  const double run_end = s.run.warmup_min + s.run.horizon_min;
+  model.systems()->finish(run_end);
+  model.back_office()->finish(run_end);
+  for (double v : model.systems()->row()) row.push_back(v);
+  for (double v : model.back_office()->row()) row.push_back(v);
+  return row;
+}
+
+}  // namespace
+
+TEST_CASE("attaching and detaching observers leaves every summary value of a replication identical",
+          "[model][observers]") {
+  // The launch-period ward exercises every signal: systems failing, paper, hand tickets,
+  // sent-home returns, the back office and the online channel.
+  const auto s =
+      sim::scenario::load_scenario(test_support::repo_path("scenarios/software/launch_period.toml"));
+  const auto alone = sim::run::run_replication(s, s.run.seed, 0, false).summary.values;
+  test_support::CenterRecorder kept, dropped;
+  const auto watched = summary_with(s, kept, dropped);
+  CHECK(same_bits(alone, watched));
+  // The recorders did see the run: the detached one only its first half.
+  REQUIRE(kept.trace.size() > 10000);
+  REQUIRE(dropped.trace.size() > 1000);
+  REQUIRE(dropped.trace.size() < kept.trace.size());
+  CHECK(std::equal(dropped.trace.begin(), dropped.trace.end(), kept.trace.begin()));
+}
+
+TEST_CASE("a recorder sees the same signals alone as next to other observers, and none once detached",
+          "[model][observers]") {
+  const auto s =
+      sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
+  const auto run = [&](bool crowd) {
+    sim::engine::Simulation sim(sim::engine::StreamSeed{s.run.seed, 1, s.center.center_id});
+    sim::model::Center center(sim, s.center);
+    test_support::CenterRecorder first, watched, last;
+    if (crowd) center.add_observer(first);
+    center.add_observer(watched);
+    if (crowd) center.add_observer(last);
+    center.start();
+    sim.run_until(3 * 1440.0);
+    const auto seen = watched.trace.size();
+    if (crowd) {
+      center.remove_observer(first);
+      center.remove_observer(last);
+    }
+    sim.run();
+    if (crowd) {  // the rest of the run reaches the attached recorder only
+      CHECK(watched.trace.size() > seen);
+      CHECK(first.trace.size() == seen);
+      CHECK(last.trace.size() == seen);
+    }
+    return watched.trace;
+  };
+  const auto alone = run(false);
+  REQUIRE(alone.size() > 1000);
+  CHECK(run(true) == alone);
+}
