@@ -28,14 +28,16 @@ std::vector<double> arrival_times(const test_support::CenterRecorder& r) {
 }
 }  // namespace
 
-TEST_CASE("a single counter with fixed gaps, service and patience follows the hand-computed trajectory",
-          "[model]") {
+TEST_CASE(
+    "a single counter with fixed gaps, service and patience follows the hand-computed trajectory",
+    "[model]") {
   // Arrivals every 1 min from t=1 (last at t=5), service 2.5 min, patience 3 min, one counter.
   // By hand: 0 is called at once and leaves at 3.5; 1 is called at 3.5 and leaves at 6;
   // 2 would renege at 6, but the counter frees at 6 and completions go first at equal times,
   // so 2 is called at exactly 6 and leaves at 8.5; 3 and 4 renege at 7 and 8.
-  const auto p = station_params(1, Distribution::deterministic(1.0), Distribution::deterministic(2.5),
-                                Distribution::deterministic(3.0), 0.0, 5.5);
+  const auto p =
+      station_params(1, Distribution::deterministic(1.0), Distribution::deterministic(2.5),
+                     Distribution::deterministic(3.0), 0.0, 5.5);
   const std::vector<std::string> expected = {
       "1 arrive 0",        "1 call 0 @0",       "2 arrive 1",   "3 arrive 2",  "3.5 done 0 @0",
       "3.5 call 1 @0",     "4 arrive 3",        "5 arrive 4",   "6 done 1 @0", "6 call 2 @0",
@@ -43,24 +45,25 @@ TEST_CASE("a single counter with fixed gaps, service and patience follows the ha
   CHECK(run_lines(p) == expected);
 }
 
-TEST_CASE("two counters share one queue and the lowest-numbered idle counter is used first", "[model]") {
+TEST_CASE("two counters share one queue and the lowest-numbered idle counter is used first",
+          "[model]") {
   // Arrivals at 1, 2, 3, 4 (gap 1), service 2.5, two counters, no patience.
   // 0 → counter 0 (1..3.5); 1 → counter 1 (2..4.5); 2 waits, called at 3.5 by counter 0
   // (to 6); 3 waits, called at 4.5 by counter 1 (to 7).
-  const auto p = station_params(2, Distribution::deterministic(1.0), Distribution::deterministic(2.5),
-                                std::nullopt, 0.0, 4.5);
-  const std::vector<std::string> expected = {
-      "1 arrive 0", "1 call 0 @0",   "2 arrive 1", "2 call 1 @1",   "3 arrive 2",
-      "3.5 done 0 @0", "3.5 call 2 @0", "4 arrive 3", "4.5 done 1 @1", "4.5 call 3 @1",
-      "6 done 2 @0", "7 done 3 @1"};
+  const auto p = station_params(2, Distribution::deterministic(1.0),
+                                Distribution::deterministic(2.5), std::nullopt, 0.0, 4.5);
+  const std::vector<std::string> expected = {"1 arrive 0",    "1 call 0 @0", "2 arrive 1",
+                                             "2 call 1 @1",   "3 arrive 2",  "3.5 done 0 @0",
+                                             "3.5 call 2 @0", "4 arrive 3",  "4.5 done 1 @1",
+                                             "4.5 call 3 @1", "6 done 2 @0", "7 done 3 @1"};
   CHECK(run_lines(p) == expected);
 }
 
 TEST_CASE("adding a counter leaves every arrival time and service need unchanged", "[model]") {
   const auto make = [](std::uint32_t counters) {
     return station_params(counters, Distribution::exponential(1.0 / 1.8),
-                          Distribution::lognormal_median_cv(1.0, 0.8), Distribution::exponential(3.0),
-                          0.2, 2000.0);
+                          Distribution::lognormal_median_cv(1.0, 0.8),
+                          Distribution::exponential(3.0), 0.2, 2000.0);
   };
   const auto two = test_support::record_run(make(2), 7);
   const auto three = test_support::record_run(make(3), 7);
@@ -78,9 +81,11 @@ TEST_CASE("adding a counter leaves every arrival time and service need unchanged
   CHECK(two.lines != three.lines);  // the layout change does change who waits how long
 }
 
-TEST_CASE("every citizen who arrives is served, reneges or is still inside, at every moment", "[model]") {
-  const auto p = station_params(3, Distribution::exponential(1.0 / 3.2), Distribution::exponential(1.0),
-                                Distribution::exponential(2.0), 0.0, 500.0);
+TEST_CASE("every citizen who arrives is served, reneges or is still inside, at every moment",
+          "[model]") {
+  const auto p =
+      station_params(3, Distribution::exponential(1.0 / 3.2), Distribution::exponential(1.0),
+                     Distribution::exponential(2.0), 0.0, 500.0);
   Simulation sim(StreamSeed{11, 2, 5});
   Center center(sim, p);
   test_support::CenterRecorder r;

@@ -45,8 +45,8 @@ TEST_CASE("attaching and detaching observers leaves every summary value of a rep
           "[model][observers]") {
   // The launch-period ward exercises every signal: systems failing, paper, hand tickets,
   // sent-home returns, the back office and the online channel.
-  const auto s =
-      sim::scenario::load_scenario(test_support::repo_path("scenarios/software/launch_period.toml"));
+  const auto s = sim::scenario::load_scenario(
+      test_support::repo_path("scenarios/software/launch_period.toml"));
   const auto alone = sim::run::run_replication(s, s.run.seed, 0, false).summary.values;
   test_support::CenterRecorder kept, dropped;
   const auto watched = summary_with(s, kept, dropped);
@@ -58,8 +58,9 @@ TEST_CASE("attaching and detaching observers leaves every summary value of a rep
   CHECK(std::equal(dropped.trace.begin(), dropped.trace.end(), kept.trace.begin()));
 }
 
-TEST_CASE("a recorder sees the same signals alone as next to other observers, and none once detached",
-          "[model][observers]") {
+TEST_CASE(
+    "a recorder sees the same signals alone as next to other observers, and none once detached",
+    "[model][observers]") {
   const auto s =
       sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
   const auto run = [&](bool crowd) {

@@ -36,9 +36,9 @@ struct VisitRecord {
   std::vector<Stamp> tickets, calls, ends;
   std::optional<double> served, left;
   std::optional<LeaveReason> reason;
-  double waited = 0.0;         ///< citizen.waited when served
-  std::uint8_t effects = 0;    ///< SystemEffects published on this visit, as bits
-  std::uint32_t system = 0;    ///< system of the last effect
+  double waited = 0.0;       ///< citizen.waited when served
+  std::uint8_t effects = 0;  ///< SystemEffects published on this visit, as bits
+  std::uint32_t system = 0;  ///< system of the last effect
 };
 
 struct OvertimeRecord {

@@ -1,0 +1,94 @@
+// CounterService alone: calling, serving, abandonment and the ends of a visit, by hand.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/simulation.hpp"
+#include "sim/model/counter_service.hpp"
+#include "sim/model/day_cycle.hpp"
+#include "tests/support/visit_log.hpp"
+
+using sim::model::CenterParams;
+using sim::model::Citizen;
+using sim::model::CounterService;
+using sim::model::DayCycle;
+using test_support::hand_made;
+
+namespace {
+
+/// No calendar (always in session), no systems, no back office, no observers.
+struct Bench : sim::model::DayListener {
+  explicit Bench(const CenterParams& p)
+      : params(p),
+        log(sim, pool),
+        days(sim, params, nullptr, *this),
+        counters(sim, params, days, board, back_office, pool, observers, log) {
+    counters.open_session(0);
+  }
+  void on_day_start(std::uint32_t) override {}
+  void on_session_open(std::uint32_t) override {}
+  void on_calling_stop(const sim::model::CallingStop&) override {}
+  void on_day_end(std::uint32_t) override {}
+  /// Citizen `id` takes a ticket at time t.
+  template <class F>
+  void ticket(double t, std::uint64_t id, F set) {
+    sim.run_until(t);
+    const auto i = hand_made(pool, id, set);
+    pool[i].ticket_time = t;
+    counters.join(i);
+  }
+
+  CenterParams params;
+  sim::engine::Simulation sim;
+  sim::model::CitizenPool pool;
+  sim::model::Observers observers;
+  std::optional<sim::model::SystemBoard> board;
+  std::optional<sim::model::BackOffice> back_office;
+  test_support::VisitLog log;
+  DayCycle days;
+  CounterService counters;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "one counter serves tickets in order, loses the impatient and sends incomplete "
+    "dossiers home",
+    "[model][counter_service]") {
+  // One counter, staff speed 1. Citizen 0 (ticket at 0, need 3) is called at once, served at
+  // 3. Citizen 1 (ticket at 1, patience 1) gives up at 2. Citizen 2 (ticket at 2.5, need 2,
+  // dossier incomplete and not fixable) is called at 3 and sent home at 5. Citizen 3 (ticket
+  // at 4, need 1) is called at 5, served at 6.
+  Bench b(CenterParams{});
+  b.ticket(0, 0, [](Citizen& c) { c.service_need = 3; });
+  b.ticket(1, 1, [](Citizen& c) { c.service_need = 3, c.patience = 1; });
+  b.ticket(2.5, 2, [](Citizen& c) { c.service_need = 2, c.incomplete = true; });
+  b.ticket(4, 3, [](Citizen& c) { c.service_need = 1; });
+  CHECK(b.counters.tickets_waiting(0) == 1);  // citizen 3; citizen 2 is at the counter
+  CHECK(b.counters.busy_counters() == 1);
+  b.sim.run();
+  const std::vector<std::string> expected = {"2 leave 1 reneged", "3 served 0",
+                                             "5 leave 2 incomplete", "6 served 3"};
+  CHECK(b.log.lines == expected);
+  CHECK(b.counters.queue_length() == 0);
+}
+
+TEST_CASE("a misrouted ticket costs the misroute time and is re-ticketed to the right queue",
+          "[model][counter_service]") {
+  // Two domains, counter 0 calls domain 0, counter 1 domain 1, both staff can do both.
+  // Citizen 0 (domain 1) holds a ticket for 0: counter 0 finds out after 1 minute and counter
+  // 1 serves them (need 2, speed 2: 1 minute), served at 2.
+  CenterParams p;
+  p.domains.push_back({"land", "land"});
+  p.counters = {{"A", {0}, {}}, {"B", {1}, {}}};
+  p.staff = {{"a", 0, {1.0, 1.0}}, {"b", 1, {2.0, 2.0}}};
+  Bench b(p);
+  b.ticket(0, 0, [](Citizen& c) {
+    c.domain = 1, c.queue = 0, c.wrong_pick = true, c.misroute_time = 1, c.service_need = 2;
+  });
+  b.sim.run();
+  const std::vector<std::string> expected = {"2 served 0"};
+  CHECK(b.log.lines == expected);
+}
