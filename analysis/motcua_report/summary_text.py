@@ -311,6 +311,10 @@ OVERALL = {"better": ("better for the people who came", "tốt hơn cho người
                              "chưa có khác biệt rõ ràng cho người dân đến làm thủ tục")}
 
 
+# /verdicts `overall` as motcua writes it -> the key of OVERALL.
+VERDICT_NAMES = {"no significant difference": "no_difference"}
+
+
 def overall(rows):
     """The variant's verdict on the people who came, by the same rule as motcua compare: better
     only when it serves significantly more of them (service level up or unserved share down) and
@@ -385,7 +389,7 @@ def _comparison(f, lang):
         if not parts:
             continue
         head = pick(lang, f"Variant {variant} against the base: ", f"Phương án {variant} so với phương án gốc: ")
-        verdict = rows.get("_overall") or overall(rows)
+        verdict = VERDICT_NAMES.get(rows.get("_overall"), rows.get("_overall")) or overall(rows)
         tail = ""
         if verdict in OVERALL:
             tail = pick(lang, " Overall: ", " Nhìn chung: ") + OVERALL[verdict][lang == "vi"] + "."

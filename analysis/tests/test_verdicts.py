@@ -77,6 +77,15 @@ def test_motcuas_own_verdict_is_used_when_the_file_has_one(tmp_path):
                                                  "who came, worse on the other.")
 
 
+def test_motcuas_no_significant_difference_reads_as_such(tmp_path):
+    rows = [("same", "service_level", "higher", 0.8, 0.0, -0.01, 0.01, 0.3, 0.4, 0.3)]
+    path = h5files.compare_file(str(tmp_path / "v.h5"), rows, variants=("base", "same"),
+                                verdicts={"variant": ["same"], "overall": ["no significant difference"],
+                                          "text": ["…"]})
+    assert sentences(path, "vi")[1][-1].endswith("Nhìn chung: chưa có khác biệt rõ ràng cho người "
+                                                 "dân đến làm thủ tục.")
+
+
 def test_the_overall_rule_needs_more_people_served_to_be_better():
     sig = lambda d: {"diff": d, "low": d - 0.01, "high": d + 0.01, "base": 0.5}  # noqa: E731
     none = {"diff": 0.01, "low": -0.01, "high": 0.03, "base": 0.5}
