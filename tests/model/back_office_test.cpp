@@ -9,6 +9,7 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
+#include "tests/support/center_recorder.hpp"
 
 using sim::engine::Distribution;
 using sim::engine::SimTime;
@@ -16,7 +17,6 @@ using sim::engine::Simulation;
 using sim::engine::StreamSeed;
 using sim::model::CalendarSpec;
 using sim::model::Center;
-using sim::model::CenterObserver;
 using sim::model::CenterParams;
 using sim::model::Dossier;
 using sim::model::ProcedureParams;
@@ -108,40 +108,31 @@ TEST_CASE(
 
   for (std::uint64_t seed : {1, 2, 3}) {
     INFO("seed " << seed);
-    struct Log : CenterObserver {
-      std::vector<Dossier> received, done;
-      std::vector<double> done_at;
-      std::uint64_t delayed = 0;
-      void on_dossier_received(SimTime, const Dossier& d) override { received.push_back(d); }
-      void on_dossier_done(SimTime t, const Dossier& d) override {
-        done.push_back(d);
-        done_at.push_back(t);
-      }
-      void on_dossier_delayed(SimTime t, const Dossier& d, std::uint32_t system) override {
-        CHECK(t == 14 * 60);
-        CHECK(system == 0);
-        CHECK(d.intake >= 1);  // dossier 1 was finished at 14:00, before the check
-        ++delayed;
-      }
-    } log;
+    test_support::CenterRecorder log;
     Simulation sim(StreamSeed{seed, 0, 0});
     Center center(sim, p);
     center.add_observer(log);
     center.start();
     sim.run();
-    REQUIRE(log.received.size() >= 13);  // more dossiers than the clerk can do in two afternoons
-    REQUIRE(log.done_at.size() == expected_done.size());
+    REQUIRE(log.dossiers_received.size() >=
+            13);  // more dossiers than the clerk can do in two afternoons
+    REQUIRE(log.dossiers_done_at.size() == expected_done.size());
     for (std::size_t k = 0; k < expected_done.size(); ++k) {
       INFO("dossier " << k);
-      CHECK(log.done_at[k] == Approx(expected_done[k]).margin(1e-6));
-      CHECK(log.done[k].intake == k);  // first received, first done
-      CHECK(log.done[k].deadline == 2 * day);
-      CHECK(log.done[k].received < 12 * 60);
+      CHECK(log.dossiers_done_at[k] == Approx(expected_done[k]).margin(1e-6));
+      CHECK(log.dossiers_done[k].intake == k);  // first received, first done
+      CHECK(log.dossiers_done[k].deadline == 2 * day);
+      CHECK(log.dossiers_done[k].received < 12 * 60);
     }
     // Every Monday dossier but the first was set aside once at 14:00.
-    const auto monday = std::count_if(log.received.begin(), log.received.end(),
+    const auto monday = std::count_if(log.dossiers_received.begin(), log.dossiers_received.end(),
                                       [](const Dossier& d) { return d.received < day; });
-    CHECK(log.delayed == static_cast<std::uint64_t>(monday - 1));
-    CHECK(center.back_office()->backlog() == log.received.size() - expected_done.size());
+    CHECK(log.dossiers_delayed.size() == static_cast<std::size_t>(monday - 1));
+    for (const auto& delay : log.dossiers_delayed) {
+      CHECK(delay.t == 14 * 60);
+      CHECK(delay.system == 0);
+      CHECK(delay.dossier.intake >= 1);  // dossier 1 was finished at 14:00, before the check
+    }
+    CHECK(center.back_office()->backlog() == log.dossiers_received.size() - expected_done.size());
   }
 }

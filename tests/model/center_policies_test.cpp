@@ -19,15 +19,14 @@
 #include "sim/model/citizen_draws.hpp"
 #include "sim/run/replication.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "tests/support/center_recorder.hpp"
 #include "tests/support/paths.hpp"
 
 using sim::engine::Distribution;
-using sim::engine::SimTime;
 using sim::engine::Simulation;
 using sim::engine::StreamSeed;
 using sim::model::CalendarSpec;
 using sim::model::Center;
-using sim::model::CenterObserver;
 using sim::model::CenterParams;
 using sim::model::Citizen;
 using sim::model::CounterState;
@@ -91,37 +90,35 @@ struct Visit {
   double left = 0.0;
 };
 
-/// Records visits by citizen id, and counter state changes.
-class Recorder : public CenterObserver {
- public:
+/// What the tests below read from the shared recorder: visits by citizen id (first visit's
+/// domain, procedure and arrival; tickets of every visit; the last visit number and way out),
+/// first arrivals in order, and the counters open on each day.
+struct Recorder {
   std::map<std::uint64_t, Visit> visits;
   std::vector<std::pair<double, std::uint32_t>> arrivals;        // (time, procedure), in order
   std::map<std::uint32_t, std::set<std::uint32_t>> open_by_day;  // day -> counters open some time
-  void on_arrival(SimTime t, const Citizen& c) override {
-    if (c.visit == 1) {
-      visits[c.id] = Visit{c.domain, c.procedure, 1, t, {}, {}, 0.0};
-      arrivals.emplace_back(t, c.procedure);
-    } else {
-      visits[c.id].visit = c.visit;
-    }
-  }
-  void on_ticket(SimTime t, const Citizen& c) override { visits[c.id].tickets.push_back(t); }
-  void on_leave(SimTime t, const Citizen& c, LeaveReason r) override {
-    visits[c.id].reason = r;
-    visits[c.id].left = t;
-  }
-  void on_counter_state(SimTime t, std::uint32_t k, std::uint32_t, CounterState s) override {
-    if (s != CounterState::closed) open_by_day[static_cast<std::uint32_t>(t / 1440.0)].insert(k);
-  }
 };
 
 Recorder run(const CenterParams& p, std::uint64_t seed) {
-  Simulation sim(StreamSeed{seed, 0, 0});
-  Center center(sim, p);
+  const auto rec = test_support::record_run(p, seed);
   Recorder r;
-  center.add_observer(r);
-  center.start();
-  sim.run();
+  for (const auto& v : rec.visits) {
+    if (v.visit == 1) {
+      r.visits[v.id] = Visit{v.domain, v.procedure, 1, v.arrival, {}, {}, 0.0};
+      r.arrivals.emplace_back(v.arrival, v.procedure);
+    }
+    Visit& by_id = r.visits.at(v.id);
+    by_id.visit = v.visit;
+    for (const auto& t : v.tickets) by_id.tickets.push_back(t.t);
+    if (v.reason) {
+      by_id.reason = v.reason;
+      by_id.left = *v.left;
+    }
+  }
+  for (const auto& c : rec.counter_changes) {
+    if (c.state != CounterState::closed)
+      r.open_by_day[static_cast<std::uint32_t>(c.t / 1440.0)].insert(c.counter);
+  }
   return r;
 }
 

@@ -18,6 +18,7 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
+#include "tests/support/center_recorder.hpp"
 
 using sim::engine::Distribution;
 using sim::engine::SimTime;
@@ -25,7 +26,6 @@ using sim::engine::Simulation;
 using sim::engine::StreamSeed;
 using sim::model::CalendarSpec;
 using sim::model::Center;
-using sim::model::CenterObserver;
 using sim::model::CenterParams;
 using sim::model::Citizen;
 using sim::model::LeaveReason;
@@ -71,34 +71,23 @@ struct Visit {
   std::uint8_t effects = 0;
 };
 
-/// Every citizen's ticket, service start and end, and how they left, by citizen id.
-class VisitLog : public CenterObserver {
- public:
-  void on_arrival(SimTime t, const Citizen& c) override { visits[c.id].ticket = t; }  // form time 0
-  void on_ticket(SimTime t, const Citizen& c) override { visits[c.id].ticket = t; }
-  void on_service_start(SimTime t, const Citizen& c, std::uint32_t) override {
-    visits[c.id].start = t;
-  }
-  void on_service_end(SimTime t, const Citizen& c, std::uint32_t) override { visits[c.id].end = t; }
-  void on_leave(SimTime t, const Citizen& c, LeaveReason r) override {
-    visits[c.id].left = t;
-    visits[c.id].reason = r;
-  }
-  void on_system_effect(SimTime, const Citizen& c, std::uint32_t system, SystemEffect e) override {
-    CHECK(system == 0);
-    visits[c.id].effects |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(e));
-  }
-  std::map<std::uint64_t, Visit> visits;
-};
-
+/// Every citizen's latest ticket, service start and end, and how they left, by citizen id,
+/// from the shared recorder; effects of every visit together.
 std::map<std::uint64_t, Visit> run(const CenterParams& p, std::uint64_t seed) {
-  Simulation sim(StreamSeed{seed, 0, 0});
-  Center center(sim, p);
-  VisitLog log;
-  center.add_observer(log);
-  center.start();
-  sim.run();
-  return log.visits;
+  std::map<std::uint64_t, Visit> visits;
+  for (const auto& r : test_support::record_run(p, seed).visits) {
+    Visit& v = visits[r.id];
+    v.ticket = r.tickets.empty() ? r.arrival : r.tickets.back().t;  // form time 0
+    if (!r.calls.empty()) v.start = r.calls.back().t;
+    if (!r.ends.empty()) v.end = r.ends.back().t;
+    if (r.left) {
+      v.left = *r.left;
+      v.reason = *r.reason;
+    }
+    if (r.effects != 0) CHECK(r.system == 0);
+    v.effects |= r.effects;
+  }
+  return visits;
 }
 
 /// Citizens in ticket order (one queue, one counter, FIFO).
@@ -255,23 +244,14 @@ TEST_CASE("while the ticket machine hangs the desk issues tickets by hand, one a
   p.demand.hourly_profile[9] = 1.0;  // walk-ins during the outage too
   int by_hand = 0;
   for (std::uint64_t seed : {1, 2, 3}) {
-    Simulation sim(StreamSeed{seed, 0, 0});
-    Center center(sim, p);
-    struct Log : CenterObserver {
-      std::vector<std::tuple<std::uint64_t, double, double>> rows;  // id, arrival, ticket
-      std::map<std::uint64_t, double> arrival;
-      void on_arrival(SimTime t, const Citizen& c) override { arrival[c.id] = t; }
-      void on_ticket(SimTime t, const Citizen& c) override {
-        rows.emplace_back(c.id, arrival[c.id], t);
-      }
-    } log;
-    center.add_observer(log);
-    center.start();
-    sim.run();
-    std::sort(log.rows.begin(), log.rows.end(),
+    std::vector<std::tuple<std::uint64_t, double, double>> rows;  // id, arrival, ticket
+    for (const auto& v : test_support::record_run(p, seed).visits) {
+      for (const auto& t : v.tickets) rows.emplace_back(v.id, v.arrival, t.t);
+    }
+    std::sort(rows.begin(), rows.end(),
               [](auto& a, auto& b) { return std::get<1>(a) < std::get<1>(b); });
     double desk_free = 0.0;
-    for (const auto& [id, arrived, ticket] : log.rows) {
+    for (const auto& [id, arrived, ticket] : rows) {
       INFO("seed " << seed << " citizen " << id);
       double expected = arrived;
       if (arrived >= outage_start && arrived < outage_end) {
@@ -307,28 +287,10 @@ TEST_CASE("a system that never fails gives the same counter results as no system
   steady.reception.ticket_system = 1;
   steady.online.payment_system = 1;
 
-  struct Trace : CenterObserver {
-    std::vector<std::tuple<int, double, std::uint64_t>> rows;
-    void on_ticket(SimTime t, const Citizen& c) override { rows.emplace_back(0, t, c.id); }
-    void on_service_start(SimTime t, const Citizen& c, std::uint32_t k) override {
-      rows.emplace_back(1 + k, t, c.id);
-    }
-    void on_served(SimTime t, const Citizen& c) override { rows.emplace_back(10, t, c.id); }
-    void on_leave(SimTime t, const Citizen& c, LeaveReason r) override {
-      rows.emplace_back(20 + int(r), t, c.id);
-    }
-    void on_dossier_done(SimTime t, const sim::model::Dossier& d) override {
-      rows.emplace_back(40 + d.online, t, d.id);
-    }
-  };
   auto trace = [](const CenterParams& p) {
-    Simulation sim(StreamSeed{11, 0, 0});
-    Center center(sim, p);
-    Trace t;
-    center.add_observer(t);
-    center.start();
-    sim.run();
-    return t.rows;
+    const auto r = test_support::record_run(p, 11);
+    REQUIRE(!r.dossiers_done.empty());
+    return r.trace_of({"ticket", "call", "served", "leave", "dossier_done"});
   };
   const auto a = trace(none);
   const auto b = trace(steady);

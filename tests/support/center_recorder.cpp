@@ -35,10 +35,12 @@ const char* reason_name(LeaveReason r) {
   return "?";
 }
 
-std::vector<std::string> CenterRecorder::lines_of(
-    std::initializer_list<std::string_view> kinds) const {
+namespace {
+/// The lines whose second word is one of `kinds`.
+std::vector<std::string> of_kinds(const std::vector<std::string>& all,
+                                  std::initializer_list<std::string_view> kinds) {
   std::vector<std::string> out;
-  for (const auto& l : lines) {
+  for (const auto& l : all) {
     const auto from = l.find(' ') + 1;
     const std::string_view kind = std::string_view(l).substr(from, l.find(' ', from) - from);
     for (auto k : kinds) {
@@ -46,6 +48,17 @@ std::vector<std::string> CenterRecorder::lines_of(
     }
   }
   return out;
+}
+}  // namespace
+
+std::vector<std::string> CenterRecorder::lines_of(
+    std::initializer_list<std::string_view> kinds) const {
+  return of_kinds(lines, kinds);
+}
+
+std::vector<std::string> CenterRecorder::trace_of(
+    std::initializer_list<std::string_view> kinds) const {
+  return of_kinds(trace, kinds);
 }
 
 std::vector<const VisitRecord*> CenterRecorder::arriving_on(std::uint32_t day) const {
@@ -183,7 +196,7 @@ void CenterRecorder::on_dossier_received(SimTime t, const Dossier& d) {
 
 void CenterRecorder::on_dossier_delayed(SimTime t, const Dossier& d, std::uint32_t system) {
   record(t, "dossier_delayed", {double(d.id), double(system)});
-  dossiers_delayed.emplace_back(t, system);
+  dossiers_delayed.push_back({t, system, d});
 }
 
 void CenterRecorder::on_dossier_done(SimTime t, const Dossier& d) {

@@ -53,6 +53,12 @@ struct CounterChange {
   CounterState state;
 };
 
+struct DelayRecord {
+  double t;
+  std::uint32_t system;
+  Dossier dossier;
+};
+
 struct DayTally {
   std::uint32_t arrived = 0, served = 0, left = 0;
   std::size_t inside_at_end = 0;  ///< set when `center` is given
@@ -77,7 +83,7 @@ class CenterRecorder : public sim::model::CenterObserver {
   std::vector<DayTally> days;
   std::vector<Dossier> dossiers_received, dossiers_done;
   std::vector<double> dossiers_done_at;
-  std::vector<std::pair<double, std::uint32_t>> dossiers_delayed;  ///< (time, system)
+  std::vector<DelayRecord> dossiers_delayed;
   /// If set, day ends record how many citizens are inside.
   const sim::model::Center* center = nullptr;
   /// Citizens still inside when record_run's run ended (must be 0 once the calendar is empty).
@@ -85,6 +91,8 @@ class CenterRecorder : public sim::model::CenterObserver {
 
   /// The lines of the given kinds only (the second word: "arrive", "call", "leave"...).
   std::vector<std::string> lines_of(std::initializer_list<std::string_view> kinds) const;
+  /// The trace lines of the given kinds only.
+  std::vector<std::string> trace_of(std::initializer_list<std::string_view> kinds) const;
   /// Visits whose arrival fell on the day, in arrival order.
   std::vector<const VisitRecord*> arriving_on(std::uint32_t day) const;
   /// The given visit of a citizen, or nullptr.
