@@ -110,13 +110,9 @@ std::string format_reference(const ReferenceOutputs& ref) {
 ReferenceOutputs parse_reference(const std::string& text, const std::string& path,
                                  const std::string& expected_case) {
   scenario::ProblemList problems{path, {}};
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
-    throw InputError(problems.items);
-  }
+  auto parsed = scenario::parse_toml(text, path, problems.items);
+  if (!parsed) throw InputError(problems.items);
+  const toml::table& root = *parsed;
   ReferenceOutputs ref;
   scenario::TableReader top(root, "", problems);
   if (auto head = top.table("reference", true)) {

@@ -68,21 +68,17 @@ const RegressionCase* RegressionManifest::find(const std::string& name) const {
 }
 
 RegressionManifest load_manifest(const std::string& path) {
-  if (fs::is_directory(path))
-    throw InputError({Problem{path, 0, "", "is a folder, expected a manifest file"}});
   scenario::ProblemList problems{path, {}};
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
+  auto parsed = scenario::parse_toml_file(path, problems.items, "manifest file");
+  if (!parsed) {
     if (!fs::exists(path)) {
       throw InputError({Problem{path, 0, "",
                                 "cannot open manifest file (run from the repository root or "
                                 "pass --manifest FILE)"}});
     }
-    problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
     throw InputError(problems.items);
   }
+  const toml::table& root = *parsed;
   RegressionManifest manifest;
   manifest.path = path;
   manifest.folder = fs::path(path).parent_path().string();

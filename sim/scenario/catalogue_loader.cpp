@@ -80,22 +80,6 @@ void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& 
 
 }  // namespace
 
-std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<Problem>& problems) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in || std::filesystem::is_directory(path)) {
-    problems.push_back(Problem{path, 0, "", "cannot open file"});
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  try {
-    return toml::parse(text.str(), path);
-  } catch (const toml::parse_error& e) {
-    problems.push_back(Problem{path, e.source().begin.line, "", "malformed TOML: " + std::string(e.description())});
-    return std::nullopt;
-  }
-}
-
 bool read_catalogue(const std::string& path, std::vector<model::DomainParams>& domains,
                     std::vector<model::ProcedureParams>& procedures, std::vector<Problem>& problems,
                     const SystemIndex* systems) {
@@ -138,7 +122,8 @@ std::vector<model::Date> read_holidays(const std::string& path, std::vector<Prob
   ProblemList list{path, {}};
   TableReader top(*root, "", list);
   for (const auto& d : top.dates("dates", true).value_or(std::vector<toml::date>{})) {
-    out.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day});
+    out.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} /
+                  std::chrono::day{d.day});
   }
   top.finish();
   problems.insert(problems.end(), list.items.begin(), list.items.end());

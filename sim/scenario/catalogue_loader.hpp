@@ -26,8 +26,4 @@ bool read_catalogue(const std::string& path, std::vector<model::DomainParams>& d
 /// Reads a holiday list file (`dates = [...]`), appending problems.
 std::vector<model::Date> read_holidays(const std::string& path, std::vector<Problem>& problems);
 
-/// Parses a whole TOML file, recording a problem and returning nullopt when it is missing
-/// or malformed.
-std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<Problem>& problems);
-
 }  // namespace sim::scenario

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "sim/scenario/overlay.hpp"
+#include "sim/scenario/scenario_extends.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
@@ -56,14 +57,14 @@ void read_class(TableReader& t, const std::string& path,
   const auto templ = t.string("template", true);
   std::vector<std::string> overlays;
   for (const auto& o : t.strings("overlays", false).value_or(std::vector<std::string>{}))
-    overlays.push_back(resolve_path(path, o));
+    overlays.push_back(resolve_path(t.file_of("overlays", path), o));
   auto settings = template_settings;
   for (const auto& s : t.strings("settings", false).value_or(std::vector<std::string>{}))
     settings.push_back(s);
   t.finish();
   if (!templ) return;
   try {
-    c.base = load_scenario(resolve_path(path, *templ), overlays, settings);
+    c.base = load_scenario(resolve_path(t.file_of("template", path), *templ), overlays, settings);
     t.check(c.base.form == ScenarioForm::center, "template", "must be a center-form scenario");
   } catch (const InputError& e) {
     other.insert(other.end(), e.problems().begin(), e.problems().end());
@@ -115,12 +116,9 @@ void build_centers(TableReader& top, NationalScenario& n, const std::vector<std:
 }  // namespace
 
 bool is_national_scenario(const std::string& path) {
-  try {
-    const auto root = toml::parse_file(path);
-    return root.contains("national");
-  } catch (...) {
-    return false;  // the ordinary loader reports what is wrong with the file
-  }
+  std::vector<Problem> ignored;  // the ordinary loader reports what is wrong with the file
+  const auto root = parse_toml_file(path, ignored);
+  return root && root->contains("national");
 }
 
 NationalScenario load_national_scenario(const std::string& path,
@@ -129,30 +127,13 @@ NationalScenario load_national_scenario(const std::string& path,
   n.source_path = path;
   n.source_text = read_scenario_text(path);
   ProblemList problems{path, {}};
-  toml::table root;
-  try {
-    root = toml::parse(n.source_text, path);
-  } catch (const toml::parse_error& e) {
-    problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
-    throw InputError(problems.items);
-  }
+  auto parsed = parse_toml(n.source_text, path, problems.items);
+  // [scenario] extends = "other.toml": this file is merged over that one, as an overlay is.
+  if (!parsed || !merge_extends(*parsed, path, problems.items)) throw InputError(problems.items);
+  toml::table root = std::move(*parsed);
   std::vector<Problem> setting_problems;
   merge_settings(root, settings, setting_problems);
   if (!setting_problems.empty()) throw InputError(setting_problems);
-  // [scenario] extends = "other.toml": this file is merged over that one, as an overlay is.
-  if (const auto* base = root.at_path("scenario.extends").as_string()) {
-    const auto base_path = resolve_path(path, base->get());
-    try {
-      auto merged = toml::parse(read_scenario_text(base_path), base_path);
-      if (auto* meta = merged["scenario"].as_table()) meta->erase("extends");
-      root["scenario"].as_table()->erase("extends");
-      merge_overlay(merged, std::move(root));
-      root = std::move(merged);
-    } catch (const toml::parse_error& e) {
-      throw InputError({Problem{base_path, e.source().begin.line, "",
-                                "malformed TOML: " + std::string(e.description())}});
-    }
-  }
   std::vector<Problem> other;
   TableReader top(root, "", problems);
   if (auto meta = top.table("scenario", true)) {
@@ -185,7 +166,9 @@ NationalScenario load_national_scenario(const std::string& path,
       // Every class's template runs with this systems file (its path made absolute, since the
       // template resolves relative paths from its own folder).
       const auto absolute =
-          std::filesystem::absolute(resolve_path(path, *systems)).lexically_normal().string();
+          std::filesystem::absolute(resolve_path(t->file_of("systems", path), *systems))
+              .lexically_normal()
+              .string();
       t->check(std::filesystem::exists(absolute), "systems", "no such systems file: " + absolute);
       std::ostringstream quoted;  // toml++ writes the path as a TOML string, escapes included
       quoted << toml::value<std::string>(absolute);
@@ -209,7 +192,7 @@ NationalScenario load_national_scenario(const std::string& path,
     t->finish();
     if (folder) {
       try {
-        n.dataset = load_national_dataset(resolve_path(path, *folder));
+        n.dataset = load_national_dataset(resolve_path(t->file_of("dataset", path), *folder));
       } catch (const InputError& e) {
         other.insert(other.end(), e.problems().begin(), e.problems().end());
       }

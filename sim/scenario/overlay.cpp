@@ -1,10 +1,6 @@
 // Policy overlays: small TOML files whose tables are merged into a scenario before it is read.
 #include "sim/scenario/overlay.hpp"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 namespace sim::scenario {
 
 void merge_overlay(toml::table& base, toml::table&& overlay) {
@@ -25,14 +21,16 @@ void merge_overlay(toml::table& base, toml::table&& overlay) {
 void merge_settings(toml::table& root, const std::vector<std::string>& settings,
                     std::vector<Problem>& problems) {
   for (const auto& setting : settings) {
-    try {
-      merge_overlay(root, toml::parse(setting, "--set " + setting));
-    } catch (const toml::parse_error& e) {
-      problems.push_back(
-          Problem{"--set " + setting, 0, "",
-                  "expected KEY.PATH = TOML value, e.g. policies.robot.accuracy = 0.9 (" +
-                      std::string(e.description()) + ")"});
+    std::vector<Problem> found;
+    if (auto parsed = parse_toml(setting, "--set " + setting, found)) {
+      merge_overlay(root, std::move(*parsed));
+      continue;
     }
+    const auto& why = found.front().message;
+    problems.push_back(
+        Problem{"--set " + setting, 0, "",
+                "expected KEY.PATH = TOML value, e.g. policies.robot.accuracy = 0.9 (" +
+                    why.substr(why.rfind("malformed TOML: ", 0) == 0 ? 16 : 0) + ")"});
   }
 }
 
@@ -44,25 +42,9 @@ toml::table read_overlay(const std::string& path, OverlayInfo& info,
     problems.insert(problems.end(), list.items.begin(), list.items.end());
     return toml::table{};
   };
-  if (std::filesystem::is_directory(path)) {
-    list.add(0, "", "is a folder, expected an overlay file");
-    return done();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    list.add(0, "", "cannot open overlay file");
-    return done();
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  info.text = text.str();
-  toml::table root;
-  try {
-    root = toml::parse(info.text, path);
-  } catch (const toml::parse_error& e) {
-    list.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
-    return done();
-  }
+  auto parsed = parse_toml_file(path, list.items, "overlay file", &info.text);
+  if (!parsed) return done();
+  toml::table root = std::move(*parsed);
   {
     TableReader top(root, "", list);
     if (auto meta = top.table("overlay", true)) {

@@ -8,6 +8,7 @@
 
 #include "sim/scenario/center_form_loader.hpp"
 #include "sim/scenario/overlay.hpp"
+#include "sim/scenario/text_limits.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -161,14 +162,10 @@ std::optional<Distribution> read_distribution(TableReader& t) {
 namespace {}  // namespace
 
 std::string read_scenario_text(const std::string& path) {
-  if (std::filesystem::is_directory(path)) {
-    throw InputError({Problem{path, 0, "", "is a folder, expected a scenario file"}});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({Problem{path, 0, "", "cannot open scenario file"}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::vector<Problem> problems;
+  auto text = read_text_file(path, "scenario file", toml_limits, problems);
+  if (!text) throw InputError(problems);
+  return std::move(*text);
 }
 
 std::string resolve_path(const std::string& scenario_path, const std::string& relative) {
@@ -184,13 +181,9 @@ Scenario resolve(const std::string& text, const std::string& path,
                  const std::vector<std::string>& overlay_paths,
                  const std::vector<std::string>& settings) {
   ProblemList problems{path, {}};
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    problems.add(e.source().begin.line, "", "malformed TOML: " + std::string(e.description()));
-    throw InputError(problems.items);
-  }
+  auto parsed = parse_toml(text, path, problems.items);
+  if (!parsed) throw InputError(problems.items);
+  toml::table root = std::move(*parsed);
   std::vector<OverlayInfo> overlays;
   std::vector<Problem> overlay_problems;
   for (const auto& overlay_path : overlay_paths) {

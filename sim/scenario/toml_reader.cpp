@@ -1,6 +1,8 @@
 // Typed, checked access to a TOML table that records every problem and flags unknown keys.
 #include "sim/scenario/toml_reader.hpp"
 
+#include "sim/scenario/text_limits.hpp"
+
 namespace sim::scenario {
 namespace {
 const char* type_name(const toml::node& node) {
@@ -22,6 +24,34 @@ const char* type_name(const toml::node& node) {
   }
 }
 }  // namespace
+
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& path,
+                                      std::vector<Problem>& problems) {
+  if (!check_text_limits(text, path, toml_limits, problems)) return std::nullopt;
+  if (const auto nesting = toml_nesting(text); nesting.depth > toml_limits.max_depth) {
+    problems.push_back(
+        {path, static_cast<std::uint32_t>(nesting.line), "",
+         "tables, arrays and dotted keys are nested " + std::to_string(nesting.depth) +
+             " levels deep, more than the limit of " + std::to_string(toml_limits.max_depth)});
+    return std::nullopt;
+  }
+  try {
+    return toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    problems.push_back(
+        {path, e.source().begin.line, "", "malformed TOML: " + std::string(e.description())});
+    return std::nullopt;
+  }
+}
+
+std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<Problem>& problems,
+                                           const std::string& what, std::string* text) {
+  auto bytes = read_text_file(path, what, toml_limits, problems);
+  if (!bytes) return std::nullopt;
+  auto root = parse_toml(*bytes, path, problems);
+  if (text) *text = std::move(*bytes);
+  return root;
+}
 
 TableReader::TableReader(const toml::table& table, std::string path, ProblemList& problems)
     : table_(&table), path_(std::move(path)), problems_(&problems) {}

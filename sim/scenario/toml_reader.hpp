@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -13,6 +14,19 @@
 #include "sim/scenario/input_error.hpp"
 
 namespace sim::scenario {
+
+/// The one TOML parser of the program: checks `text` against toml_limits (size, line length,
+/// nesting depth) before parsing it, so that no input can exhaust the stack, then parses it.
+/// Problems ("malformed TOML: ..." at its line, or the limit exceeded) name `path` and are
+/// appended to `problems`; the result is then nullopt. Nodes remember `path` as their source.
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& path,
+                                      std::vector<Problem>& problems);
+
+/// Reads a TOML file (see read_text_file; `what` names it in messages, e.g. "scenario file")
+/// and parses it with parse_toml. With `text`, the file's bytes are stored there.
+std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<Problem>& problems,
+                                           const std::string& what = "file",
+                                           std::string* text = nullptr);
 
 /// Accumulates problems for one file.
 struct ProblemList {
@@ -66,6 +80,12 @@ class TableReader {
   std::uint32_t line_of(const std::string& key) const { return region_of(key).begin.line; }
   /// Where the key is (its file and line), or the table itself when the key is absent.
   const toml::source_region& region_of(const std::string& key) const;
+  /// The file the key was read from (a base it extends, an overlay), or `fallback` for a key
+  /// from the command line (--set): relative paths written at the key are relative to it.
+  std::string file_of(const std::string& key, const std::string& fallback) const {
+    const auto& where = region_of(key);
+    return where.path && where.path->rfind("--set ", 0) != 0 ? *where.path : fallback;
+  }
   ProblemList& problems() { return *problems_; }
 
  private:
