@@ -19,7 +19,7 @@ using test_support::hand_made;
 namespace {
 
 /// No calendar (always in session), no systems, no back office, no observers.
-struct Bench : sim::model::DayListener {
+struct Bench : test_support::QuietDay {
   explicit Bench(const CenterParams& p)
       : params(p),
         log(sim, pool),
@@ -27,10 +27,6 @@ struct Bench : sim::model::DayListener {
         counters(sim, params, days, board, back_office, pool, observers, log) {
     counters.open_session(0);
   }
-  void on_day_start(std::uint32_t) override {}
-  void on_session_open(std::uint32_t) override {}
-  void on_calling_stop(const sim::model::CallingStop&) override {}
-  void on_day_end(std::uint32_t) override {}
   /// Citizen `id` takes a ticket at time t.
   template <class F>
   void ticket(double t, std::uint64_t id, F set) {

@@ -21,16 +21,12 @@ using test_support::hand_made;
 namespace {
 
 /// No calendar (tickets always issued), no systems, no observers.
-struct Bench : sim::model::DayListener {
+struct Bench : test_support::QuietDay {
   explicit Bench(const CenterParams& p)
       : params(p),
         log(sim, pool),
         days(sim, params, nullptr, *this),
         reception(sim, params, days, board, pool, observers, log) {}
-  void on_day_start(std::uint32_t) override {}
-  void on_session_open(std::uint32_t) override {}
-  void on_calling_stop(const sim::model::CallingStop&) override {}
-  void on_day_end(std::uint32_t) override {}
   /// Citizen `id` walks in at time t.
   template <class F>
   void walk_in(double t, std::uint64_t id, F set) {

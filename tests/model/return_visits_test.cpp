@@ -19,7 +19,7 @@ using test_support::hand_made;
 namespace {
 
 /// Thursday 11/09/2025 to Monday 15/09/2025, weekdays 07:30-17:00; every visit in 09:00-10:00.
-struct Bench : sim::model::DayListener {
+struct Bench : test_support::QuietDay {
   Bench()
       : calendar(spec()),
         log(sim, pool),
@@ -40,10 +40,6 @@ struct Bench : sim::model::DayListener {
     params_.policy.max_visits = 2;
     return params_;
   }
-  void on_day_start(std::uint32_t) override {}
-  void on_session_open(std::uint32_t) override {}
-  void on_calling_stop(const sim::model::CallingStop&) override {}
-  void on_day_end(std::uint32_t) override {}
 
   CenterParams params_;
   sim::model::WorkCalendar calendar;

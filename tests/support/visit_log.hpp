@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
+#include "sim/model/day_cycle.hpp"
 #include "sim/model/visit_router.hpp"
 #include "tests/support/center_recorder.hpp"
 
@@ -45,6 +46,14 @@ class VisitLog : public sim::model::VisitRouter {
   }
   const sim::engine::Simulation& sim_;
   sim::model::CitizenPool& pool_;
+};
+
+/// A DayListener that ignores the turns of the day, for a DayCycle that only answers queries.
+struct QuietDay : sim::model::DayListener {
+  void on_day_start(std::uint32_t) override {}
+  void on_session_open(std::uint32_t) override {}
+  void on_calling_stop(const sim::model::CallingStop&) override {}
+  void on_day_end(std::uint32_t) override {}
 };
 
 /// A citizen put in the pool by hand, with id `id` and every other field as given by `set`.
