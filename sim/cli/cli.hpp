@@ -16,6 +16,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua report`: plots and an HTML page from a results file (runs analysis/report.py).
 int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// Runs analysis/SCRIPT_NAME with Debian's python3 and `args` (no shell), its output copied to
+/// out and err; returns the script's exit code.
+int run_analysis_script(const std::string& script_name, const std::vector<std::string>& args,
+                        std::ostream& out, std::ostream& err);
+/// `motcua fit`: a scenario (and a fit report) from a ticket-machine log.
+int fit_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua compare`: a base and variants on common random numbers, paired differences.
 int compare_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua sweep`: one key over a range of values on common random numbers.

@@ -167,3 +167,22 @@ int report_command(const std::vector<std::string>& args, std::ostream& out, std:
 }
 
 }  // namespace sim::cli
+
+namespace sim::cli {
+
+int run_analysis_script(const std::string& script_name, const std::vector<std::string>& args,
+                        std::ostream& out, std::ostream& err) {
+  const auto [dir, from_env] = analysis_dir();
+  const std::string script = (std::filesystem::path(dir) / script_name).string();
+  if (!std::filesystem::is_regular_file(script)) {
+    err << "motcua: " << script << " not found"
+        << (from_env ? " (MOTCUA_ANALYSIS_DIR points elsewhere)\n"
+                     : " (the source tree moved? set MOTCUA_ANALYSIS_DIR)\n");
+    return from_env ? exit_bad_input : exit_internal;
+  }
+  std::vector<std::string> argv = {python, "-B", script};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn_and_wait(argv, out, err);
+}
+
+}  // namespace sim::cli

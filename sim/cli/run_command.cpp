@@ -1,7 +1,10 @@
 // `motcua run`: simulate a scenario and write results to HDF5.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -11,6 +14,7 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/io/hdf5_writer.hpp"
+#include "sim/io/output_error.hpp"
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/progress.hpp"
 #include "sim/run/replication.hpp"
@@ -18,6 +22,7 @@
 #include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/stats/confidence.hpp"
+#include "sim/stats/trace_writer.hpp"
 #include "sim/version.hpp"
 
 namespace sim::cli {
@@ -61,6 +66,38 @@ void print_summary(std::ostream& out, const scenario::Scenario& s,
   }
 }
 
+/// The per-visit trace file, written under a temporary name and renamed when complete, so an
+/// interrupted run never leaves a trace that looks whole. Opened before the run: a bad path
+/// fails at once.
+class TraceFile {
+ public:
+  explicit TraceFile(std::string path) : path_(std::move(path)), part_(path_ + ".part") {
+    out_.open(part_, std::ios::binary | std::ios::trunc);
+    if (!out_) throw io::OutputError("cannot write the trace file " + part_);
+  }
+  TraceFile(const TraceFile&) = delete;
+  TraceFile& operator=(const TraceFile&) = delete;
+  ~TraceFile() {
+    if (!committed_) std::remove(part_.c_str());
+  }
+  void write(const scenario::Scenario& s, const std::vector<stats::ReplicationResult>& rows) {
+    const auto labels = stats::TraceLabels::of(s.center);
+    stats::write_trace_header(out_);
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      stats::write_trace_rows(out_, r, rows[r].trace, labels);
+    out_.close();
+    if (!out_ || std::rename(part_.c_str(), path_.c_str()) != 0)
+      throw io::OutputError("cannot write the trace file " + path_);
+    committed_ = true;
+  }
+
+ private:
+  std::string path_;
+  std::string part_;
+  std::ofstream out_;
+  bool committed_ = false;
+};
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -77,7 +114,10 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "worker threads; results do not depend on it")(
       "set", po::value<std::vector<std::string>>(),
       "KEY.PATH=VALUE after the overlays, e.g. run.days=26 (repeatable; VALUE in TOML: 3, 0.9, "
-      "\"kiosk\")")("quiet,q", "no progress bar and no summary");
+      "\"kiosk\")")("quiet,q", "no progress bar and no summary")(
+      "trace", po::value<std::string>(),
+      "also write one CSV row per visit to this file (docs/output-schema.md#per-visit-trace); "
+      "off by default");
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(),
                                  "scenario file, then overlays");
@@ -108,8 +148,12 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   if (options.threads < 1) throw po::error("--threads must be at least 1");
 
   io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
+  std::optional<TraceFile> trace;
+  if (vm.count("trace")) trace.emplace(vm["trace"].as<std::string>());
+  options.trace = trace.has_value();
   const auto rows = run::run_replications(s, options);
   run::write_results(file, s, options, rows);
+  if (trace) trace->write(s, rows);
   file.commit();
   if (!quiet) {
     print_summary(out, s, rows);

@@ -23,7 +23,7 @@ std::vector<stats::ReplicationResult> run_replications(const scenario::Scenario&
       // Each task writes only its own slot of rows/errors, so no locking is needed.
       boost::asio::post(pool, [&, r] {
         try {
-          rows[r] = run_replication(scenario, options.seed, r);
+          rows[r] = run_replication(scenario, options.seed, r, true, options.trace);
         } catch (...) {
           errors[r] = std::current_exception();
         }

@@ -14,12 +14,13 @@ struct RunOptions {
   std::uint64_t seed = 1;
   unsigned threads = 1;
   bool progress = false;
+  bool trace = false;  ///< keep one row per visit (memory grows with the citizens simulated)
 };
 
 /// Runs every replication, each as an independent task, and returns the results ordered by
 /// replication index: the result does not depend on the number of threads. If any
 /// replication throws, the exception of the lowest-numbered failing one is rethrown.
 std::vector<stats::ReplicationResult> run_replications(const scenario::Scenario& scenario,
-                                                    const RunOptions& options);
+                                                       const RunOptions& options);
 
 }  // namespace sim::run

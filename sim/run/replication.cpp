@@ -1,7 +1,10 @@
 // One replication as a pure function: (scenario, seed, index) -> summary row, sharing nothing.
 #include "sim/run/replication.hpp"
 
+#include <optional>
+
 #include "sim/scenario/model_builder.hpp"
+#include "sim/stats/trace_collector.hpp"
 
 namespace sim::run {
 
@@ -14,8 +17,10 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
 
 stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
                                          std::uint64_t root_seed, std::uint64_t replication,
-                                         bool detail) {
+                                         bool detail, bool trace) {
   scenario::ReplicationModel model(scenario, root_seed, replication, detail);
+  std::optional<stats::TraceCollector> tracer;
+  if (trace) model.center().add_observer(tracer.emplace());
   model.center().start();
   model.simulation().run();
   stats::ReplicationResult result;
@@ -34,6 +39,7 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
       append(result.tables, model.back_office()->tables());
     }
   }
+  if (tracer) result.trace = tracer->take_rows();
   return result;
 }
 

@@ -10,10 +10,12 @@
 namespace sim::run {
 
 /// Builds a fresh model, runs it until every citizen who arrived has left, and returns the
-/// summary row and (with `detail`) the detail tables. Safe to call from many threads at once.
+/// summary row, (with `detail`) the detail tables and (with `trace`) one row per visit. The
+/// trace observer is attached only when asked for, so a run without it pays nothing.
+/// Safe to call from many threads at once.
 stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
                                          std::uint64_t root_seed, std::uint64_t replication,
-                                         bool detail = true);
+                                         bool detail = true, bool trace = false);
 
 /// The columns of a replication's summary row: the station collector's metrics, followed in
 /// the center form by the software systems' and the back office's.

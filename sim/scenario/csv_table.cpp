@@ -72,6 +72,10 @@ void read_csv(const std::string& path, const std::vector<std::string>& columns, 
     }
     if (!header_seen) {
       header_seen = true;
+      if (columns.empty()) {  // any header: the file's own columns
+        table.columns = fields;
+        continue;
+      }
       for (std::size_t c = 0; c < columns.size(); ++c) {
         if (c >= fields.size()) {
           problems.push_back({path, number, columns[c], "header: missing column"});
@@ -90,12 +94,13 @@ void read_csv(const std::string& path, const std::vector<std::string>& columns, 
       }
       continue;
     }
-    if (fields.size() != columns.size()) {
-      const std::string key = fields.size() < columns.size()
-                                  ? columns[fields.size()]
-                                  : "field " + std::to_string(columns.size() + 1);
+    const auto& expected = table.columns;
+    if (fields.size() != expected.size()) {
+      const std::string key = fields.size() < expected.size()
+                                  ? expected[fields.size()]
+                                  : "field " + std::to_string(expected.size() + 1);
       problems.push_back({path, number, key,
-                          "expected " + std::to_string(columns.size()) + " fields, got " +
+                          "expected " + std::to_string(expected.size()) + " fields, got " +
                               std::to_string(fields.size())});
       continue;
     }

@@ -1,4 +1,4 @@
-// A small CSV reader for the national dataset: a fixed header, one record per line.
+// A small CSV reader (national dataset, ticket logs): a header, one record per line.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +25,8 @@ struct CsvTable {
   std::vector<CsvRow> rows;
 };
 
-/// Reads a CSV file whose header must be exactly `columns`, appending problems. Rows with the
+/// Reads a CSV file whose header must be exactly `columns` (an empty `columns` accepts any
+/// header: the file's own columns become table.columns), appending problems. Rows with the
 /// wrong number of fields are left out; when the file is missing or its header is wrong, no
 /// rows are read.
 void read_csv(const std::string& path, const std::vector<std::string>& columns, CsvTable& table,

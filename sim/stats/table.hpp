@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/stats/metric.hpp"
+#include "sim/stats/trace_collector.hpp"
 
 namespace sim::stats {
 
@@ -23,6 +24,7 @@ using TableRows = std::vector<std::vector<double>>;
 struct ReplicationResult {
   ReplicationRow summary;
   std::vector<TableRows> tables;
+  std::vector<TraceRow> trace;  ///< one row per visit, only when a trace was asked for
 };
 
 }  // namespace sim::stats

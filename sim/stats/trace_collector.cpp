@@ -1,0 +1,99 @@
+// One row per visit (and per online dossier), collected only when a trace is asked for.
+#include "sim/stats/trace_collector.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <tuple>
+
+namespace sim::stats {
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+const char* outcome_name(TraceOutcome outcome) {
+  static constexpr std::array<const char*, 11> names = {
+      "served",  "reneged",    "balked",      "ticket_cap", "after_hours", "lunch",
+      "closing", "incomplete", "system_down", "answered",   "filed_online"};
+  return names[static_cast<std::size_t>(outcome)];
+}
+
+void TraceCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
+  TraceRow row;
+  row.citizen = c.id;
+  row.visit = c.visit;
+  row.priority = c.priority_class == model::PriorityClass::priority;
+  row.procedure = c.procedure;
+  row.domain = c.domain;
+  row.arrival = t;
+  row.ticket = row.service_start = row.service_end = row.left = nan;
+  open_[c.id] = std::move(row);
+}
+
+void TraceCollector::on_ticket(engine::SimTime t, const model::Citizen& c) {
+  auto& row = open_[c.id];
+  if (row.service != model::no_index) return;  // a misrouted citizen's second ticket
+  row.ticket = t;
+  row.service = c.queue;
+}
+
+void TraceCollector::on_service_start(engine::SimTime t, const model::Citizen& c, std::uint32_t k) {
+  auto& row = open_[c.id];
+  row.calls.emplace_back(t, k);
+  row.counter = k;
+  row.staff = c.staff;
+  row.service_start = t;
+  row.service_end = nan;
+}
+
+void TraceCollector::on_service_end(engine::SimTime t, const model::Citizen& c, std::uint32_t) {
+  open_[c.id].service_end = t;
+}
+
+void TraceCollector::on_served(engine::SimTime t, const model::Citizen& c) {
+  close(t, c, TraceOutcome::served);
+}
+
+void TraceCollector::on_leave(engine::SimTime t, const model::Citizen& c,
+                              model::LeaveReason reason) {
+  // TraceOutcome lists the leave reasons in LeaveReason's order, after `served`.
+  close(t, c, static_cast<TraceOutcome>(static_cast<int>(reason) + 1));
+}
+
+void TraceCollector::on_dossier_received(engine::SimTime t, const model::Dossier& d) {
+  if (!d.online) return;  // counter dossiers are the visits' rows already
+  TraceRow row;
+  row.citizen = d.id;
+  row.online = true;
+  row.procedure = d.procedure;
+  row.domain = d.domain;
+  row.arrival = row.left = t;
+  row.ticket = row.service_start = row.service_end = nan;
+  row.outcome = TraceOutcome::filed_online;
+  done_.push_back(std::move(row));
+}
+
+void TraceCollector::close(engine::SimTime t, const model::Citizen& c, TraceOutcome outcome) {
+  const auto it = open_.find(c.id);
+  if (it == open_.end()) return;
+  it->second.outcome = outcome;
+  it->second.left = t;
+  done_.push_back(std::move(it->second));
+  open_.erase(it);
+}
+
+std::vector<TraceRow> TraceCollector::take_rows() {
+  auto key = [](const TraceRow& r) { return std::tuple(r.online, r.citizen, r.visit); };
+  std::sort(done_.begin(), done_.end(),
+            [&](const TraceRow& a, const TraceRow& b) { return key(a) < key(b); });
+  for (std::size_t i = 0; i + 1 < done_.size(); ++i) {
+    const auto& next = done_[i + 1];
+    done_[i].returns = !next.online && !done_[i].online && next.citizen == done_[i].citizen &&
+                       next.visit == done_[i].visit + 1;
+  }
+  open_.clear();
+  return std::move(done_);
+}
+
+}  // namespace sim::stats
