@@ -233,7 +233,8 @@ void layout(std::ostringstream& out, const WardFit& fit) {
     out << "[[counters]]\nid = " << quoted(c.id) << "\n# " << total << " calls on " << c.days_seen
         << " of " << fit.open_days << " open days:";
     for (const auto& [d, n] : c.calls) out << " " << fit.domain_ids[d] << " " << n << ";";
-    out << "\n# own domains: at least a fifth of its calls; the others are overflow.\n";
+    out << "\n# overflow: domains it called while another of its domains waited at most a tenth as "
+           "often\n# as the reverse (a counter calls its own domains first).\n";
     out << "domains = " << names(c.own) << "\n";
     if (!c.overflow.empty()) out << "overflow = " << names(c.overflow) << "\n";
     out << "\n";

@@ -182,6 +182,28 @@ void fit_patience(const TicketLog& log, WardFit& fit) {
     p.mean = censored_exponential_mean(static_cast<double>(p.reneged), p.time_at_risk);
 }
 
+/// (counter, d, e) -> calls at the counter of a d ticket while an e ticket (e a domain the
+/// counter also calls) was waiting: issued, not yet called, not yet gone.
+std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::size_t> count_bypasses(
+    const TicketLog& log, const WardFit& fit) {
+  std::map<DayKey, std::vector<const LogTicket*>> days;
+  for (const auto& t : log.tickets) days[{t.replication, t.day}].push_back(&t);
+  std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::size_t> out;
+  for (const auto& [key, tickets] : days) {
+    for (const auto* a : tickets) {
+      if (a->counter == none || std::isnan(a->service_start)) continue;
+      const auto& calls = fit.counters[a->counter].calls;
+      for (const auto* b : tickets) {
+        if (b->service == a->service || !calls.count(b->service) || b->ticket >= a->service_start)
+          continue;
+        const double gone = !std::isnan(b->first_call) ? b->first_call : b->left;
+        if (gone > a->service_start) ++out[{a->counter, a->service, b->service}];
+      }
+    }
+  }
+  return out;
+}
+
 void fit_staffing(const TicketLog& log, WardFit& fit) {
   fit.counters.resize(log.counters.size());
   std::vector<std::set<DayKey>> counter_days(log.counters.size());
@@ -195,15 +217,24 @@ void fit_staffing(const TicketLog& log, WardFit& fit) {
     officer_days[t.officer].insert({t.replication, t.day});
     ++officer_counters[t.officer][t.counter];
   }
+  const auto bypassed = count_bypasses(log, fit);
   for (std::size_t k = 0; k < fit.counters.size(); ++k) {
     auto& c = fit.counters[k];
     c.id = log.counters[k];
     c.days_seen = counter_days[k].size();
-    std::size_t total = 0;
-    for (const auto& [d, n] : c.calls) total += n;
-    // A domain making up at least a fifth of a counter's calls is its own; the rest it helps
-    // with (a heuristic: the log cannot tell which queue a counter looks at first).
-    for (const auto& [d, n] : c.calls) (5 * n >= total ? c.own : c.overflow).push_back(d);
+    // A counter calls its own domains first and the overflow ones only when no own ticket
+    // waits. So a domain it (almost) never called while another of its domains waited, but
+    // which waited itself while another was called, is overflow; the others are its own.
+    // "Almost": up to a tenth as often, for the noise of re-ticketed wrong picks, whose wait
+    // counts from their first ticket in another queue.
+    for (const auto& [d, n] : c.calls) {
+      std::size_t called_over = 0, passed_over = 0;
+      for (const auto& [e, m] : c.calls) {
+        called_over += bypassed.count({k, d, e}) ? bypassed.at({k, d, e}) : 0;
+        passed_over += bypassed.count({k, e, d}) ? bypassed.at({k, e, d}) : 0;
+      }
+      (passed_over > 0 && 10 * called_over <= passed_over ? c.overflow : c.own).push_back(d);
+    }
   }
   // Counters in the order of their labels ("1-certification" before "2-..."), not of first call.
   std::vector<std::uint32_t> order(fit.counters.size()), rank(fit.counters.size());

@@ -40,7 +40,7 @@ struct DomainFit {
 struct CounterFit {
   std::string id;
   std::map<std::uint32_t, std::size_t> calls;  ///< domain -> calls answered there
-  std::vector<std::uint32_t> own, overflow;    ///< own: >= 20 % of the counter's calls
+  std::vector<std::uint32_t> own, overflow;    ///< overflow: only called when no own ticket waits
   std::size_t days_seen = 0;
 };
 

@@ -33,8 +33,10 @@ void TraceCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
 
 void TraceCollector::on_ticket(engine::SimTime t, const model::Citizen& c) {
   auto& row = open_[c.id];
-  if (row.service != model::no_index) return;  // a misrouted citizen's second ticket
-  row.ticket = t;
+  // A misrouted citizen's second ticket keeps the first ticket's time (the wait counts from
+  // it) and takes its domain: `service` is the queue the visit was finally served from, as a
+  // ticket machine that reissues the number would log it.
+  if (row.service == model::no_index) row.ticket = t;
   row.service = c.queue;
 }
 

@@ -38,9 +38,9 @@ struct TraceRow {
   bool priority = false;
   std::uint32_t procedure = 0;
   std::uint32_t domain = 0;                 ///< the procedure's domain
-  std::uint32_t service = model::no_index;  ///< domain of the first ticket taken (kiosk choice)
+  std::uint32_t service = model::no_index;  ///< domain of the last ticket taken
   double arrival = 0.0;
-  double ticket = 0.0;
+  double ticket = 0.0;                                  ///< the first ticket
   std::vector<std::pair<double, std::uint32_t>> calls;  ///< (time, counter) of every call
   std::uint32_t counter = model::no_index;              ///< counter of the last call
   std::uint32_t staff = model::no_index;                ///< officer at that counter
