@@ -120,6 +120,12 @@ def summary(fit, lang):
                        f"{p['censored']} called or sent home first: censored, not dropped).",
                        f"Sức chờ: phân phối mũ, trung bình {ci(p['mean'], lang)} phút ({p['reneged']} "
                        f"người bỏ về, {p['censored']} người được gọi hoặc hẹn trước: dữ liệu bị chặn, vẫn được dùng)."))
+    items.append(t(f"What the log shows: {fit['served']} served, {fit['reneged']} gave up, {fit['unserved']} "
+                   f"left unserved otherwise; those served waited {ci(fit['wait_mean'], lang)} min on average "
+                   f"(compare a run of the fitted scenario with this).",
+                   f"Nhật ký ghi nhận: {fit['served']} lượt được phục vụ, {fit['reneged']} người bỏ về, "
+                   f"{fit['unserved']} người về vì lý do khác; người được phục vụ chờ trung bình "
+                   f"{ci(fit['wait_mean'], lang)} phút (hãy so sánh với kết quả chạy kịch bản đã khớp)."))
     items.append(t(f"Seen in the log: {len(fit['counters'])} counters, {len(fit['officers'])} officers.",
                    f"Trong nhật ký: {len(fit['counters'])} quầy, {len(fit['officers'])} cán bộ."))
     return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"

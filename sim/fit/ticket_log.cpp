@@ -230,7 +230,7 @@ TicketLog read_ticket_log(const std::string& path, const ColumnMap& columns,
   }
   for (const auto& name : required_columns())
     if (!layout.at.count(name))
-      problems.push_back({path, 1, "column '" + columns.header(name) + "'",
+      problems.push_back({path, 1, "column " + columns.header(name),
                           "missing required column (the log needs ticket, service, "
                           "service_start, service_end and counter; map other names with "
                           "--column NAME=HEADER)"});

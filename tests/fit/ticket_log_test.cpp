@@ -107,7 +107,7 @@ TEST_CASE("Bad logs are rejected naming the file, the line and the column", "[fi
       "2025-09-08 07:30:00,land,2025-09-08 07:31:00,2025-09-08 07:35:00,Q1\n";
   SECTION("a missing column") {
     const auto p = problem_of("missing.csv", "ticket,service,service_start,counter\n");
-    CHECK_THAT(p, Catch::Contains("missing.csv:1: 'column 'service_end''") &&
+    CHECK_THAT(p, Catch::Contains("missing.csv:1: 'column service_end'") &&
                       Catch::Contains("missing required column"));
   }
   SECTION("times out of order: a service that ends before it starts") {
