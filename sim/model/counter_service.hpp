@@ -57,11 +57,6 @@ class CounterService : public BackOfficeListener {
   void on_back_office_work() override;
   void on_counter_slice_end(std::uint32_t counter) override;
 
-  /// Event priorities at equal times (lower first, after the day's turns): a counter that
-  /// frees up calls its next citizen before a simultaneous arrival, ticket or abandonment.
-  static constexpr std::int32_t service_end_priority = 0;
-  static constexpr std::int32_t renege_priority = 3;
-
  private:
   void on_service_end(std::uint64_t counter);
   void on_renege(std::uint64_t citizen);

@@ -39,9 +39,6 @@ class Reception {
   /// is then refused a ticket if tickets have stopped.
   void send_home_waiting(LeaveReason reason);
 
-  /// Visit steps at the reception run after a simultaneous counter call or arrival.
-  static constexpr std::int32_t ticket_priority = 2;
-
  private:
   void on_form_done(std::uint64_t citizen);
   void on_robot_done(std::uint64_t citizen);

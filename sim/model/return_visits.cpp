@@ -1,8 +1,6 @@
 // Citizens sent home who come back on a later working day.
 #include "sim/model/return_visits.hpp"
 
-#include "sim/model/walk_ins.hpp"
-
 namespace sim::model {
 
 ReturnVisits::ReturnVisits(engine::Simulation& sim, const CenterParams& params,
@@ -53,7 +51,7 @@ bool ReturnVisits::schedule(CitizenIndex i, LeaveReason reason) {
   const double t = profile_.at_fraction(position());
   if (t < 0.0) return false;
   ++away_;
-  c.pending_event = sim_.schedule_at(t, return_, i, WalkIns::arrival_priority);
+  c.pending_event = sim_.schedule_at(t, return_, i, arrival_priority);
   return true;
 }
 

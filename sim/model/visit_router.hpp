@@ -8,6 +8,17 @@
 
 namespace sim::model {
 
+/// Event priorities of a visit's steps at equal times (lower first), after the day's turns
+/// (DayCycle) and the systems' changes (SystemBoard): a counter that frees up calls its next
+/// citizen before a simultaneous arrival (walk-in or return), a step at the reception, or an
+/// abandonment is handled.
+enum VisitPriority : std::int32_t {
+  service_end_priority = 0,
+  arrival_priority = 1,
+  ticket_priority = 2,
+  renege_priority = 3,
+};
+
 /// The exits of the visit's stages. Each component calls these for citizens it is done with
 /// and never calls another component directly; the Center implements them by passing the
 /// citizen to the next stage. A visit ends in served() or leave(), where the Center publishes

@@ -29,8 +29,6 @@ class WalkIns {
   /// Schedules the day's first arrival (after start_day).
   void schedule_first() { schedule_next(); }
 
-  static constexpr std::int32_t arrival_priority = 1;
-
  private:
   void on_arrival(std::uint64_t);
   void schedule_next();
