@@ -67,8 +67,8 @@ TEST_CASE("validate checks overlays merged into the scenario before them", "[cli
   const auto ok = motcua({"validate", urban, robot});
   CHECK(ok.code == sim::cli::exit_ok);
   CHECK(ok.out.find("ok: " + urban + " + " + robot) != std::string::npos);
-  const auto bad = write(dir / "bad.toml",
-                         "[overlay]\nname = \"typo\"\n[policies.robot]\naccuracy = 2.0\n");
+  const auto bad =
+      write(dir / "bad.toml", "[overlay]\nname = \"typo\"\n[policies.robot]\naccuracy = 2.0\n");
   const auto r = motcua({"validate", urban, bad});
   CHECK(r.code == sim::cli::exit_bad_input);
   CHECK(r.err.find(bad) != std::string::npos);
@@ -84,17 +84,18 @@ TEST_CASE("a whole scenario is a variant when its demand is the base's, and refu
   SECTION("same demand: compared on common random numbers") {
     // The leader's edited copy: a fourth certification counter (a new layout, same citizens).
     const auto edited = write(dir / "ward_more.toml",
-                              text + "\n[[counters]]\nid = \"8-certification\"\n"
-                                     "domains = [\"certification\"]\n\n[[staff]]\n"
-                                     "name = \"Ngô Văn Bình\"\ncounter = \"8-certification\"\n");
+                              text +
+                                  "\n[[counters]]\nid = \"8-certification\"\n"
+                                  "domains = [\"certification\"]\n\n[[staff]]\n"
+                                  "name = \"Ngô Văn Bình\"\ncounter = \"8-certification\"\n");
     const auto r =
         motcua({"compare", urban, "--variant", "more=" + edited, "-o", out, "-r", "2", "-q"});
     INFO(r.err);
     CHECK(r.code == sim::cli::exit_ok);
   }
   SECTION("different demand: refused, naming the difference") {
-    const auto busier = write(dir / "ward_busier.toml",
-                              replaced(text, "daily_visits = 260", "daily_visits = 300"));
+    const auto busier =
+        write(dir / "ward_busier.toml", replaced(text, "daily_visits = 260", "daily_visits = 300"));
     const auto r =
         motcua({"compare", urban, "--variant", "busier=" + busier, "-o", out, "-r", "2", "-q"});
     CHECK(r.code == sim::cli::exit_bad_input);
