@@ -206,8 +206,9 @@ std::string no_land_overlay() {
 }
 }  // namespace
 
-TEST_CASE("turning land citizens away is worse on service level; the robot is not worse on helped",
-          "[cli]") {
+TEST_CASE(
+    "turning land citizens away is worse on service level, and the robot is not worse on helped",
+    "[cli]") {
   const auto dir = test_support::scratch_dir("compare_verdicts");
   const auto overlay = (dir / "no_land.toml").string();
   std::ofstream(overlay) << no_land_overlay();
