@@ -6,7 +6,6 @@
 #include <sstream>
 #include <thread>
 
-#include <toml++/toml.h>
 #include <boost/program_options.hpp>
 
 #include "sim/cli/cli.hpp"
@@ -15,6 +14,7 @@
 #include "sim/run/experiment.hpp"
 #include "sim/run/progress.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/toml_reader.hpp"
 #include "sim/stats/verdict.hpp"
 
 namespace sim::cli {
@@ -30,11 +30,9 @@ const std::vector<std::string> default_metrics = {
 
 /// Whether a variant file is a whole scenario ([scenario] table) rather than an overlay.
 bool is_full_scenario(const std::string& path) {
-  try {
-    return toml::parse_file(path).contains("scenario");
-  } catch (const std::exception&) {
-    return false;  // missing or malformed: loading it as an overlay reports why
-  }
+  std::vector<scenario::Problem> ignored;  // missing or malformed: loading it reports why
+  const auto root = scenario::parse_toml_file(path, ignored);
+  return root && root->contains("scenario");
 }
 
 /// Waits are over the citizens who were served: the label says so.

@@ -7,6 +7,7 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/scenario/overlay.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/toml_reader.hpp"
 
 namespace sim::cli {
 
@@ -16,11 +17,9 @@ namespace {
 
 /// Whether the file is a policy overlay (it has an [overlay] table); false if it is not TOML.
 bool is_overlay(const std::string& path) {
-  try {
-    return toml::parse_file(path).contains("overlay");
-  } catch (const std::exception&) {
-    return false;  // missing or malformed: loading it as a scenario reports why
-  }
+  std::vector<scenario::Problem> ignored;  // missing or malformed: loading it reports why
+  const auto root = scenario::parse_toml_file(path, ignored);
+  return root && root->contains("overlay");
 }
 
 std::string joined(const std::string& scenario, const std::vector<std::string>& overlays) {

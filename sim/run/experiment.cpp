@@ -13,6 +13,7 @@
 #include "sim/run/result_writer.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/toml_reader.hpp"
 #include "sim/stats/verdict.hpp"
 #include "sim/version.hpp"
 
@@ -66,7 +67,12 @@ std::string first_difference(const std::string& key, const toml::node* a, const 
 
 /// Why the variant's citizens would not be the base's: the first difference in what draws them.
 std::string demand_difference(const scenario::Scenario& base, const scenario::Scenario& variant) {
-  const auto a = toml::parse(base.resolved_text), b = toml::parse(variant.resolved_text);
+  // Both texts were written by toml++ from scenarios that parsed: they parse again.
+  std::vector<scenario::Problem> problems;
+  const auto a =
+      scenario::parse_toml(base.resolved_text, base.source_path, problems).value_or(toml::table{});
+  const auto b = scenario::parse_toml(variant.resolved_text, variant.source_path, problems)
+                     .value_or(toml::table{});
   for (const char* key : {"demand", "online"}) {
     auto d = first_difference(key, a.get(key), b.get(key));
     if (!d.empty()) return d;
