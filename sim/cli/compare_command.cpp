@@ -14,16 +14,33 @@
 #include "sim/run/experiment.hpp"
 #include "sim/run/progress.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/toml_reader.hpp"
+#include "sim/stats/verdict.hpp"
 
 namespace sim::cli {
 namespace {
 
 namespace po = boost::program_options;
 
-/// The metrics printed by default; every summary metric is in the file.
-const std::vector<std::string> default_metrics = {"wait_mean", "wait_p90",    "reneged",
-                                                  "sent_home", "served",      "answered",
-                                                  "overtime",  "on_time_rate"};
+/// The metrics printed by default, in this order after the verdict metrics (which always lead);
+/// every summary metric is in the file.
+const std::vector<std::string> default_metrics = {
+    "service_level", "unserved_share", "helped",    "served",   "turned_away", "wait_mean",
+    "wait_p90",      "reneged",        "sent_home", "answered", "overtime",    "on_time_rate"};
+
+/// Whether a variant file is a whole scenario ([scenario] table) rather than an overlay.
+bool is_full_scenario(const std::string& path) {
+  std::vector<scenario::Problem> ignored;  // missing or malformed: loading it reports why
+  const auto root = scenario::parse_toml_file(path, ignored);
+  return root && root->contains("scenario");
+}
+
+/// Waits are over the citizens who were served: the label says so.
+std::string label(const std::string& metric) {
+  if (metric == "wait_mean") return "wait of those served (mean)";
+  if (metric == "wait_p90") return "wait of those served (p90)";
+  return metric;
+}
 
 std::vector<std::string> split(const std::string& text, char sep) {
   std::vector<std::string> out;
@@ -48,8 +65,8 @@ void add_common_options(po::options_description& d) {
       "set", po::value<std::vector<std::string>>(),
       "KEY.PATH=VALUE for every variant, e.g. run.days=26 (repeatable)")(
       "metrics,m", po::value<std::string>(),
-      "comma-separated metrics to print (default: "
-      "wait_mean,wait_p90,reneged,sent_home,served,answered,overtime,on_time_rate)")(
+      "comma-separated metrics to print (default: service_level,unserved_share,helped,served,"
+      "turned_away,wait_mean,wait_p90,reneged,sent_home,answered,overtime,on_time_rate)")(
       "quiet,q", "no progress bar and no table");
 }
 
@@ -73,31 +90,50 @@ std::string interval(double low, double high) {
   return text.str();
 }
 
+std::string shares(const stats::MetricComparison& c) {
+  if (std::isnan(c.better_share)) return "";
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(0) << 100 * c.better_share << "/" << 100 * c.equal_share
+       << "/" << 100 * c.worse_share;
+  return text.str();
+}
+
 void print_comparison(std::ostream& out, const run::Experiment& e,
                       const std::vector<std::string>& shown) {
-  out << std::left << std::setw(22) << "variant" << std::setw(16) << "metric" << std::right
+  out << std::left << std::setw(18) << "variant" << std::setw(30) << "metric" << std::right
       << std::setw(11) << "base" << std::setw(11) << "variant" << std::setw(11) << "diff"
-      << std::setw(24) << "paired 95% CI" << std::setw(24) << "unpaired 95% CI" << std::setw(7)
-      << "width" << std::setw(6) << "wins"
+      << std::setw(25) << "paired 95% CI" << std::setw(25) << "unpaired 95% CI" << std::setw(7)
+      << "width" << std::setw(16) << "better/=/worse"
       << "\n";
   for (std::size_t v = 1; v < e.variants.size(); ++v) {
-    for (const auto& c : run::compare_with_base(e, v)) {
+    const auto comparisons = run::compare_with_base(e, v);
+    const auto unserved = std::find_if(comparisons.begin(), comparisons.end(),
+                                       [](const auto& c) { return c.metric == "unserved_share"; });
+    const bool unserved_differs = unserved != comparisons.end() && unserved->significant();
+    for (const auto& c : comparisons) {
       if (std::find(shown.begin(), shown.end(), c.metric) == shown.end()) continue;
-      std::ostringstream wins, width;
-      if (!std::isnan(c.win_share))
-        wins << std::fixed << std::setprecision(0) << 100 * c.win_share << "%";
+      std::ostringstream width;
       const double ratio = c.paired.half_width / c.unpaired.half_width;
       if (!std::isnan(ratio)) width << std::fixed << std::setprecision(2) << ratio;
-      out << std::left << std::setw(22) << e.variants[v].spec.name << std::setw(16) << c.metric
-          << std::right << std::setprecision(4) << std::setw(11) << c.base_mean << std::setw(11)
-          << c.variant_mean << std::setw(11) << c.paired.mean << std::setw(24)
-          << interval(c.paired.low(), c.paired.high()) << std::setw(24)
+      out << std::left << std::setw(18) << e.variants[v].spec.name << std::setw(30)
+          << label(c.metric) << std::right << std::setprecision(4) << std::setw(11) << c.base_mean
+          << std::setw(11) << c.variant_mean << std::setw(11) << c.paired.mean << std::setw(25)
+          << interval(c.paired.low(), c.paired.high()) << std::setw(25)
           << interval(c.unpaired.low(), c.unpaired.high()) << std::setw(7) << width.str()
-          << std::setw(6) << wins.str() << "\n";
+          << std::setw(16) << shares(c);
+      if (c.metric.rfind("wait_", 0) == 0 && unserved_differs)
+        out << "  ! unserved_share differs significantly";
+      out << "\n";
     }
   }
   out << "diff = variant - base, paired by replication (common random numbers); width = paired / "
-         "unpaired interval width; wins = replications where the variant is better\n";
+         "unpaired interval width; better/=/worse = % of replications where the variant is "
+         "better, equal, worse\n";
+  for (std::size_t v = 1; v < e.variants.size(); ++v) {
+    out << "\n" << e.variants[v].spec.name << " against " << e.variants.front().spec.name << ":\n";
+    for (const auto& sentence : stats::verdict_sentences(run::compare_with_base(e, v)))
+      out << "  " << sentence << "\n";
+  }
 }
 
 /// Runs, writes and prints an experiment once its variants are known.
@@ -148,9 +184,12 @@ int compare_command(const std::vector<std::string>& args, std::ostream& out, std
   po::options_description visible(
       "motcua compare SCENARIO [OVERLAY...] --variant NAME=FILE[,FILE...]... -o OUT.h5 [options]\n"
       "  Runs the base (SCENARIO with its OVERLAYs, named 'base') and each variant (the base plus\n"
-      "  the variant's overlay files) on the same random numbers, and reports paired differences");
+      "  the variant's overlay files, or another full scenario with the same demand) on the same\n"
+      "  random numbers, and reports paired differences, leading with service level and the\n"
+      "  share of people who went home unserved");
   visible.add_options()("variant,V", po::value<std::vector<std::string>>(),
-                        "a variant: NAME=overlay.toml[,more.toml] (repeatable)");
+                        "a variant: NAME=overlay.toml[,more.toml], or NAME=scenario.toml[,overlay] "
+                        "(a whole scenario with the base's demand) (repeatable)");
   add_common_options(visible);
   const auto vm = parse(args, visible);
   if (vm.count("help")) {
@@ -159,12 +198,20 @@ int compare_command(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (!vm.count("scenario")) throw po::error("no scenario file given");
   if (!vm.count("variant")) throw po::error("give at least one --variant NAME=OVERLAY");
-  std::vector<run::VariantSpec> variants{{"base", {}, {}}};
+  std::vector<run::VariantSpec> variants{{"base", {}, {}, ""}};
   for (const auto& text : vm["variant"].as<std::vector<std::string>>()) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
       throw po::error("--variant '" + text + "': expected NAME=overlay.toml[,more.toml]");
-    variants.push_back({text.substr(0, eq), split(text.substr(eq + 1), ','), {}});
+    auto files = split(text.substr(eq + 1), ',');
+    run::VariantSpec spec{text.substr(0, eq), files, {}, ""};
+    if (!files.empty() && is_full_scenario(files.front())) {
+      // A whole scenario (a copied and edited template): it replaces the base's file and
+      // overlays, and must keep the base's demand.
+      spec.scenario = files.front();
+      spec.overlays.erase(spec.overlays.begin());
+    }
+    variants.push_back(std::move(spec));
   }
   return finish(vm, "compare", "", vm["scenario"].as<std::vector<std::string>>(), variants, out);
 }
@@ -190,7 +237,7 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
   const auto values = split(vm["values"].as<std::string>(), ',');
   if (values.size() < 2) throw po::error("--values needs at least two values");
   std::vector<run::VariantSpec> variants;
-  for (const auto& v : values) variants.push_back({key + "=" + v, {}, {key + " = " + v}});
+  for (const auto& v : values) variants.push_back({key + "=" + v, {}, {key + " = " + v}, ""});
   return finish(vm, "sweep", key, vm["scenario"].as<std::vector<std::string>>(), variants, out);
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <iomanip>
 #include <ostream>
+#include <sstream>
 
 #include <boost/program_options.hpp>
 
@@ -57,10 +58,19 @@ int run_national_scenario(const po::variables_map& vm, const std::vector<std::st
       << "  unit\n";
   for (std::size_t m = 0; m < defs.size(); ++m) {
     const auto ci = stats::confidence_interval(columns[m]);
+    std::ostringstream half;
+    if (std::isnan(ci.half_width)) {
+      half << "-";
+    } else {
+      half << std::setprecision(4) << ci.half_width;
+    }
     out << std::left << std::setw(24) << defs[m].metric.name << std::right << std::setprecision(4)
-        << std::setw(18) << ci.mean << std::setw(16)
-        << (std::isnan(ci.half_width) ? 0.0 : ci.half_width) << "  " << defs[m].metric.unit << "\n";
+        << std::setw(18) << ci.mean << std::setw(16) << half.str() << "  " << defs[m].metric.unit
+        << "\n";
   }
+  if (options.replications < 2)
+    out << "no interval: one replication has no spread to measure (run --replications 2 or "
+           "more)\n";
   out << "wrote " << vm["output"].as<std::string>() << "\n";
   return exit_ok;
 }

@@ -36,13 +36,15 @@ void print_summary(std::ostream& out, const scenario::Scenario& s,
   for (const auto& r : results) rows.push_back(r.summary);
   const auto& metrics = run::summary_metrics(s.form);
   // The back-office and system lines exist only in the center form's metrics.
-  static const std::vector<std::string> shown = {"arrived",      "served",
-                                                 "reneged",      "balked",
-                                                 "sent_home",    "returned",
-                                                 "wait_mean",    "wait_p90",
-                                                 "wait_max",     "queue_length_mean",
-                                                 "utilization",  "dossiers_completed",
-                                                 "on_time_rate", "backlog_mean",
+  static const std::vector<std::string> shown = {"arrived",       "served",
+                                                 "reneged",       "balked",
+                                                 "sent_home",     "returned",
+                                                 "turned_away",   "helped",
+                                                 "service_level", "unserved_share",
+                                                 "wait_mean",     "wait_p90",
+                                                 "wait_max",      "queue_length_mean",
+                                                 "utilization",   "dossiers_completed",
+                                                 "on_time_rate",  "backlog_mean",
                                                  "system_down"};
   out << s.name << ": " << rows.size() << " replication(s)\n";
   out << std::left << std::setw(20) << "metric" << std::right << std::setw(14) << "mean"
@@ -64,6 +66,9 @@ void print_summary(std::ostream& out, const scenario::Scenario& s,
         << std::setprecision(3) << std::setw(14) << ci.mean << std::setw(26) << interval.str()
         << "  " << metrics[m].unit << "\n";
   }
+  if (rows.size() < 2)
+    out << "no interval: one replication has no spread to measure (run --replications 2 or "
+           "more)\n";
 }
 
 /// The per-visit trace file, written under a temporary name and renamed when complete, so an

@@ -62,7 +62,7 @@ void ResultFile::write_metadata(const RunMetadata& meta) {
   root.set_attribute("replications", meta.replications);
   root.set_attribute("overlays", meta.overlays);
   root.set_attribute("resolved_scenario", meta.resolved_text);
-  root.set_attribute("schema_version", std::uint64_t{4});
+  root.set_attribute("schema_version", std::uint64_t{5});
 }
 
 void ResultFile::set_root_attribute(const std::string& name, const std::string& value) {
@@ -137,6 +137,9 @@ void ResultFile::write_summary(const std::string& group,
   g.write_column("ci95_half_width", half, "(metric)", "t_{0.975,n-1} * sd / sqrt(n)");
   g.write_column("sd", sd, "(metric)", "standard deviation over replications");
   g.write_column("n", n, "replications", "replications where the metric is defined");
+  // One replication has no spread to measure: the interval columns are NaN, and say why.
+  if (rows.size() < 2)
+    g.set_attribute("interval", "none: one replication; an interval needs at least two");
 }
 
 void ResultFile::write_table(

@@ -21,12 +21,14 @@ enum class LeaveReason : std::uint8_t {
   incomplete,   ///< dossier incomplete, must come back with the missing papers
   system_down,  ///< a system the procedure needs was down (policy send_home)
   answered,     ///< the reception robot answered the question: left satisfied, no ticket
+  turned_away,  ///< nobody at this center can serve the domain (policy unserved = "turn_away")
 };
-inline constexpr std::size_t leave_reason_count = 9;
+inline constexpr std::size_t leave_reason_count = 10;
 
 /// Whether a citizen who left will come back on a later working day.
 inline bool returns_later(LeaveReason r) {
-  return r != LeaveReason::reneged && r != LeaveReason::balked && r != LeaveReason::answered;
+  return r != LeaveReason::reneged && r != LeaveReason::balked && r != LeaveReason::answered &&
+         r != LeaveReason::turned_away;
 }
 
 /// State of a counter for utilisation: closed (no staff or outside hours), open and idle,

@@ -143,6 +143,8 @@ struct DemandParams {
 struct PolicyParams {
   enum class Lunch { wait, leave_and_return };
   enum class Closing { overtime, send_home };
+  /// Demand nobody can serve: an input error, or turned away on purpose.
+  enum class Unserved { error, turn_away };
   Lunch lunch = Lunch::wait;
   Closing closing = Closing::overtime;
   int overtime_cap_min = 20 * 60;      ///< minute of day when overtime service stops
@@ -150,6 +152,10 @@ struct PolicyParams {
   std::uint32_t balk_threshold = 0;    ///< leave without a ticket if this many are ahead; 0 = never
   int return_after_working_days = 1;  ///< sent-home citizens come back this many working days later
   std::uint32_t max_visits = 3;       ///< after this many visits a sent-home citizen gives up
+  Unserved unserved = Unserved::error;
+  /// By domain: nobody can serve it, and the scenario says so on purpose ([policy] unserved =
+  /// "turn_away"): its citizens are turned away when they ask for a ticket. Empty = none.
+  std::vector<bool> turn_away;
 };
 
 /// One center as the model sees it. Without a calendar the center is always open and the

@@ -37,6 +37,11 @@ void Reception::request_ticket(CitizenIndex i) {
     router_.leave(i, LeaveReason::after_hours);
     return;
   }
+  const auto& turn_away = params_.policy.turn_away;
+  if (!turn_away.empty() && turn_away[pool_[i].domain]) {
+    router_.leave(i, LeaveReason::turned_away);  // told at the door: no one here does this
+    return;
+  }
   if (robot_free()) {
     // The robot serves without a queue: with all its places taken, the citizen uses the
     // ordinary reception, as when it is down.

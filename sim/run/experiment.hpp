@@ -12,11 +12,14 @@
 
 namespace sim::run {
 
-/// A variant: the experiment's scenario plus these overlays and settings (after the base's own).
+/// A variant: the experiment's scenario plus these overlays and settings (after the base's own),
+/// or, with `scenario`, another full scenario file (with these overlays and the settings) whose
+/// demand must be the base's.
 struct VariantSpec {
   std::string name;
   std::vector<std::string> overlays;
   std::vector<std::string> settings;  ///< TOML lines, "policies.robot.accuracy = 0.9"
+  std::string scenario;               ///< a full scenario instead of the base's; "" = the base's
 };
 
 /// A variant as loaded and run.
@@ -34,7 +37,9 @@ struct Experiment {
 };
 
 /// Loads every variant first (all their problems are reported together before anything runs;
-/// names must be unique, non-empty and free of '/'), then runs every (variant, replication)
+/// names must be unique, non-empty and free of '/'; a full-scenario variant must have the
+/// base's demand — [demand], [online], run dates, catalogue — or common random numbers would
+/// compare different citizens), then runs every (variant, replication)
 /// unit on one thread pool. Replication r of every variant uses the same root seed and index,
 /// so the same citizens arrive in every variant: common random numbers.
 Experiment run_experiment(const std::string& kind, const std::string& scenario_path,

@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "sim/model/work_calendar.hpp"
 #include "sim/run/national_aggregate.hpp"
 #include "sim/run/progress.hpp"
 #include "sim/run/replication.hpp"
@@ -79,6 +80,16 @@ void write_national(io::ResultFile& file, const scenario::NationalScenario& n,
   file.write_metadata(io::RunMetadata{program_version, n.name, n.source_path, n.source_text,
                                       options.seed, options.replications, "", n.resolved_text});
   file.set_root_attribute("national", static_cast<std::uint64_t>(n.centers.size()));
+  // The bases of per-day figures, so that a reader puts like beside like: calendar days of the
+  // run, and statutory working days (Monday-Friday, not a holiday) of its calendar.
+  if (!n.classes.empty() && n.classes.front().base.center.calendar) {
+    const model::WorkCalendar calendar(*n.classes.front().base.center.calendar);
+    std::uint64_t working = 0;
+    for (std::uint32_t d = 0; d < calendar.days(); ++d)
+      working += calendar.is_working_day(calendar.day(d).date) ? 1 : 0;
+    file.set_root_attribute("calendar_days", static_cast<std::uint64_t>(calendar.days()));
+    file.set_root_attribute("working_days", working);
+  }
   std::vector<std::string> code, name, province, type, kind, klass;
   for (const auto& c : n.centers) {
     const auto& u = n.dataset.units[c.unit];
@@ -102,7 +113,9 @@ void write_national(io::ResultFile& file, const scenario::NationalScenario& n,
       {{"replication", "1", "replication index"},
        {"center", "1", "center index (labels in /centers)"},
        {"population", "persons", "planning population of the unit"},
-       {"daily_visits", "visits/day", "expected visits on an ordinary day (in person and online)"},
+       {"daily_visits", "visits/working day",
+        "expected visits on an ordinary working day, weekday factor 1 (in person and online); "
+        "per working day, not per calendar day (root attribute working_days)"},
        {"back_office_workers", "persons", "dedicated back-office workers"}});
   stats::TableRows center_rows;
   for (std::size_t r = 0; r < options.replications; ++r) {

@@ -10,6 +10,7 @@
 #include "sim/scenario/layout_loader.hpp"
 #include "sim/scenario/policy_loader.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/servability.hpp"
 #include "sim/scenario/systems_loader.hpp"
 
 namespace sim::scenario {
@@ -150,6 +151,11 @@ void read_policy(TableReader& t, model::PolicyParams& p) {
             "expected \"overtime\" or \"send_home\"");
     if (*v == "send_home") p.closing = model::PolicyParams::Closing::send_home;
   }
+  if (auto v = t.string("unserved", false)) {
+    t.check(*v == "error" || *v == "turn_away", "unserved",
+            "expected \"error\" or \"turn_away\", got \"" + *v + "\"");
+    if (*v == "turn_away") p.unserved = model::PolicyParams::Unserved::turn_away;
+  }
   if (auto v = t.string("overtime_cap", false))
     p.overtime_cap_min = clock(t, "overtime_cap", *v).value_or(p.overtime_cap_min);
   const auto count = [&](const char* key, std::int64_t lo,
@@ -216,6 +222,7 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
       run->check(*v >= 1 && *v <= 3660, "days", "must be between 1 and 3660");
       cal.days = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 3660));
     }
+    read_service_target(*run, s.run);
     run->finish();
   }
   s.run.warmup_min = 0.0;
@@ -243,13 +250,23 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
   if (auto t = top.table("back_office", false)) read_back_office(*t, c.back_office);
   c.online.hourly_profile = default_online_profile;
   if (auto t = top.table("online", false)) read_online(*t, systems, c.online);
-  read_layout(top, c);
-  if (auto t = top.table("policies", false)) apply_policies(*t, c, cal);
+  if (catalogue_read) {
+    read_layout(top, c);
+    if (auto t = top.table("policies", false)) apply_policies(*t, c, cal);
+  } else {
+    // The layout and policies name the catalogue's domains: without it, every name would be a
+    // second, misleading problem after the root cause. They are checked once it reads.
+    for (const char* key : {"counters", "staff"}) top.tables(key, false);
+    top.table("policies", false);
+  }
   try {
     model::WorkCalendar check(cal);  // validates sessions and ticket stops once, here
   } catch (const std::exception& e) {
     top.check(false, "hours", e.what());
   }
+  // Last: after every overlay and policy, some demand may have no one left to serve it.
+  if (top.problems().items.empty() && other_files.empty())
+    check_servability(top.node(), cal, c, top.problems());
   c.calendar = cal;
 }
 

@@ -9,12 +9,13 @@ ReplicationModel::ReplicationModel(const Scenario& scenario, std::uint64_t root_
       center_(sim_, scenario.center),
       collector_(scenario.run.warmup_min, scenario.run.warmup_min + scenario.run.horizon_min,
                  static_cast<std::uint32_t>(scenario.center.counters.size()),
-                 static_cast<std::uint32_t>(scenario.center.domains.size())) {
+                 static_cast<std::uint32_t>(scenario.center.domains.size()),
+                 scenario.run.service_target_min) {
   center_.add_observer(collector_);
   if (scenario.form == ScenarioForm::center) {
     const double run_end = scenario.run.warmup_min + scenario.run.horizon_min;
     if (detail) {
-      days_.emplace(scenario.center, replication);
+      days_.emplace(scenario.center, replication, scenario.run.service_target_min);
       center_.add_observer(*days_);
     }
     systems_.emplace(static_cast<std::uint32_t>(scenario.center.systems.size()), run_end,

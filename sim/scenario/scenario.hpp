@@ -15,6 +15,8 @@ struct RunSettings {
   std::uint64_t seed = 1;
   double warmup_min = 0.0;   ///< statistics ignore citizens arriving before this time
   double horizon_min = 0.0;  ///< arrivals stop at warmup_min + horizon_min; the rest is drained
+  /// A visit served after waiting at most this many minutes counts toward service_level.
+  double service_target_min = 30.0;
 };
 
 /// Which of the two scenario forms a file uses.

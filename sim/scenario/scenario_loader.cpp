@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "sim/scenario/center_form_loader.hpp"
+#include "sim/scenario/data_paths.hpp"
 #include "sim/scenario/overlay.hpp"
 #include "sim/scenario/text_limits.hpp"
 
@@ -38,6 +39,7 @@ void read_run(TableReader& t, RunSettings& run) {
     run.warmup_min = *v;
   }
   if (auto v = positive(t, "horizon_min")) run.horizon_min = *v;
+  read_service_target(t, run);
   t.finish();
 }
 
@@ -106,6 +108,14 @@ Scenario read_root(const toml::table& root, const std::string& path, ProblemList
 
 }  // namespace
 
+void read_service_target(TableReader& t, RunSettings& run) {
+  if (auto v = t.number("service_target_min", false)) {
+    t.check(*v >= 0 && *v <= 1440, "service_target_min",
+            "must be between 0 and 1440 minutes, got " + std::to_string(*v));
+    run.service_target_min = std::clamp(*v, 0.0, 1440.0);
+  }
+}
+
 std::optional<Distribution> read_distribution(TableReader& t) {
   const auto type = t.string("type", true);
   if (!type) {
@@ -171,7 +181,12 @@ std::string read_scenario_text(const std::string& path) {
 std::string resolve_path(const std::string& scenario_path, const std::string& relative) {
   const std::filesystem::path p(relative);
   if (p.is_absolute()) return relative;
-  return (std::filesystem::path(scenario_path).parent_path() / p).lexically_normal().string();
+  const auto beside = (std::filesystem::path(scenario_path).parent_path() / p).lexically_normal();
+  std::error_code error;
+  if (std::filesystem::exists(beside, error)) return beside.string();
+  // A template copied to another folder: "../catalogue/commune.toml" is the installed one.
+  // When it is nowhere, the path next to the file is the one the error names.
+  return installed_scenario_file(p).value_or(beside.string());
 }
 
 namespace {
@@ -194,7 +209,9 @@ Scenario resolve(const std::string& text, const std::string& path,
   if (!overlay_problems.empty()) throw InputError(overlay_problems);
   std::vector<Problem> other_files;
   Scenario s = read_root(root, path, problems, other_files);
-  problems.items.insert(problems.items.end(), other_files.begin(), other_files.end());
+  // Problems in the files it names (a missing catalogue) come first: they are the root cause
+  // of what follows.
+  problems.items.insert(problems.items.begin(), other_files.begin(), other_files.end());
   if (!problems.items.empty()) throw InputError(problems.items);
   s.source_path = path;
   s.source_text = text;

@@ -27,8 +27,14 @@ Scenario parse_scenario(const std::string& text, const std::string& path);
 /// The text of a scenario file; InputError when it is missing or a folder.
 std::string read_scenario_text(const std::string& path);
 
-/// A path written in a scenario file, relative to that file's folder (absolute paths as they are).
+/// A path written in a scenario file, relative to that file's folder (absolute paths as they
+/// are); when there is no such file, the same reference in the installed scenarios/ folder
+/// (a template copied elsewhere still finds ../catalogue/commune.toml), else the path next to
+/// the file (so that the error names it).
 std::string resolve_path(const std::string& scenario_path, const std::string& relative);
+
+/// Reads [run] service_target_min (minutes; default 30), used by service_level.
+void read_service_target(TableReader& run_table, RunSettings& run);
 
 /// Reads a distribution table such as { type = "lognormal", median = 5, cv = 0.6 }.
 /// Records problems and returns nullopt when it is invalid.

@@ -87,6 +87,8 @@ class TableReader {
     return where.path && where.path->rfind("--set ", 0) != 0 ? *where.path : fallback;
   }
   ProblemList& problems() { return *problems_; }
+  /// The table being read (for checks that need the source of whole blocks).
+  const toml::table& node() const { return *table_; }
 
  private:
   const toml::node* fetch(const std::string& key, bool required, const std::string& expected);

@@ -29,6 +29,17 @@ std::vector<MetricDef> count_columns() {
       {"reneged", "citizens", "left the queue when patience ran out"},
       {"balked", "citizens", "left without a ticket: too many tickets ahead"},
       {"answered", "citizens", "question answered by the reception robot: left without a ticket"},
+      {"turned_away", "citizens",
+       "told at the door that nobody here serves their domain (policy unserved = turn_away)"},
+      {"helped", "citizens", "served + answered"},
+      {"served_on_target", "citizens",
+       "visits served after waiting at most service_target_min minutes"},
+      {"service_level", "1",
+       "(served_on_target + answered) / (arrived + returned): share of the day's visits served "
+       "within the target or answered by the robot; any other visit is a miss"},
+      {"unserved_share", "1",
+       "(reneged + balked + turned_away + sent_home) / (arrived + returned): share of the day's "
+       "visits that ended unserved (someone sent home has not come back by the day's end)"},
       {"sent_home", "citizens", "sent home to come back (all reasons below)"},
       {"sent_home_incomplete", "citizens", "of those: dossier incomplete"},
       {"sent_home_closing", "citizens", "of those: still waiting at closing / overtime cap"},
@@ -47,9 +58,11 @@ std::vector<MetricDef> count_columns() {
 }
 }  // namespace
 
-DayCollector::DayCollector(const model::CenterParams& params, std::uint64_t replication)
+DayCollector::DayCollector(const model::CenterParams& params, std::uint64_t replication,
+                           double service_target_min)
     : params_(params),
       replication_(static_cast<double>(replication)),
+      target_(service_target_min),
       today_by_domain_(params.domains.size()),
       queued_bins_(bins_per_day, 0.0),
       present_bins_(bins_per_day, 0.0),
@@ -96,7 +109,10 @@ const std::vector<TableDef>& DayCollector::table_defs() {
           {"open", "min", "minutes the counter was staffed and open"},
           {"busy", "min", "minutes it was serving a citizen"},
           {"back_office", "min", "minutes open but doing back-office work (not calling tickets)"},
-          {"utilization", "1", "busy / open"}}},
+          {"utilization", "1", "busy / open; 0 for a counter never open (see never_open)"},
+          {"never_open", "1",
+           "1 when no one ever sat at the counter in the run (never staffed or never open), else "
+           "0"}}},
         {"staff",
          "one row per replication and staff member (whole run)",
          {{"replication", "1", "replication index"},
@@ -104,7 +120,7 @@ const std::vector<TableDef>& DayCollector::table_defs() {
           {"present", "min", "minutes seated at an open counter"},
           {"busy", "min", "minutes serving citizens"},
           {"back_office", "min", "minutes at an open counter doing back-office work"},
-          {"utilization", "1", "busy / present"},
+          {"utilization", "1", "busy / present; 0 for someone never present"},
           {"overtime", "min", "minutes worked past the last session's close"}}},
     };
   }();
@@ -148,13 +164,35 @@ std::vector<double> DayCollector::counts_row(std::uint32_t day, double domain, C
   if (domain >= 0) row.push_back(domain);
   const double cap_or_hours =
       reason(c.left, LeaveReason::ticket_cap) + reason(c.left, LeaveReason::after_hours);
-  for (double v :
-       {c.arrived, c.returned, c.served, reason(c.left, LeaveReason::reneged),
-        reason(c.left, LeaveReason::balked), reason(c.left, LeaveReason::answered),
-        sent_home(c.left), reason(c.left, LeaveReason::incomplete),
-        reason(c.left, LeaveReason::closing), reason(c.left, LeaveReason::lunch), cap_or_hours,
-        reason(c.left, LeaveReason::system_down), c.online, c.wait.mean(), c.wait.quantile(0.5),
-        c.wait.quantile(0.9), c.wait.quantile(0.95), c.wait.max(), c.time_in_center.mean()}) {
+  const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
+  const double answered = reason(c.left, LeaveReason::answered);
+  const double turned_away = reason(c.left, LeaveReason::turned_away);
+  const double unserved = reason(c.left, LeaveReason::reneged) +
+                          reason(c.left, LeaveReason::balked) + turned_away + sent_home(c.left);
+  for (double v : {c.arrived,
+                   c.returned,
+                   c.served,
+                   reason(c.left, LeaveReason::reneged),
+                   reason(c.left, LeaveReason::balked),
+                   answered,
+                   turned_away,
+                   c.served + answered,
+                   c.on_target,
+                   ratio(c.on_target + answered, c.arrived + c.returned),
+                   ratio(unserved, c.arrived + c.returned),
+                   sent_home(c.left),
+                   reason(c.left, LeaveReason::incomplete),
+                   reason(c.left, LeaveReason::closing),
+                   reason(c.left, LeaveReason::lunch),
+                   cap_or_hours,
+                   reason(c.left, LeaveReason::system_down),
+                   c.online,
+                   c.wait.mean(),
+                   c.wait.quantile(0.5),
+                   c.wait.quantile(0.9),
+                   c.wait.quantile(0.95),
+                   c.wait.max(),
+                   c.time_in_center.mean()}) {
     row.push_back(v);
   }
   return row;
@@ -194,6 +232,7 @@ void DayCollector::on_served(engine::SimTime t, const model::Citizen& c) {
   for (Counts* k : {&today_, &today_by_domain_[c.domain]}) {
     k->served += 1;
     k->wait.add(c.waited);
+    if (c.waited <= target_) k->on_target += 1;
     k->time_in_center.add(t - c.arrival);
   }
 }
@@ -235,11 +274,13 @@ void DayCollector::on_overtime(engine::SimTime, std::uint32_t staff, double minu
 }
 
 std::vector<TableRows> DayCollector::tables() {
-  const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
+  // A counter or person never open/present did no work: utilisation 0, flagged, not NaN.
+  const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   TableRows counters, staff;
   for (std::size_t k = 0; k < counter_open_.size(); ++k) {
     counters.push_back({replication_, static_cast<double>(k), counter_open_[k], counter_busy_[k],
-                        counter_back_office_[k], ratio(counter_busy_[k], counter_open_[k])});
+                        counter_back_office_[k], ratio(counter_busy_[k], counter_open_[k]),
+                        counter_open_[k] > 0 ? 0.0 : 1.0});
   }
   for (std::size_t s = 0; s < staff_open_.size(); ++s) {
     staff.push_back({replication_, static_cast<double>(s), staff_open_[s], staff_busy_[s],

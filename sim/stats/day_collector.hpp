@@ -17,7 +17,9 @@ namespace sim::stats {
 /// of citizens. Time series use 15-minute bins of the clock (96 a day) and hold time averages.
 class DayCollector : public model::CenterObserver {
  public:
-  DayCollector(const model::CenterParams& params, std::uint64_t replication);
+  /// A visit served after waiting at most service_target_min minutes is on target.
+  DayCollector(const model::CenterParams& params, std::uint64_t replication,
+               double service_target_min = 30.0);
 
   void on_day_start(engine::SimTime t, std::uint32_t day) override;
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
@@ -41,7 +43,7 @@ class DayCollector : public model::CenterObserver {
 
  private:
   struct Counts {
-    double arrived = 0, returned = 0, served = 0, online = 0, inside_end = 0;
+    double arrived = 0, returned = 0, served = 0, on_target = 0, online = 0, inside_end = 0;
     std::array<double, model::leave_reason_count> left{};
     Tally wait, time_in_center;
   };
@@ -54,6 +56,7 @@ class DayCollector : public model::CenterObserver {
 
   const model::CenterParams& params_;
   double replication_;
+  double target_;
   std::uint32_t day_ = 0;
   double day_start_ = 0.0;
   Counts today_;

@@ -9,9 +9,10 @@ using model::CounterState;
 using model::LeaveReason;
 
 SummaryCollector::SummaryCollector(double window_start, double window_end, std::uint32_t counters,
-                                   std::uint32_t domains)
+                                   std::uint32_t domains, double service_target_min)
     : start_(window_start),
       end_(window_end),
+      target_(service_target_min),
       queue_length_(window_start, window_end),
       in_center_(window_start, window_end),
       busy_(window_start, window_end),
@@ -37,6 +38,7 @@ void SummaryCollector::on_served(engine::SimTime t, const model::Citizen& c) {
   queue_time_.add(c.waited);
   wait_by_class_[static_cast<std::size_t>(c.priority_class)].add(c.waited);
   if (c.waited > 0) ++waited_;
+  if (c.waited <= target_) ++on_target_;
   sojourn_.add(t - c.arrival);
 }
 
@@ -81,6 +83,21 @@ const std::vector<MetricDef>& SummaryCollector::metrics() {
       {"returned", "citizens", "return visits by citizens sent home earlier"},
       {"answered", "citizens",
        "visits that ended with the question answered by the reception robot (no ticket)"},
+      {"turned_away", "citizens",
+       "citizens told at the door that nobody here serves their domain ([policy] unserved = "
+       "\"turn_away\"); they do not come back"},
+      {"sent_home_pending", "citizens",
+       "citizens sent home who had not come back by the end of the run, those who gave up after "
+       "max_visits included (sent_home - returned)"},
+      {"helped", "citizens", "served + answered"},
+      {"served_on_target", "citizens",
+       "visits served after waiting at most service_target_min minutes"},
+      {"service_level", "1",
+       "(served_on_target + answered) / (arrived + returned): share of all visits, first and "
+       "return, served within the target or answered by the robot; every other visit is a miss"},
+      {"unserved_share", "1",
+       "(reneged + balked + turned_away + sent_home_pending) / arrived: share of the citizens "
+       "who came and went home unserved"},
       {"abandon_prob", "1", "reneged / arrived"},
       {"prob_wait", "1", "share of arrivals not called at once (waited > 0 or reneged)"},
       {"wait_mean", "min", "mean total wait from ticket to call, served citizens (per visit)"},
@@ -117,6 +134,8 @@ std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
     const auto reason = static_cast<LeaveReason>(r);
     if (model::returns_later(reason)) sent_home += left(reason);
   }
+  // Every citizen sent home either came back (a return visit) or had not by the run's end.
+  const double pending = sent_home - static_cast<double>(returned_);
   const double open_mean = open_.mean();
   return {
       arrived,
@@ -126,6 +145,15 @@ std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
       sent_home,
       static_cast<double>(returned_),
       left(LeaveReason::answered),
+      left(LeaveReason::turned_away),
+      pending,
+      static_cast<double>(served_) + left(LeaveReason::answered),
+      static_cast<double>(on_target_),
+      ratio(static_cast<double>(on_target_) + left(LeaveReason::answered),
+            arrived + static_cast<double>(returned_)),
+      ratio(left(LeaveReason::reneged) + left(LeaveReason::balked) +
+                left(LeaveReason::turned_away) + pending,
+            arrived),
       ratio(left(LeaveReason::reneged), arrived),
       ratio(static_cast<double>(waited_), arrived),
       wait_.mean(),

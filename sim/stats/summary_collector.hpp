@@ -17,9 +17,10 @@ namespace sim::stats {
 /// in one place, for every statistic. Time averages cover the same window.
 class SummaryCollector : public model::CenterObserver {
  public:
-  /// counters and domains size the state tables.
+  /// counters and domains size the state tables; a visit served after waiting at most
+  /// service_target_min minutes counts toward service_level.
   SummaryCollector(double window_start, double window_end, std::uint32_t counters,
-                   std::uint32_t domains);
+                   std::uint32_t domains, double service_target_min = 30.0);
 
   void on_arrival(engine::SimTime t, const model::Citizen& c) override;
   void on_served(engine::SimTime t, const model::Citizen& c) override;
@@ -44,8 +45,8 @@ class SummaryCollector : public model::CenterObserver {
     return c.first_arrival >= start_ && c.first_arrival < end_;
   }
 
-  double start_, end_;
-  std::uint64_t arrived_ = 0, returned_ = 0, served_ = 0, waited_ = 0;
+  double start_, end_, target_;
+  std::uint64_t arrived_ = 0, returned_ = 0, served_ = 0, waited_ = 0, on_target_ = 0;
   std::array<std::uint64_t, model::leave_reason_count> left_{};
   Tally wait_, queue_time_, sojourn_;
   std::array<Tally, model::priority_class_count> wait_by_class_;

@@ -13,9 +13,10 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 const char* outcome_name(TraceOutcome outcome) {
-  static constexpr std::array<const char*, 11> names = {
+  static constexpr std::array<const char*, 12> names = {
       "served",  "reneged",    "balked",      "ticket_cap", "after_hours", "lunch",
-      "closing", "incomplete", "system_down", "answered",   "filed_online"};
+      "closing", "incomplete", "system_down", "answered",   "turned_away", "filed_online"};
+  static_assert(names.size() == model::leave_reason_count + 2);
   return names[static_cast<std::size_t>(outcome)];
 }
 

@@ -22,6 +22,7 @@ enum class TraceOutcome : std::uint8_t {
   incomplete,
   system_down,
   answered,
+  turned_away,
   filed_online,
 };
 

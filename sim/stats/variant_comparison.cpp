@@ -10,6 +10,9 @@ namespace sim::stats {
 Better better_direction(const std::string& m) {
   static const std::vector<std::string> lower = {"reneged",
                                                  "balked",
+                                                 "turned_away",
+                                                 "sent_home_pending",
+                                                 "unserved_share",
                                                  "sent_home",
                                                  "returned",
                                                  "abandon_prob",
@@ -42,8 +45,9 @@ Better better_direction(const std::string& m) {
                                                  "system_outages",
                                                  "system_citizens_sent_home",
                                                  "online_payments_failed"};
-  static const std::vector<std::string> higher = {"served", "answered", "on_time_rate",
-                                                  "dossiers_on_time", "dossiers_completed"};
+  static const std::vector<std::string> higher = {
+      "served",        "answered",     "helped",           "served_on_target",
+      "service_level", "on_time_rate", "dossiers_on_time", "dossiers_completed"};
   if (std::find(lower.begin(), lower.end(), m) != lower.end()) return Better::lower;
   if (std::find(higher.begin(), higher.end(), m) != higher.end()) return Better::higher;
   return Better::none;
@@ -58,6 +62,30 @@ const char* better_name(Better b) {
     default:
       return "";
   }
+}
+
+bool MetricComparison::significantly_better() const {
+  if (better == Better::none || !significant()) return false;
+  return (paired.mean < 0) == (better == Better::lower);
+}
+
+bool MetricComparison::significantly_worse() const {
+  return better != Better::none && significant() && !significantly_better();
+}
+
+const std::vector<std::string>& verdict_metrics() {
+  static const std::vector<std::string> names = {"service_level", "unserved_share", "helped",
+                                                 "served", "turned_away"};
+  return names;
+}
+
+void lead_with_verdict_metrics(std::vector<MetricComparison>& comparisons) {
+  const auto& lead = verdict_metrics();
+  const auto rank = [&](const MetricComparison& c) {
+    return static_cast<std::size_t>(std::find(lead.begin(), lead.end(), c.metric) - lead.begin());
+  };
+  std::stable_sort(comparisons.begin(), comparisons.end(),
+                   [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
 }
 
 std::vector<MetricComparison> compare_variants(const std::vector<MetricDef>& metrics,
@@ -82,16 +110,26 @@ std::vector<MetricComparison> compare_variants(const std::vector<MetricDef>& met
     c.variant_mean = confidence_interval(v).mean;
     c.paired = paired_difference(v, b);
     c.unpaired = welch_difference(v, b);
-    std::size_t pairs = 0, wins = 0;
+    std::size_t pairs = 0, wins = 0, ties = 0;
     for (std::size_t r = 0; r < b.size(); ++r) {
       if (std::isnan(b[r]) || std::isnan(v[r])) continue;
       ++pairs;
-      if ((c.better == Better::lower && v[r] < b[r]) || (c.better == Better::higher && v[r] > b[r]))
+      if (v[r] == b[r]) {
+        ++ties;
+      } else if ((v[r] < b[r]) == (c.better == Better::lower)) {
         ++wins;
+      }
     }
-    c.win_share = c.better == Better::none || pairs == 0
-                      ? std::nan("")
-                      : static_cast<double>(wins) / static_cast<double>(pairs);
+    if (c.better == Better::none || pairs == 0) {
+      c.better_share = c.equal_share = c.worse_share = std::nan("");
+    } else {
+      const auto share = [&](std::size_t k) {
+        return static_cast<double>(k) / static_cast<double>(pairs);
+      };
+      c.better_share = share(wins);
+      c.equal_share = share(ties);
+      c.worse_share = share(pairs - wins - ties);
+    }
     out.push_back(c);
   }
   return out;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/run/replication.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 #include "tests/support/cli_runs.hpp"
 #include "tests/support/paths.hpp"
 
@@ -91,7 +93,7 @@ TEST_CASE("motcua compare writes the variants, their replications and the compar
                          "desk=" + policy("two_receptionists"), "-o", out, "-r", "2", "-t", "2"});
   INFO(r.err);
   REQUIRE(r.code == sim::cli::exit_ok);
-  CHECK(r.out.find("wait_mean") != std::string::npos);
+  CHECK(r.out.find("wait of those served (mean)") != std::string::npos);
   H5Read f(out);
   CHECK(f.strings("variants/name") == std::vector<std::string>{"base", "robot", "desk"});
   CHECK(f.strings("variants/overlays") ==
@@ -173,5 +175,76 @@ TEST_CASE("compare exits with code 2 on a variant without a name or an unknown o
     CHECK(r.code == sim::cli::exit_bad_input);
   }
   CHECK(fs::is_empty(dir));
+  fs::remove_all(dir);
+}
+
+namespace {
+/// Row i of /comparison for (variant, metric).
+std::size_t comparison_row(const H5Read& f, const std::string& variant, const std::string& metric) {
+  const auto v = f.strings("comparison/variant"), m = f.strings("comparison/metric");
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == variant && m[i] == metric) return i;
+  }
+  FAIL("no comparison row " << variant << " " << metric);
+  return 0;
+}
+
+/// An overlay that removes the urban ward's land counter and its officer and turns land and
+/// construction citizens away on purpose.
+std::string no_land_overlay() {
+  auto text = sim::scenario::read_scenario_text(urban);
+  const auto drop = [&](const std::string& marker) {
+    const auto at = text.find(marker);
+    REQUIRE(at != std::string::npos);
+    const auto begin = text.rfind("\n[[", at) + 1;
+    text.erase(begin, text.find("\n\n", at) - begin + 1);
+  };
+  drop("id = \"5-land-construction\"");
+  drop("name = \"Hoàng Thị Mai\"");
+  return "[overlay]\nname = \"no land counter\"\n[policy]\nunserved = \"turn_away\"\n\n" +
+         text.substr(text.find("[[counters]]"));
+}
+}  // namespace
+
+TEST_CASE(
+    "turning land citizens away is worse on service level, and the robot is not worse on helped",
+    "[cli]") {
+  const auto dir = test_support::scratch_dir("compare_verdicts");
+  const auto overlay = (dir / "no_land.toml").string();
+  std::ofstream(overlay) << no_land_overlay();
+  const auto out = (dir / "v.h5").string();
+  // The template's own 10 replications: the paired intervals below are those a user gets.
+  const auto r = motcua({"compare", urban, "--variant", "no_land=" + overlay, "--variant",
+                         "robot=" + policy("ai_robot"), "-o", out, "-t", "2"});
+  INFO(r.err);
+  REQUIRE(r.code == sim::cli::exit_ok);
+  H5Read f(out);
+  // /comparison leads with the verdict metrics.
+  const auto metric = f.strings("comparison/metric");
+  CHECK(metric.at(0) == "service_level");
+  CHECK(metric.at(1) == "unserved_share");
+  const auto high = f.numbers("comparison/diff_high"), low = f.numbers("comparison/diff_low");
+  const auto worse = f.numbers("comparison/worse_share");
+  // Every land or construction visit becomes a miss (in the base about half of them were served
+  // within 30 minutes at the single land counter): the paired 95 % interval of the service
+  // level's change lies below 0, and more people go home unserved in every replication.
+  CHECK(high[comparison_row(f, "no_land", "service_level")] < 0);
+  CHECK(worse[comparison_row(f, "no_land", "unserved_share")] == 1.0);
+  CHECK(f.numbers("comparison/base_mean")[comparison_row(f, "no_land", "turned_away")] == 0.0);
+  CHECK(f.numbers("comparison/variant_mean")[comparison_row(f, "no_land", "turned_away")] > 0.0);
+  CHECK(f.numbers("comparison/variant_mean")[comparison_row(f, "no_land", "reneged")] <
+        f.numbers("comparison/variant_mean")[comparison_row(f, "no_land", "turned_away")]);
+  CHECK(low[comparison_row(f, "no_land", "unserved_share")] > 0);
+  CHECK(f.strings("verdicts/variant") == std::vector<std::string>{"no_land", "robot"});
+  CHECK(f.strings("verdicts/overall").at(0) == "worse");
+  // Citizens the robot answers are helped though not served: helped is not significantly
+  // lower, and a robot answer is not a loss.
+  CHECK(high[comparison_row(f, "robot", "helped")] >= 0);
+  CHECK(f.strings("verdicts/overall").at(1) != "worse");
+  CHECK(f.strings("comparison/better")[comparison_row(f, "robot", "served")] == "higher");
+  // The terminal verdict starts from the people who came and labels the wait.
+  CHECK(r.out.find("no_land against base:\n  Service level") != std::string::npos);
+  CHECK(r.out.find("wait of those served (mean)") != std::string::npos);
+  CHECK(r.out.find("Overall: worse") != std::string::npos);
   fs::remove_all(dir);
 }

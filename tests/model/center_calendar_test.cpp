@@ -1100,3 +1100,35 @@ TEST_CASE(
     CHECK(reasons[reason] > 0);
   }
 }
+
+TEST_CASE("citizens of a domain turned away on purpose leave at the ticket, once, and never queue",
+          "[model][calendar]") {
+  // Two domains, only domain 0 has a counter; the scenario marks domain 1 turn_away. Every
+  // domain-1 citizen leaves turned_away the moment they ask for a ticket (no ticket, no call,
+  // no return visit); domain-0 citizens are served as usual.
+  auto p = one_counter_center(office_calendar(monday_8_sep_2025, 2), 9, 20.0, 1.0);
+  two_domains(p, 0.5, 0.5, 1.0);
+  p.counters = {CounterParams{"A", {0}, {}}};
+  p.staff = {staff_at(0, {1.0, 0.0})};
+  p.policy.unserved = PolicyParams::Unserved::turn_away;
+  p.policy.turn_away = {false, true};
+  std::size_t turned = 0;
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    INFO("seed " << seed);
+    const auto r = run(p, seed);
+    for (const auto& v : r.visits) {
+      INFO("citizen " << v.id << " visit " << v.visit);
+      if (v.domain == 1) {
+        ++turned;
+        CHECK(v.visit == 1);
+        CHECK(v.reason == LeaveReason::turned_away);
+        CHECK(v.tickets.empty());
+        CHECK(v.calls.empty());
+        CHECK(v.left.value_or(-1.0) == same_time(v.arrival));  // no forms in this center
+      } else {
+        CHECK(v.served.has_value());
+      }
+    }
+  }
+  CHECK(turned > 0);
+}

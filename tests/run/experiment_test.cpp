@@ -132,8 +132,9 @@ TEST_CASE("a variant identical to the base gives a paired difference of exactly 
   const auto dir = test_support::scratch_dir("experiment_same");
   const auto same_overlay = (dir / "same.toml").string();
   std::ofstream(same_overlay) << "[overlay]\nname = \"nothing\"\n";
-  const auto e = sim::run::run_experiment(
-      "compare", urban, {}, {}, {{"base", {}, {}}, {"same", {same_overlay}, {}}}, options(3));
+  const auto e = sim::run::run_experiment("compare", urban, {}, {},
+                                          {{"base", {}, {}, ""}, {"same", {same_overlay}, {}, ""}},
+                                          options(3));
   const auto comparison = sim::run::compare_with_base(e, 1);
   REQUIRE(comparison.size() ==
           sim::run::summary_metrics(sim::scenario::ScenarioForm::center).size());
@@ -147,7 +148,7 @@ TEST_CASE("a variant identical to the base gives a paired difference of exactly 
     if (n == 0) {
       CHECK(std::isnan(c.paired.mean));
       CHECK(std::isnan(c.base_mean));
-      CHECK(std::isnan(c.win_share));
+      CHECK(std::isnan(c.better_share));
       continue;
     }
     ++defined;
@@ -160,9 +161,12 @@ TEST_CASE("a variant identical to the base gives a paired difference of exactly 
       CHECK(std::isnan(c.paired.half_width));
     }
     if (c.better == sim::stats::Better::none) {
-      CHECK(std::isnan(c.win_share));
+      CHECK(std::isnan(c.better_share));
     } else {
-      CHECK(c.win_share == 0.0);
+      // Identical in every replication: all ties, counted as equal, not as losses.
+      CHECK(c.better_share == 0.0);
+      CHECK(c.equal_share == 1.0);
+      CHECK(c.worse_share == 0.0);
     }
   }
   CHECK(defined > 20);
@@ -182,8 +186,8 @@ TEST_CASE("common random numbers keep arrivals identical across variants that do
                                      "two_receptionists", "no_writing_day"}},
                                    {stable, {"run.days = 5"}, {"digital_training", "it_support"}}};
   for (const auto& c : cases) {
-    std::vector<VariantSpec> variants{{"base", {}, {}}};
-    for (const auto& p : c.policies) variants.push_back({p, {policy(p)}, {}});
+    std::vector<VariantSpec> variants{{"base", {}, {}, ""}};
+    for (const auto& p : c.policies) variants.push_back({p, {policy(p)}, {}, ""});
     const auto e =
         sim::run::run_experiment("compare", c.scenario, {}, c.settings, variants, options(2));
     const auto arrived = column(e.variants[0], "arrived");
@@ -212,9 +216,9 @@ TEST_CASE("an extra counter leaves the sequence of arrival times and procedures 
 }
 
 TEST_CASE("the reported width ratio is the paired half width over the unpaired one", "[run]") {
-  const auto e =
-      sim::run::run_experiment("compare", urban, {}, {},
-                               {{"base", {}, {}}, {"robot", {policy("ai_robot")}, {}}}, options(4));
+  const auto e = sim::run::run_experiment(
+      "compare", urban, {}, {}, {{"base", {}, {}, ""}, {"robot", {policy("ai_robot")}, {}, ""}},
+      options(4));
   for (const auto& c : sim::run::compare_with_base(e, 1)) {
     if (c.metric != "wait_mean") continue;
     const auto b = column(e.variants[0], "wait_mean"), v = column(e.variants[1], "wait_mean");
@@ -235,9 +239,10 @@ TEST_CASE("the reported width ratio is the paired half width over the unpaired o
 TEST_CASE(
     "an experiment does not depend on threads and its file is byte-identical when written twice",
     "[run][io]") {
-  const std::vector<VariantSpec> variants{{"base", {}, {}},
-                                          {"robot", {policy("ai_robot")}, {}},
-                                          {"more", {policy("more_certification_counters")}, {}}};
+  const std::vector<VariantSpec> variants{
+      {"base", {}, {}, ""},
+      {"robot", {policy("ai_robot")}, {}, ""},
+      {"more", {policy("more_certification_counters")}, {}, ""}};
   const auto one = sim::run::run_experiment("compare", urban, {}, {}, variants, options(3, 1));
   const auto two = sim::run::run_experiment("compare", urban, {}, {}, variants, options(3, 2));
   CHECK(same(one, two));

@@ -42,10 +42,15 @@ TEST_CASE("every scenario in the repository runs and every visit ends exactly on
     const auto results = sim::run::run_replications(s, options);
     const std::vector<sim::stats::ReplicationRow> rows{results.at(0).summary};
     const auto get = [&](const char* m) { return test_support::column(rows, m).at(0); };
-    // A visit (first or return) ends served, answered by the robot, reneged, balked or sent
-    // home; after the run drains nobody is inside, so the two sides must match exactly.
-    CHECK(get("arrived") + get("returned") ==
-          get("served") + get("answered") + get("reneged") + get("balked") + get("sent_home"));
+    // A visit (first or return) ends served, answered by the robot, reneged, balked, turned
+    // away or sent home; after the run drains nobody is inside, so the two sides must match.
+    CHECK(get("arrived") + get("returned") == get("served") + get("answered") + get("reneged") +
+                                                  get("balked") + get("turned_away") +
+                                                  get("sent_home"));
+    // And citizen by citizen: each one who came ends in exactly one outcome, the last one.
+    CHECK(get("arrived") == get("served") + get("answered") + get("reneged") + get("balked") +
+                                get("turned_away") + get("sent_home_pending"));
+    CHECK(get("helped") == get("served") + get("answered"));
     CHECK(get("arrived") > 0);
     CHECK(get("served") > 0);
   }

@@ -106,3 +106,66 @@ TEST_CASE("back-office minutes at a counter count as open but not busy", "[stats
   CHECK(s[column(staff, "back_office")] == Approx(45.0));
   CHECK(s[column(staff, "utilization")] == Approx(40.0 / 125.0));
 }
+
+TEST_CASE("per day and per domain, service level and unserved share count the day's visits",
+          "[stats]") {
+  const auto params = two_domains();
+  DayCollector c(params, 0, 30.0);
+  c.on_day_start(0, 0);
+  // Day 0, domain 0: a served after 10 min (on target), b after 40 (a miss), c reneged,
+  // d turned away. Domain 1: e sent home (closing), f answered by the robot.
+  auto a = citizen(0, 480), b = citizen(0, 481), r = citizen(0, 482), d = citizen(0, 483),
+       e = citizen(1, 484), f = citizen(1, 485);
+  for (const auto* who : {&a, &b, &r, &d, &e, &f}) c.on_arrival(who->arrival, *who);
+  a.waited = 10;
+  c.on_served(500, a);
+  b.waited = 40;
+  c.on_served(530, b);
+  c.on_leave(540, r, LeaveReason::reneged);
+  c.on_leave(484, d, LeaveReason::turned_away);
+  c.on_leave(1000, e, LeaveReason::closing);
+  c.on_leave(486, f, LeaveReason::answered);
+  c.on_day_end(1440, 0);
+  // Day 1: e comes back and is served at once.
+  c.on_day_start(1440, 1);
+  e.visit = 2;
+  e.arrival = 1920;
+  c.on_arrival(1920, e);
+  e.waited = 0;
+  c.on_served(1930, e);
+  c.on_day_end(2880, 1);
+  const auto tables = c.tables();
+  const auto& day0 = tables.at(days).at(0);
+  CHECK(day0[column(days, "turned_away")] == 1.0);
+  CHECK(day0[column(days, "helped")] == 3.0);                // a, b served; f answered
+  CHECK(day0[column(days, "service_level")] == 2.0 / 6.0);   // a and f (answered) of 6 visits
+  CHECK(day0[column(days, "unserved_share")] == 3.0 / 6.0);  // r, d, e (not back yet)
+  const auto& day1 = tables.at(days).at(1);
+  CHECK(day1[column(days, "service_level")] == 1.0);
+  CHECK(day1[column(days, "unserved_share")] == 0.0);
+  // days_by_domain rows: (day 0, domain 0), (day 0, domain 1), ...
+  const auto& d0 = tables.at(days_by_domain).at(0);
+  CHECK(d0[column(days_by_domain, "service_level")] == 1.0 / 4.0);
+  CHECK(d0[column(days_by_domain, "unserved_share")] == 2.0 / 4.0);
+  const auto& d1 = tables.at(days_by_domain).at(1);
+  CHECK(d1[column(days_by_domain, "service_level")] == 1.0 / 2.0);  // f answered
+  CHECK(d1[column(days_by_domain, "unserved_share")] == 1.0 / 2.0);
+  CHECK(d1[column(days_by_domain, "helped")] == 1.0);
+}
+
+TEST_CASE("a counter nobody ever sat at has utilisation 0 and is flagged, not NaN", "[stats]") {
+  auto params = two_domains();
+  params.counters.push_back({"2", {1}, {}});
+  DayCollector c(params, 0);
+  c.on_counter_state(450, 0, 0, CounterState::idle);
+  c.on_counter_state(480, 0, 0, CounterState::busy);
+  c.on_counter_state(500, 0, 0, CounterState::closed);
+  const auto tables = c.tables();
+  const auto& used = tables.at(counters).at(0);
+  CHECK(used[column(counters, "utilization")] == Approx(20.0 / 50.0));
+  CHECK(used[column(counters, "never_open")] == 0.0);
+  const auto& unused = tables.at(counters).at(1);
+  CHECK(unused[column(counters, "open")] == 0.0);
+  CHECK(unused[column(counters, "utilization")] == 0.0);
+  CHECK(unused[column(counters, "never_open")] == 1.0);
+}

@@ -77,15 +77,16 @@ TEST_CASE("the Welch difference of one value per side has no interval", "[stats]
   CHECK(std::isnan(w.half_width));
 }
 
-TEST_CASE("win share counts replications where the variant is better in the metric's direction",
+TEST_CASE("better, equal and worse shares count replications in the metric's direction",
           "[stats]") {
   const std::vector<MetricDef> metrics = {
       {"wait_mean", "min", ""}, {"on_time_rate", "1", ""}, {"arrived", "citizens", ""}};
   CHECK(sim::stats::better_direction("wait_mean") == Better::lower);
   CHECK(sim::stats::better_direction("on_time_rate") == Better::higher);
   CHECK(sim::stats::better_direction("arrived") == Better::none);
-  // wait: base 10 12 8 9, variant 9 13 7 9: lower in replications 0 and 2 (a tie is no win): 2/4.
-  // on_time: base 0.9 0.8 0.7 NaN, variant 0.95 0.8 0.6 0.9: 3 pairs, higher only in 0: 1/3.
+  // wait: base 10 12 8 9, variant 9 13 7 9: lower in 0 and 2, higher in 1, a tie in 3.
+  // on_time: base 0.9 0.8 0.7 NaN, variant 0.95 0.8 0.6 0.9: 3 pairs: better in 0, tie in 1,
+  // worse in 2.
   // arrived: no direction, NaN.
   const std::vector<ReplicationRow> base = {
       {0, {10, 0.9, 100}}, {1, {12, 0.8, 110}}, {2, {8, 0.7, 90}}, {3, {9, not_a_number, 95}}};
@@ -94,14 +95,20 @@ TEST_CASE("win share counts replications where the variant is better in the metr
   const auto c = sim::stats::compare_variants(metrics, base, variant);
   REQUIRE(c.size() == 3);
   CHECK(c[0].metric == "wait_mean");
-  CHECK(c[0].win_share == 0.5);
+  CHECK(c[0].better_share == 0.5);
+  CHECK(c[0].equal_share == 0.25);  // a tie is not a loss
+  CHECK(c[0].worse_share == 0.25);
   CHECK(c[0].paired.mean == close(-0.25));  // (-1 + 1 - 1 + 0) / 4
   CHECK(c[0].base_mean == close(39.0 / 4));
   CHECK(c[0].variant_mean == close(38.0 / 4));
-  CHECK(c[1].win_share == close(1.0 / 3));
+  CHECK(c[1].better_share == close(1.0 / 3));
+  CHECK(c[1].equal_share == close(1.0 / 3));
+  CHECK(c[1].worse_share == close(1.0 / 3));
   CHECK(c[1].paired.n == 3);
   CHECK(c[1].base_mean == close(0.8));  // NaN skipped: (0.9 + 0.8 + 0.7) / 3
-  CHECK(std::isnan(c[2].win_share));
+  CHECK(std::isnan(c[2].better_share));
+  CHECK(std::isnan(c[2].equal_share));
+  CHECK(std::isnan(c[2].worse_share));
   CHECK(c[2].paired.mean == 0.0);
   CHECK(c[2].paired.half_width == 0.0);
 }
@@ -110,7 +117,46 @@ TEST_CASE("a higher-is-better metric counts the variant's larger values as wins"
   const std::vector<MetricDef> metrics = {{"served", "citizens", ""}};
   const std::vector<ReplicationRow> base = {{0, {5}}, {1, {5}}, {2, {5}}};
   const std::vector<ReplicationRow> variant = {{0, {6}}, {1, {4}}, {2, {7}}};
-  CHECK(sim::stats::compare_variants(metrics, base, variant)[0].win_share == close(2.0 / 3));
+  CHECK(sim::stats::compare_variants(metrics, base, variant)[0].better_share == close(2.0 / 3));
+}
+
+TEST_CASE("ties are equal, not losses: 0 against 0 is equal in every replication", "[stats]") {
+  const std::vector<MetricDef> metrics = {{"reneged", "citizens", ""}, {"served", "citizens", ""}};
+  const std::vector<ReplicationRow> base = {{0, {0, 5}}, {1, {0, 6}}, {2, {0, 7}}};
+  const auto c = sim::stats::compare_variants(metrics, base, base);
+  for (const auto& m : c) {
+    INFO(m.metric);
+    CHECK(m.better_share == 0.0);
+    CHECK(m.equal_share == 1.0);
+    CHECK(m.worse_share == 0.0);
+    CHECK_FALSE(m.significant());
+  }
+}
+
+TEST_CASE("more people served, helped or served on target is better", "[stats]") {
+  for (const char* m : {"served", "answered", "helped", "served_on_target", "service_level"}) {
+    INFO(m);
+    CHECK(sim::stats::better_direction(m) == Better::higher);
+  }
+  for (const char* m : {"unserved_share", "turned_away", "sent_home_pending", "reneged"}) {
+    INFO(m);
+    CHECK(sim::stats::better_direction(m) == Better::lower);
+  }
+}
+
+TEST_CASE("comparisons lead with the metrics of everyone who came", "[stats]") {
+  const std::vector<MetricDef> metrics = {{"wait_mean", "min", ""},
+                                          {"served", "citizens", ""},
+                                          {"arrived", "citizens", ""},
+                                          {"unserved_share", "1", ""},
+                                          {"service_level", "1", ""}};
+  const std::vector<ReplicationRow> rows = {{0, {1, 2, 3, 4, 5}}, {1, {2, 3, 4, 5, 6}}};
+  auto c = sim::stats::compare_variants(metrics, rows, rows);
+  sim::stats::lead_with_verdict_metrics(c);
+  std::vector<std::string> order;
+  for (const auto& m : c) order.push_back(m.metric);
+  CHECK(order == std::vector<std::string>{"service_level", "unserved_share", "served", "wait_mean",
+                                          "arrived"});
 }
 
 TEST_CASE("comparing variants with different replication counts is rejected", "[stats]") {

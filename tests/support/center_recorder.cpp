@@ -31,6 +31,8 @@ const char* reason_name(LeaveReason r) {
       return "system_down";
     case LeaveReason::answered:
       return "answered";
+    case LeaveReason::turned_away:
+      return "turned_away";
   }
   return "?";
 }

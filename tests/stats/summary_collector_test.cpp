@@ -1,0 +1,91 @@
+// The summary collector's verdict metrics on a small trajectory computed by hand.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "sim/stats/summary_collector.hpp"
+
+using sim::model::Citizen;
+using sim::model::LeaveReason;
+using sim::stats::SummaryCollector;
+
+namespace {
+
+Citizen citizen(std::uint64_t id, double arrival) {
+  Citizen c;
+  c.id = id;
+  c.arrival = c.first_arrival = c.ticket_time = arrival;
+  return c;
+}
+
+double metric(SummaryCollector& s, const std::string& name) {
+  const auto& defs = SummaryCollector::metrics();
+  const auto row = s.row(0);
+  for (std::size_t m = 0; m < defs.size(); ++m) {
+    if (defs[m].name == name) return row[m];
+  }
+  FAIL("no metric " << name);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("service level, unserved share and helped count everyone who came", "[stats]") {
+  // Eight citizens in a window [0, 1000) with a 30-minute target:
+  //   a served after a 10-minute wait (on target), b served after 40 (a miss), c reneged,
+  //   d balked, e turned away, f sent home then back and served after 5 (first visit a miss,
+  //   return on target), g sent home and never back, h answered by the robot.
+  SummaryCollector s(0, 1000, 1, 1, 30.0);
+  auto a = citizen(0, 0), b = citizen(1, 5), c = citizen(2, 10), d = citizen(3, 15),
+       e = citizen(4, 20), f = citizen(5, 25), g = citizen(6, 30), h = citizen(7, 35);
+  for (auto* who : {&a, &b, &c, &d, &e, &f, &g, &h}) s.on_arrival(who->arrival, *who);
+  a.waited = 10;
+  s.on_served(20, a);
+  b.waited = 40;
+  s.on_served(60, b);
+  s.on_leave(50, c, LeaveReason::reneged);
+  s.on_leave(15, d, LeaveReason::balked);
+  s.on_leave(20, e, LeaveReason::turned_away);
+  s.on_leave(400, f, LeaveReason::closing);
+  s.on_leave(45, g, LeaveReason::incomplete);
+  s.on_leave(36, h, LeaveReason::answered);
+  f.visit = 2;
+  f.arrival = f.ticket_time = 500;
+  s.on_arrival(500, f);
+  f.waited = 5;
+  s.on_served(510, f);
+
+  CHECK(metric(s, "arrived") == 8);
+  CHECK(metric(s, "returned") == 1);
+  CHECK(metric(s, "served") == 3);
+  CHECK(metric(s, "turned_away") == 1);
+  CHECK(metric(s, "reneged") == 1);  // the turned-away citizen is not folded in here
+  CHECK(metric(s, "sent_home") == 2);
+  CHECK(metric(s, "sent_home_pending") == 1);  // g; f came back
+  CHECK(metric(s, "helped") == 4);             // a, b, f served; h answered
+  CHECK(metric(s, "served_on_target") == 2);   // a and f's return
+  // 9 visits (8 first, 1 return); hits: a, f's return, and h answered at once by the robot.
+  CHECK(metric(s, "service_level") == 3.0 / 9.0);
+  CHECK(metric(s, "unserved_share") == 4.0 / 8.0);  // c, d, e, g
+  // Conservation: every citizen who came ends in exactly one outcome.
+  CHECK(metric(s, "arrived") == metric(s, "served") + metric(s, "answered") + metric(s, "reneged") +
+                                    metric(s, "balked") + metric(s, "turned_away") +
+                                    metric(s, "sent_home_pending"));
+}
+
+TEST_CASE("a wait exactly at the target is on target", "[stats]") {
+  SummaryCollector s(0, 100, 1, 1, 30.0);
+  auto a = citizen(0, 0);
+  s.on_arrival(0, a);
+  a.waited = 30.0;
+  s.on_served(40, a);
+  CHECK(metric(s, "service_level") == 1.0);
+  CHECK(metric(s, "unserved_share") == 0.0);
+}
+
+TEST_CASE("with nobody arrived the shares are undefined, not zero", "[stats]") {
+  SummaryCollector s(0, 100, 1, 1);
+  CHECK(std::isnan(metric(s, "service_level")));
+  CHECK(std::isnan(metric(s, "unserved_share")));
+  CHECK(metric(s, "helped") == 0);
+}
