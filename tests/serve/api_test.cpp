@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/run/replication.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"

@@ -5,7 +5,7 @@ Starts `motcua serve --port 0`, picks a ward by typing its name without diacriti
 counter, runs the comparison, and reads the verdict and a chart from the page. CTest label
 "browser" (tests/CMakeLists.txt); CI runs it from .ci/quickstart.
 
-    /usr/bin/python3 tests/serve/browser_test.py --motcua build/sim/motcua [--screenshot FILE]
+    /usr/bin/python3 tests/serve/browser_test.py --motcua build/sim/motcua [--screenshots DIR]
 """
 import argparse
 import re
@@ -50,7 +50,7 @@ def set_number(driver, element_id, value):
     field.send_keys(str(value), Keys.TAB)
 
 
-def check_page(driver, url, screenshot):
+def check_page(driver, url, screenshots):
     wait = WebDriverWait(driver, 30)
     driver.get(url)
     wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
@@ -98,11 +98,15 @@ def check_page(driver, url, screenshot):
     rows = driver.find_elements(By.CSS_SELECTOR, "#changes tbody tr")
     assert len(rows) > 5, "the table of changes is empty"
 
-    if screenshot:
+    if screenshots:
+        # The whole page in one window, then the form and the results as separate pictures.
         height = driver.execute_script("return document.body.scrollHeight")
-        driver.set_window_size(1400, min(height + 40, 6000))
-        driver.save_screenshot(screenshot)
-        print("screenshot:", screenshot)
+        driver.set_window_size(1400, min(height + 40, 8000))
+        driver.execute_script("window.scrollTo(0, 0)")
+        for name, element in [("serve_form.png", "layout"), ("serve_results.png", "results")]:
+            path = f"{screenshots}/{name}"
+            driver.find_element(By.ID, element).screenshot(path)
+            print("screenshot:", path)
 
     # The English switch, and back.
     driver.find_element(By.ID, "lang").click()
@@ -114,14 +118,14 @@ def check_page(driver, url, screenshot):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--motcua", required=True)
-    parser.add_argument("--screenshot")
+    parser.add_argument("--screenshots", metavar="DIR", help="save serve_form.png and serve_results.png here")
     args = parser.parse_args()
     server, url = start_server(args.motcua)
     profile = tempfile.mkdtemp(prefix="motcua-chromium-")
     driver = None
     try:
         driver = start_browser(profile)
-        check_page(driver, url, args.screenshot)
+        check_page(driver, url, args.screenshots)
         print("ok: the page picked Dĩ An, removed a counter, ran and showed the verdict and charts")
     finally:
         if driver:
