@@ -64,8 +64,8 @@ int serve_command(const std::vector<std::string>& args, std::ostream& out, std::
     return exit_bad_input;
   }
   serve::HttpServer server(config);
-  const std::string host = config.bind.find(':') != std::string::npos ? "[" + config.bind + "]"
-                                                                       : config.bind;
+  const std::string host =
+      config.bind.find(':') != std::string::npos ? "[" + config.bind + "]" : config.bind;
   out << "motcua serve: open http://" << (config.bind == "0.0.0.0" ? "127.0.0.1" : host) << ":"
       << server.port() << "/ in a browser (Ctrl+C stops the server)" << std::endl;
   server.run_until_signal();

@@ -1,12 +1,11 @@
 // The page's routes: the static files and the JSON API, one request in, one response out.
 #include "sim/serve/api.hpp"
 
+#include <unistd.h>
 #include <cctype>
 #include <fstream>
 #include <regex>
 #include <sstream>
-#include <unistd.h>
-
 
 namespace sim::serve {
 
@@ -48,7 +47,8 @@ std::pair<std::string, std::map<std::string, std::string>> split_target(const st
     const auto decode = [](std::string s) {
       std::string out;
       for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        if (s[i] == '%' && i + 2 < s.size() &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
             std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
           out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
           i += 2;
@@ -74,6 +74,8 @@ StaticFiles::StaticFiles(const ServerConfig& config) {
   const fs::path dir = config.static_dir;
   files_["/"] = {"text/html; charset=utf-8", read_file(dir / "index.html")};
   files_["/static/app.js"] = {"text/javascript; charset=utf-8", read_file(dir / "app.js")};
+  files_["/static/form.js"] = {"text/javascript; charset=utf-8", read_file(dir / "form.js")};
+  files_["/static/results.js"] = {"text/javascript; charset=utf-8", read_file(dir / "results.js")};
   files_["/static/i18n.js"] = {"text/javascript; charset=utf-8", read_file(dir / "i18n.js")};
   files_["/static/app.css"] = {"text/css; charset=utf-8", read_file(dir / "app.css")};
   files_["/static/chart.min.js"] = {"text/javascript; charset=utf-8", read_file(config.chart_js)};
@@ -88,8 +90,9 @@ Api::Api(const ServerConfig& config)
     : config_(config),
       files_(config),
       gateway_(config.scenarios_dir, config.run_limits),
-      work_dir_(fs::temp_directory_path() / ("motcua-serve-" + std::to_string(::getpid()) + "-" +
-                                             std::to_string(reinterpret_cast<std::uintptr_t>(this)))),
+      work_dir_(fs::temp_directory_path() /
+                ("motcua-serve-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(reinterpret_cast<std::uintptr_t>(this)))),
       queue_(config.queue_limits) {
   fs::create_directories(work_dir_);
 }
@@ -166,7 +169,7 @@ Response Api::route(const Request& req) {
     return res;
   }
   if (post && path == "/api/runs") return start_run(req);
-  static const std::regex run_path(R"(^/api/runs/([0-9a-f]{20})(/[a-z.]+)?$)");
+  static const std::regex run_path(R"(^/api/runs/([0-9a-f]{20})(/[a-z0-9.]+)?$)");
   std::smatch m;
   if (std::regex_match(path, m, run_path)) return run_route(req, m[1], m[2]);
   return error(404, "not found", v);
@@ -174,18 +177,19 @@ Response Api::route(const Request& req) {
 
 Response Api::start_run(const Request& req) {
   const auto body = Json::parse(req.body());
-  const auto prepared =
-      gateway_.prepare_run(origin_of(body), body.at("current"), body.at("edited"),
-                           body.at("replications").get<std::uint64_t>());
+  const auto prepared = gateway_.prepare_run(origin_of(body), body.at("current"), body.at("edited"),
+                                             body.at("replications").get<std::uint64_t>());
   if (const auto* refused = std::get_if<Json>(&prepared))
     return json_response(400, *refused, req.version());
   const auto run = std::get<std::shared_ptr<const PreparedRun>>(prepared);
   const fs::path work = work_dir_;
   const auto* gateway = &gateway_;
-  const auto id = queue_.submit([=](const std::string& id, const RunHooks& hooks) {
-    fs::create_directories(work / id);
-    return gateway->run_comparison(*run, hooks, (work / id / "results.h5").string());
-  }, [work](const std::string& id) { remove_folder(work / id); });
+  const auto id = queue_.submit(
+      [=](const std::string& id, const RunHooks& hooks) {
+        fs::create_directories(work / id);
+        return gateway->run_comparison(*run, hooks, (work / id / "results.h5").string());
+      },
+      [work](const std::string& id) { remove_folder(work / id); });
   if (!id) return error(503, "too many runs are waiting; try again in a minute", req.version());
   return json_response(202, Json{{"id", *id}}, req.version());
 }
@@ -209,15 +213,22 @@ Response Api::run_route(const Request& req, const std::string& id, const std::st
     return res;
   }
   if (what == "/report" && req.method() == http::verb::post && queue_.result(id)) {
+    // The report in the page's language (motcua report --lang), both when not said.
+    const auto body = req.body().empty() ? Json::object() : Json::parse(req.body());
+    const std::string lang = body.value("lang", "both");
+    if (lang != "vi" && lang != "en" && lang != "both")
+      return error(400, "lang: vi, en or both", v);
     const fs::path h5 = work_dir_ / id / "results.h5", work = work_dir_;
     const auto* gateway = &gateway_;
     const auto report = config_.report;
-    const auto job = queue_.submit([=](const std::string& rid, const RunHooks& hooks) {
-      hooks.progress(0, 1);
-      gateway->make_report(report, h5.string(), (work / rid).string());
-      hooks.progress(1, 1);
-      return Json{{"report", true}};
-    }, [work](const std::string& rid) { remove_folder(work / rid); });
+    const auto job = queue_.submit(
+        [=](const std::string& rid, const RunHooks& hooks) {
+          hooks.progress(0, 1);
+          gateway->make_report(report, h5.string(), (work / rid).string(), lang);
+          hooks.progress(1, 1);
+          return Json{{"report", true}};
+        },
+        [work](const std::string& rid) { remove_folder(work / rid); });
     if (!job) return error(503, "too many runs are waiting; try again in a minute", v);
     return json_response(202, Json{{"id", *job}}, v);
   }

@@ -25,10 +25,10 @@ constexpr std::chrono::seconds request_timeout{30};
 /// Whether the Host header names this server by its loopback address: a page on another site
 /// cannot reach a loopback server through a DNS name that points at 127.0.0.1.
 bool host_allowed(const Request& req, const ServerConfig& config) {
-  if (config.bind != "127.0.0.1" && config.bind != "::1" && config.bind != "localhost")
-    return true;
+  if (config.bind != "127.0.0.1" && config.bind != "::1" && config.bind != "localhost") return true;
   std::string host(req[http::field::host]);
-  host = host.starts_with('[') ? host.substr(0, host.find(']') + 1) : host.substr(0, host.find(':'));
+  host =
+      host.starts_with('[') ? host.substr(0, host.find(']') + 1) : host.substr(0, host.find(':'));
   return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
 }
 

@@ -102,7 +102,8 @@ bool is_path_key(const std::string& key, const Json& value) {
   if (!value.is_string()) return false;
   const auto& s = value.get_ref<const std::string&>();
   const auto ends = [&](const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return std::find(keys.begin(), keys.end(), key) != keys.end() || ends(".toml") || ends(".csv");
 }
@@ -265,12 +266,16 @@ std::optional<Json> ModelGateway::scenario(const Origin& origin) const {
 
 Json ModelGateway::check(const Origin& origin, const Json& scenario) const {
   const auto path = scenario_path(origin);
-  if (path.empty()) return Json{{"ok", false}, {"problems", Json::array({{{"text", "unknown origin"}}})}};
+  if (path.empty())
+    return Json{{"ok", false}, {"problems", Json::array({{{"text", "unknown origin"}}})}};
   const fs::path edited = fs::path(path).parent_path() / (origin.id + "-edited.toml");
   try {
     auto [s, text] = data_->load(scenario, edited, origin.id);
-    return Json{{"ok", true}, {"problems", Json::array()}, {"toml", text},
-                {"filename", edited.filename().string()}, {"domains", domains_json(s)}};
+    return Json{{"ok", true},
+                {"problems", Json::array()},
+                {"toml", text},
+                {"filename", edited.filename().string()},
+                {"domains", domains_json(s)}};
   } catch (const scenario::InputError& e) {
     Json problems = Json::array();
     for (const auto& p : e.problems()) problems.push_back(problem_json(p, data_->root));
@@ -290,8 +295,11 @@ Json ModelGateway::upload(const std::string& text) const {
     }
     const Json json = to_json(table);
     auto [s, toml_text] = data_->load(json, path, "an uploaded file");
-    return Json{{"ok", true}, {"origin", {{"kind", "upload"}, {"id", "uploaded"}}},
-                {"name", s.name}, {"scenario", json}, {"domains", domains_json(s)}};
+    return Json{{"ok", true},
+                {"origin", {{"kind", "upload"}, {"id", "uploaded"}}},
+                {"name", s.name},
+                {"scenario", json},
+                {"domains", domains_json(s)}};
   } catch (const scenario::InputError& e) {
     Json problems = Json::array();
     for (const auto& p : e.problems()) problems.push_back(problem_json(p, data_->root));
@@ -363,9 +371,9 @@ Json ModelGateway::run_comparison(const PreparedRun& prepared, const RunHooks& h
 }
 
 std::string ModelGateway::make_report(const ReportCommand& report, const std::string& h5_path,
-                                      const std::string& out_dir) const {
+                                      const std::string& out_dir, const std::string& lang) const {
   std::ostringstream out, err;
-  const int code = report({h5_path, "-o", out_dir}, out, err);
+  const int code = report({h5_path, "-o", out_dir, "--lang", lang}, out, err);
   if (code != 0) throw std::runtime_error("motcua report failed: " + err.str());
   return (fs::path(out_dir) / "index.html").string();
 }

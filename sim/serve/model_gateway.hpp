@@ -81,9 +81,10 @@ class ModelGateway {
   /// comparison to `h5_path` and returns what the page draws.
   Json run_comparison(const PreparedRun& run, const RunHooks& hooks,
                       const std::string& h5_path) const;
-  /// The report page of a results file, as one self-contained HTML file in out_dir.
+  /// The report page of a results file in `lang` (vi, en or both), as one self-contained HTML
+  /// file in out_dir.
   std::string make_report(const ReportCommand& report, const std::string& h5_path,
-                          const std::string& out_dir) const;
+                          const std::string& out_dir, const std::string& lang) const;
 
  private:
   struct Data;

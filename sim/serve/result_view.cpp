@@ -135,8 +135,7 @@ Json result_json(const run::Experiment& e) {
     Json row = {{"metric", c.metric},       {"better", stats::better_name(c.better)},
                 {"base_mean", c.base_mean}, {"variant_mean", c.variant_mean},
                 {"diff", c.paired.mean},    {"low", c.paired.low()},
-                {"high", c.paired.high()},  {"n", c.paired.n},
-                {"win_share", c.win_share}};
+                {"high", c.paired.high()},  {"n", c.paired.n}};
     for (const auto& m : metrics)
       if (m.name == c.metric) row["unit"] = m.unit, row["description"] = m.description;
     comparison.push_back(row);

@@ -173,12 +173,9 @@ Json RunQueue::overview() {
     running += job->state == "running";
     finished += job->state == "done" || job->state == "failed";
   }
-  return Json{{"running", running},
-              {"waiting", waiting_.size()},
-              {"finished", finished},
-              {"cancelled", cancelled_total_},
-              {"workers", limits_.workers},
-              {"max_waiting", limits_.max_waiting}};
+  return Json{{"running", running},         {"waiting", waiting_.size()},
+              {"finished", finished},       {"cancelled", cancelled_total_},
+              {"workers", limits_.workers}, {"max_waiting", limits_.max_waiting}};
 }
 
 }  // namespace sim::serve

@@ -46,8 +46,9 @@ std::unique_ptr<toml::node> json_to_node(const Json& value, bool nested);
 toml::table object_to_table(const Json& object, bool nested) {
   toml::table table;
   for (const auto& [key, value] : object.items()) {
-    json_to_node(value, nested)->visit(
-        [&](auto&& concrete) { table.insert_or_assign(key, std::move(concrete)); });
+    json_to_node(value, nested)->visit([&](auto&& concrete) {
+      table.insert_or_assign(key, std::move(concrete));
+    });
   }
   table.is_inline(nested || object.contains("type"));
   return table;
@@ -96,8 +97,7 @@ std::unique_ptr<toml::node> json_to_node(const Json& value, bool nested) {
 /// What each top-level table is, written above it in the downloaded file.
 const std::map<std::string, std::string>& section_comments() {
   static const std::map<std::string, std::string> comments = {
-      {"scenario",
-       "What the scenario is; catalogue and systems paths are relative to this file."},
+      {"scenario", "What the scenario is; catalogue and systems paths are relative to this file."},
       {"run", "Which days are simulated and how often (replications, seed)."},
       {"hours", "Opening sessions by day of the week, ticket stop and the holiday list."},
       {"demand", "How many citizens come, when, and who they are."},
@@ -163,8 +163,8 @@ std::string commented_toml(const toml::table& table, const std::string& header) 
   }
   if (!scalars.empty()) out << toml::toml_formatter(scalars) << "\n\n";
   // The order a reader expects (the templates' order); toml++ keeps keys sorted.
-  std::vector<std::string> order = {"scenario", "run",    "hours",     "demand",
-                                    "reception", "policy", "policies",  "back_office",
+  std::vector<std::string> order = {"scenario",  "run",      "hours",    "demand",
+                                    "reception", "policy",   "policies", "back_office",
                                     "online",    "counters", "staff"};
   for (const auto& [key, node] : table)
     if (std::find(order.begin(), order.end(), key.str()) == order.end())

@@ -54,9 +54,10 @@ TEST_CASE("The server answers the page and Chart.js with a content security poli
 
 TEST_CASE("Paths the server does not list are 404, traversal attempts included", "[serve]") {
   for (const char* target :
-       {"/static/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/static/app.js/../../CMakeLists.txt",
-        "/../scenarios/templates/urban_ward.toml", "/scenarios/templates/urban_ward.toml",
-        "/api/runs/../../../etc/passwd", "/api/runs/0123456789abcdef0123/results.h5",
+       {"/static/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+        "/static/app.js/../../CMakeLists.txt", "/../scenarios/templates/urban_ward.toml",
+        "/scenarios/templates/urban_ward.toml", "/api/runs/../../../etc/passwd",
+        "/api/runs/0123456789abcdef0123/results.h5",
         "/api/scenario?kind=template&id=../../etc/passwd", "/static/index.html"}) {
     INFO(target);
     const auto r = get(server().port(), target);
@@ -85,8 +86,9 @@ TEST_CASE("A unit's scenario carries the national transform's demand and passes 
         Approx(expected.center.demand.daily_visits).margin(0.05));
   CHECK(body["scenario"]["back_office"]["workers"].get<std::uint32_t>() ==
         expected.center.back_office.workers);
-  const auto checked = json_of(post(server().port(), "/api/check",
-                                    Json{{"origin", body["origin"]}, {"scenario", body["scenario"]}}.dump()));
+  const auto checked =
+      json_of(post(server().port(), "/api/check",
+                   Json{{"origin", body["origin"]}, {"scenario", body["scenario"]}}.dump()));
   CHECK(checked["ok"] == true);
 }
 
@@ -94,8 +96,9 @@ TEST_CASE("An edit the loader refuses is refused with the loader's own message",
   auto ward = urban_ward();
   ward["scenario"]["counters"][0]["domains"] = Json::array({"land_registry"});
   ward["scenario"]["staff"][0]["absence_prob"] = 1.5;
-  const auto checked = json_of(post(server().port(), "/api/check",
-                                    Json{{"origin", ward["origin"]}, {"scenario", ward["scenario"]}}.dump()));
+  const auto checked =
+      json_of(post(server().port(), "/api/check",
+                   Json{{"origin", ward["origin"]}, {"scenario", ward["scenario"]}}.dump()));
   REQUIRE(checked["ok"] == false);
   // The same two edits made in the template file, read by the loader as `motcua run` reads it.
   const auto path = repo_path("scenarios/templates/urban_ward.toml");
@@ -122,8 +125,8 @@ TEST_CASE("The downloaded TOML is the edited layout and loads unchanged", "[serv
   auto& s = ward["scenario"];
   s["counters"].erase(1);  // 2-certification and the officer seated at it
   s["staff"].erase(1);
-  const auto r = post(server().port(), "/api/toml",
-                      Json{{"origin", ward["origin"]}, {"scenario", s}}.dump());
+  const auto r =
+      post(server().port(), "/api/toml", Json{{"origin", ward["origin"]}, {"scenario", s}}.dump());
   REQUIRE(r.status == 200);
   CHECK(std::string(r.raw["Content-Disposition"]).find("urban_ward-edited.toml") !=
         std::string::npos);

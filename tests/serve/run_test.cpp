@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "sim/serve/toml_json.hpp"
@@ -40,8 +42,9 @@ Json wait_for(std::uint16_t port, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("The same layout run as current and edited differs by exactly zero (common random numbers)",
-          "[serve]") {
+TEST_CASE(
+    "The same layout run as current and edited differs by exactly zero (common random numbers)",
+    "[serve]") {
   auto server = start_server();
   const auto port = server->port();
   const auto ward = scenario(port, "urban_ward", 2);
@@ -128,9 +131,8 @@ TEST_CASE("Runs beyond the workers wait in a bounded queue, and can be cancelled
 }
 
 TEST_CASE("A run whose client went away is cancelled and the server keeps serving", "[serve]") {
-  auto server = start_server([](sim::serve::ServerConfig& c) {
-    c.queue_limits.lease = std::chrono::milliseconds(300);
-  });
+  auto server = start_server(
+      [](sim::serve::ServerConfig& c) { c.queue_limits.lease = std::chrono::milliseconds(300); });
   const auto port = server->port();
   const auto ward = scenario(port, "megaward", 31);
   const auto r = post(port, "/api/runs", run_request(ward, ward, 20).dump());
@@ -147,8 +149,38 @@ TEST_CASE("A run whose client went away is cancelled and the server keeps servin
     boost::asio::io_context io;
     boost::asio::ip::tcp::socket socket(io);
     socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-    const std::string partial = "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n{";
+    const std::string partial =
+        "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n{";
     boost::asio::write(socket, boost::asio::buffer(partial));
   }
   CHECK(get(port, "/").status == 200);
+}
+
+TEST_CASE("The report is made in the queue, in the page's language, and downloaded as one file",
+          "[serve]") {
+  // A stand-in for `motcua report` (which needs Python): it writes the page it was asked for.
+  auto server = start_server([](sim::serve::ServerConfig& c) {
+    c.report = [](const std::vector<std::string>& args, std::ostream&, std::ostream&) {
+      REQUIRE(args.size() == 5);
+      CHECK(args[1] == "-o");
+      std::filesystem::create_directories(args[2]);
+      std::ofstream(args[2] + "/index.html")
+          << "<html>report of " << args[0] << " --lang " << args[4];
+      return 0;
+    };
+  });
+  const auto port = server->port();
+  const auto ward = scenario(port, "rural_commune", 1);
+  const auto run = post(port, "/api/runs", run_request(ward, ward, 2).dump());
+  REQUIRE(run.status == 202);
+  const auto id = json_of(run)["id"].get<std::string>();
+  REQUIRE(wait_for(port, id)["state"] == "done");
+  CHECK(post(port, "/api/runs/" + id + "/report", R"({"lang": "fr"})").status == 400);
+  const auto made = post(port, "/api/runs/" + id + "/report", R"({"lang": "vi"})");
+  REQUIRE(made.status == 202);
+  const auto report_id = json_of(made)["id"].get<std::string>();
+  REQUIRE(wait_for(port, report_id)["state"] == "done");
+  const auto page = get(port, "/api/runs/" + report_id + "/report.html");
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find(id + "/results.h5 --lang vi") != std::string::npos);
 }
