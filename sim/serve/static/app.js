@@ -17,9 +17,11 @@ function t(key, vars = {}) {
   return s;
 }
 const locale = () => (state.lang === "vi" ? "vi-VN" : "en-GB");
-const fmt = (x, digits = 1) => (Number.isFinite(x)
-  ? new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x)
-  : "–");
+const fmt = (x, digits = 1) => {
+  if (!Number.isFinite(x)) return "–";
+  const rounded = Math.round(x * 10 ** digits) / 10 ** digits || 0;  // no "-0"
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
+};
 const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
 const copy = (x) => JSON.parse(JSON.stringify(x));
 const isoToDmy = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? iso.split("-").reverse().join("/") : iso || "");

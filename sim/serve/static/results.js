@@ -5,12 +5,14 @@ function formatValue(x, unit) {
   if (unit === "1") return `${fmt(100 * x, 1)} %`;
   if (unit === "min") return `${fmt(x, 1)} ${t("minutes")}`;
   if (unit === "staff-min") return `${fmt(x / 60, 1)} ${t("hours_unit")}`;
-  if (unit === "citizens") return `${fmt(x, 0)} ${t("people")}`;
-  if (unit === "dossiers") return `${fmt(x, 0)} ${t("dossiers")}`;
+  // Counts per run have no decimals; averages below 20 (people waiting) keep one.
+  const digits = Math.abs(x) < 20 ? 1 : 0;
+  if (unit === "citizens") return `${fmt(x, digits)} ${t("people")}`;
+  if (unit === "dossiers") return `${fmt(x, digits)} ${t("dossiers")}`;
   return `${fmt(x, 2)} ${unit || ""}`.trim();
 }
 function formatDiff(x, unit) {
-  const sign = x > 0 ? "+" : "";
+  const sign = x > 0 && fmt(x, 1) !== fmt(0, 1) ? "+" : "";
   if (unit === "1") return `${sign}${fmt(100 * x, 1)} ${t("points")}`;
   return sign + formatValue(x, unit);
 }
