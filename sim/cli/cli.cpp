@@ -26,7 +26,8 @@ void usage(std::ostream& out) {
          "  report OUT.h5 -o DIR     plots and an HTML page (DIR/index.html) from results\n"
          "  validate SCENARIO...     check scenario files without running them\n"
          "  regress                  rerun the regression cases, compare with their references\n"
-         "  fit LOG -o WARD.toml     a scenario fitted from a ticket-machine log or a trace\n\n"
+         "  fit LOG -o WARD.toml     a scenario fitted from a ticket-machine log or a trace\n"
+         "  serve [--port 8080]      the page for ward leaders, in a browser (docs/serve.md)\n\n"
          "motcua <command> --help    options of a command\n"
          "motcua --version           program version\n\n"
          "exit codes: 0 ok, 1 comparison failed, 2 bad input, 3 internal error\n";
@@ -63,6 +64,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (args[0] == "validate") return validate_command(rest, out, err);
     if (args[0] == "regress") return regress_command(rest, out, err);
     if (args[0] == "fit") return fit_command(rest, out, err);
+    if (args[0] == "serve") return serve_command(rest, out, err);
     err << "motcua: unknown command '" << args[0] << "'\n";
     usage(err);
     return exit_bad_input;

@@ -36,4 +36,7 @@ int validate_command(const std::vector<std::string>& args, std::ostream& out, st
 /// `motcua regress`: rerun the committed regression cases and compare them with their references.
 int regress_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `motcua serve`: the page for ward leaders over HTTP (sim/serve).
+int serve_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 }  // namespace sim::cli

@@ -1,0 +1,207 @@
+// The layout as a form: counters by domain, staff, hours, reception, demand, policies. Edits
+// change the scenario's JSON only; the server's loader checks every change.
+"use strict";
+
+let checkTimer = null;
+function changed() {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(check, 250);
+}
+
+function renderCounters() {
+  const s = state.edited, box = $("counters");
+  box.replaceChildren();
+  const head = el("tr", {}, el("th", { text: t("counter_id") }),
+    ...state.domains.map((d) => el("th", { class: "dom" }, el("span", { text: domainName(d.id) }))), el("th"));
+  const body = el("tbody");
+  (s.counters || []).forEach((c, i) => {
+    const id = el("input", { type: "text", value: c.id, class: "counter-id", "aria-label": t("counter_id") });
+    id.addEventListener("change", () => {
+      for (const st of s.staff || []) if (st.counter === c.id) st.counter = id.value;
+      c.id = id.value;
+      renderStaff();
+      changed();
+    });
+    const cells = state.domains.map((d) => {
+      const value = (c.domains || []).includes(d.id) ? "serves" : (c.overflow || []).includes(d.id) ? "helps" : "";
+      const sel = el("select", { class: "cell " + value, "data-domain": d.id, "aria-label": `${c.id}: ${domainName(d.id)}` },
+        el("option", { value: "", text: "·", selected: value === "" }),
+        el("option", { value: "serves", text: t("serves"), selected: value === "serves" }),
+        el("option", { value: "helps", text: t("helps_short"), selected: value === "helps" }));
+      sel.addEventListener("change", () => {
+        c.domains = (c.domains || []).filter((x) => x !== d.id);
+        c.overflow = (c.overflow || []).filter((x) => x !== d.id);
+        if (sel.value === "serves") c.domains.push(d.id);
+        if (sel.value === "helps") c.overflow.push(d.id);
+        if (!c.overflow.length) delete c.overflow;
+        sel.className = "cell " + sel.value;
+        changed();
+      });
+      return el("td", {}, sel);
+    });
+    const remove = el("button", { type: "button", class: "remove-counter", "data-counter": c.id, text: t("remove_counter") });
+    remove.addEventListener("click", () => {
+      const seated = (s.staff || []).filter((st) => st.counter === c.id);
+      s.counters.splice(i, 1);
+      s.staff = (s.staff || []).filter((st) => st.counter !== c.id);
+      $("form-note").textContent = t("removed_counter", { id: c.id, n: seated.length });
+      renderForm(false);
+      changed();
+    });
+    body.append(el("tr", { class: "counter", "data-counter": c.id }, el("td", {}, id), ...cells, el("td", {}, remove)));
+  });
+  box.append(el("table", { class: "matrix" }, el("thead", {}, head), body));
+}
+
+function renderStaff() {
+  const s = state.edited, box = $("staff");
+  box.replaceChildren();
+  const body = el("tbody");
+  (s.staff || []).forEach((st, i) => {
+    const name = el("input", { type: "text", value: st.name, class: "staff-name", "aria-label": t("staff_name") });
+    name.addEventListener("change", () => { st.name = name.value; changed(); });
+    const counter = el("select", { "aria-label": t("staff_counter") });
+    for (const c of s.counters || []) counter.append(el("option", { value: c.id, text: c.id, selected: c.id === st.counter }));
+    if (!(s.counters || []).some((c) => c.id === st.counter)) counter.append(el("option", { value: st.counter, text: st.counter, selected: true }));
+    counter.addEventListener("change", () => { st.counter = counter.value; changed(); });
+    const absence = el("input", { type: "number", min: 0, max: 100, step: 1, class: "absence", "aria-label": t("absence"),
+      value: st.absence_prob != null ? Math.round(st.absence_prob * 1000) / 10 : "" });
+    absence.addEventListener("change", () => {
+      if (absence.value === "") delete st.absence_prob; else st.absence_prob = Number(absence.value) / 100;
+      changed();
+    });
+    const skills = el("div", { class: "skills" });
+    for (const [dom, speed] of Object.entries(st.skills || {})) {
+      const sel = el("select", {});
+      for (const d of state.domains) sel.append(el("option", { value: d.id, text: domainName(d.id), selected: d.id === dom }));
+      const num = el("input", { type: "number", min: 0, step: 0.1, value: speed, class: "speed" });
+      const apply = () => {
+        const next = {};
+        for (const [k, v] of Object.entries(st.skills)) next[k === dom ? sel.value : k] = k === dom ? Number(num.value) : v;
+        st.skills = next;
+        renderStaff();
+        changed();
+      };
+      sel.addEventListener("change", apply);
+      num.addEventListener("change", apply);
+      const rm = el("button", { type: "button", class: "small", text: "×", title: t("remove"), onclick: () => {
+        delete st.skills[dom];
+        if (!Object.keys(st.skills).length) delete st.skills;
+        renderStaff();
+        changed();
+      } });
+      skills.append(el("div", { class: "skill" }, sel, num, rm));
+    }
+    skills.append(el("button", { type: "button", class: "small", text: "+ " + t("add_skill"), onclick: () => {
+      const free = state.domains.find((d) => !(st.skills && d.id in st.skills));
+      if (!free) return;
+      st.skills = Object.assign(st.skills || {}, { [free.id]: 1 });
+      renderStaff();
+      changed();
+    } }));
+    const rm = el("button", { type: "button", class: "small remove-staff", text: t("remove_staff"), onclick: () => {
+      s.staff.splice(i, 1);
+      renderStaff();
+      changed();
+    } });
+    body.append(el("tr", { class: "staff" }, el("td", {}, name), el("td", {}, counter), el("td", {}, absence),
+      el("td", {}, skills), el("td", {}, rm)));
+  });
+  box.append(el("table", { class: "staff-table" }, el("thead", {}, el("tr", {},
+    el("th", { text: t("staff_name") }), el("th", { text: t("staff_counter") }), el("th", { text: t("absence_short") }),
+    el("th", { text: t("skills") }), el("th"))), body));
+}
+
+function bindField(id, get, set) {
+  const input = $(id);
+  input.value = get();
+  input.onchange = () => { set(input.value); changed(); };
+}
+
+function renderForm(clearNote = true) {
+  const s = state.edited;
+  $("scenario-name").textContent = state.name;
+  if (clearNote) $("form-note").textContent = "";
+  renderCounters();
+  renderStaff();
+  s.hours = s.hours || {};
+  const sessions = (v) => v.split(",").map((x) => x.trim()).filter((x) => x);
+  bindField("weekday", () => (s.hours.weekday || []).join(", "), (v) => { s.hours.weekday = sessions(v); });
+  bindField("saturday", () => (s.hours.saturday || []).join(", "), (v) => { s.hours.saturday = sessions(v); });
+  bindField("ticket-stop", () => s.hours.ticket_stop || "", (v) => {
+    if (v.trim()) s.hours.ticket_stop = v.trim(); else delete s.hours.ticket_stop;
+  });
+  s.reception = s.reception || {};
+  const mode = $("reception-mode");
+  mode.value = s.reception.mode || "kiosk";
+  $("receptionists-row").hidden = mode.value !== "receptionist";
+  mode.onchange = () => {
+    s.reception.mode = mode.value;
+    if (mode.value === "receptionist") {
+      s.reception.receptionists = s.reception.receptionists || 1;
+      s.reception.reception_time = s.reception.reception_time || { type: "lognormal", median: 1.5, cv: 0.6 };
+    } else {
+      delete s.reception.receptionists;
+      delete s.reception.reception_time;
+    }
+    renderForm();
+    changed();
+  };
+  bindField("receptionists", () => s.reception.receptionists || 1, (v) => { s.reception.receptionists = Number(v); });
+  s.demand = s.demand || {};
+  bindField("daily-visits", () => s.demand.daily_visits ?? "", (v) => { s.demand.daily_visits = Number(v); });
+  s.run = s.run || {};
+  bindField("start-date", () => isoToDmy(s.run.start_date), (v) => {
+    const iso = dmyToIso(v);
+    s.run.start_date = iso || v;
+  });
+  bindField("days", () => s.run.days ?? "", (v) => { s.run.days = Number(v); });
+  renderPolicies();
+}
+
+function renderPolicies() {
+  const s = state.edited, box = $("policies");
+  box.replaceChildren();
+  for (const p of state.policies) {
+    const vi = state.lang === "vi" && POLICY_TEXT.vi[p.key];
+    const input = el("input", { type: "checkbox", "data-policy": p.key, checked: !!(s.policies && p.key in s.policies) });
+    input.addEventListener("change", () => {
+      if (input.checked) s.policies = Object.assign(s.policies || {}, { [p.key]: copy(p.table) });
+      else if (s.policies) { delete s.policies[p.key]; if (!Object.keys(s.policies).length) delete s.policies; }
+      changed();
+    });
+    box.append(el("label", { class: "policy" }, input,
+      el("span", {}, el("strong", { text: vi ? vi[0] : p.name }), el("br"),
+        el("span", { class: "hint", text: vi ? vi[1] : p.description }))));
+  }
+}
+
+function showProblems(problems) {
+  const box = $("problems");
+  box.replaceChildren();
+  state.valid = !problems || problems.length === 0;
+  $("check-ok").hidden = !state.valid;
+  $("run").disabled = !state.valid;
+  $("download-toml").disabled = !state.valid;
+  if (state.valid) return;
+  const ul = el("ul");
+  for (const p of problems) ul.append(el("li", { text: p.text }));
+  box.append(el("p", { text: t("problems_title") }), ul);
+}
+
+async function check() {
+  if (!state.edited) return;
+  const { body } = await postJson("/api/check", { origin: state.origin, scenario: state.edited });
+  showProblems(body.ok ? [] : body.problems);
+}
+
+async function downloadToml() {
+  const res = await fetch("/api/toml", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ origin: state.origin, scenario: state.edited }) });
+  if (!res.ok) { showProblems((await res.json()).problems); return; }
+  const a = el("a", { href: URL.createObjectURL(await res.blob()), download: `${state.origin.id}-edited.toml` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
