@@ -350,8 +350,8 @@ std::variant<std::shared_ptr<const PreparedRun>, Json> ModelGateway::prepare_run
 Json ModelGateway::run_comparison(const PreparedRun& prepared, const RunHooks& hooks,
                                   const std::string& h5_path) const {
   run::Experiment e{"compare", "", {}};
-  e.variants.push_back({{"current", {}, {}}, prepared.current, {}});
-  e.variants.push_back({{"edited", {}, {}}, prepared.edited, {}});
+  e.variants.push_back({{"current", {}, {}, {}}, prepared.current, {}});
+  e.variants.push_back({{"edited", {}, {}, {}}, prepared.edited, {}});
   run::RunOptions options{prepared.replications, prepared.current.run.seed, 1, false};
   const std::size_t total = options.replications * e.variants.size();
   for (auto& v : e.variants) v.results.resize(options.replications);
