@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/scenario/center_form_loader.hpp"
+#include "sim/scenario/value_reader.hpp"
 
 namespace sim::scenario {
 

@@ -8,8 +8,8 @@
 #include <map>
 #include <sstream>
 
-#include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/toml_reader.hpp"
+#include "sim/scenario/value_reader.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -82,10 +82,10 @@ void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& 
 
 bool read_catalogue(const std::string& path, std::vector<model::DomainParams>& domains,
                     std::vector<model::ProcedureParams>& procedures, std::vector<Problem>& problems,
-                    const SystemIndex* systems) {
+                    const SystemIndex* systems, SourceMap* sources) {
   const auto root = parse_toml_file(path, problems);
   if (!root) return false;
-  ProblemList list{path, {}};
+  ProblemList list{path, {}, sources};
   TableReader top(*root, "", list);
   std::map<std::string, std::uint32_t> domain_index;
   domains.clear();

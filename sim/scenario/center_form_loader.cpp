@@ -8,17 +8,14 @@
 #include "sim/scenario/back_office_loader.hpp"
 #include "sim/scenario/catalogue_loader.hpp"
 #include "sim/scenario/layout_loader.hpp"
-#include "sim/scenario/policy_loader.hpp"
-#include "sim/scenario/scenario_loader.hpp"
-#include "sim/scenario/servability.hpp"
+#include "sim/scenario/policy_reader.hpp"
 #include "sim/scenario/systems_loader.hpp"
+#include "sim/scenario/value_reader.hpp"
 
 namespace sim::scenario {
 namespace {
 
 using model::Session;
-
-const std::array<std::string, 7> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 /// Default hour-of-day profile: a morning peak at 08:00-10:00, a smaller one at 14:00.
 /// ASSUMPTION: no measured hourly arrival curve of a Vietnamese one-stop was found
@@ -76,14 +73,11 @@ void read_demand(TableReader& t, model::CenterParams& c) {
           "population and visits_per_1000_per_day go together");
   if (daily) d.daily_visits = *daily;
   if (population && per_1000) d.daily_visits = *population * *per_1000 / 1000.0;
-  t.check(d.daily_visits > 0, daily ? "daily_visits" : "population",
-          "daily demand must be positive");
+  // Ranges (daily demand, factors, weights, shares) are checked by validate().
   if (auto f = t.numbers("weekday_factors", false)) {
     t.check(f->size() == 7, "weekday_factors", "expected 7 factors, Monday to Sunday");
-    for (std::size_t i = 0; i < std::min<std::size_t>(7, f->size()); ++i) {
-      t.check((*f)[i] >= 0, "weekday_factors", "factors must be >= 0");
+    for (std::size_t i = 0; i < std::min<std::size_t>(7, f->size()); ++i)
       d.weekday_factor[i] = (*f)[i];
-    }
   }
   d.hourly_profile = default_profile;
   if (auto profile = t.table("hourly_profile", false)) {
@@ -92,22 +86,13 @@ void read_demand(TableReader& t, model::CenterParams& c) {
       const auto h = model::parse_clock(hour + ":00");
       const auto w = profile->number(hour, true);
       profile->check(h && *h < 1440, hour, "hour keys are \"00\" to \"23\"");
-      profile->check(w && *w >= 0, hour, "weights must be >= 0");
-      if (h && *h < 1440 && w) d.hourly_profile[*h / 60] = std::max(0.0, *w);
+      if (h && *h < 1440 && w) d.hourly_profile[*h / 60] = *w;
     }
   }
-  if (auto v = t.number("surge_factor", false)) {
-    t.check(*v > 0, "surge_factor", "must be positive");
-    d.surge_factor = *v;
-  }
-  for (auto [key, target] : {std::pair{"online_share", &d.online_share},
-                             std::pair{"priority_share", &c.priority_share}}) {
-    if (auto v = t.number(key, false)) {
-      t.check(*v >= 0 && *v <= 1, key, "must be a share between 0 and 1");
-      *target = *v;
-    }
-  }
-  if (auto p = t.table("patience", false)) c.patience = read_distribution(*p);
+  d.surge_factor = t.number("surge_factor", false).value_or(d.surge_factor);
+  d.online_share = t.number("online_share", false).value_or(d.online_share);
+  c.priority_share = t.number("priority_share", false).value_or(c.priority_share);
+  c.patience = read_distribution(t, "patience", false);
   t.finish();
 }
 
@@ -117,10 +102,7 @@ void read_reception(TableReader& t, const SystemIndex& systems, model::Reception
             "expected \"kiosk\" or \"receptionist\"");
     if (*mode == "receptionist") r.mode = model::ReceptionParams::Mode::receptionist;
   }
-  if (auto v = t.number("wrong_pick_share", false)) {
-    t.check(*v >= 0 && *v <= 1, "wrong_pick_share", "must be a share between 0 and 1");
-    r.wrong_pick_share = *v;
-  }
+  r.wrong_pick_share = t.number("wrong_pick_share", false).value_or(r.wrong_pick_share);
   if (auto v = t.integer("receptionists", false)) {
     t.check(*v >= 1 && *v <= 100, "receptionists", "must be between 1 and 100");
     r.receptionists = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 100));
@@ -187,20 +169,6 @@ void check_online_weights(TableReader& demand, const model::CenterParams& c, con
 
 }  // namespace
 
-std::vector<Session> read_sessions(TableReader& t, const std::string& key) {
-  std::vector<Session> out;
-  for (const auto& text : t.strings(key, false).value_or(std::vector<std::string>{})) {
-    const auto dash = text.find('-');
-    const auto open =
-        dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(0, dash));
-    const auto close =
-        dash == std::string::npos ? std::nullopt : model::parse_clock(text.substr(dash + 1));
-    t.check(open && close, key, "expected sessions like \"07:30-11:30\", got \"" + text + "\"");
-    if (open && close) out.push_back(Session{*open, *close});
-  }
-  return out;
-}
-
 void read_center_form(TableReader& top, const std::string& path, Scenario& s,
                       std::vector<Problem>& other_files) {
   model::CenterParams& c = s.center;
@@ -232,13 +200,14 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
   if (!s.systems_path.empty()) {
     s.systems_path = resolve_path(path, s.systems_path);
     const RunFrame frame{cal.start, s.run.horizon_min};
-    c.systems = read_systems(s.systems_path, frame, systems, other_files);
+    c.systems = read_systems(s.systems_path, frame, systems, other_files, top.problems().sources);
   }
   bool catalogue_read = false;
   if (!s.catalogue_path.empty()) {
     s.catalogue_path = resolve_path(path, s.catalogue_path);
-    catalogue_read = read_catalogue(s.catalogue_path, c.domains, c.procedures, other_files,
-                                    s.systems_path.empty() ? nullptr : &systems);
+    catalogue_read =
+        read_catalogue(s.catalogue_path, c.domains, c.procedures, other_files,
+                       s.systems_path.empty() ? nullptr : &systems, top.problems().sources);
   }
   if (auto t = top.table("hours", true)) read_hours(*t, cal, path, other_files);
   if (auto t = top.table("demand", true)) {
@@ -252,22 +221,14 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
   if (auto t = top.table("online", false)) read_online(*t, systems, c.online);
   if (catalogue_read) {
     read_layout(top, c);
-    if (auto t = top.table("policies", false)) apply_policies(*t, c, cal);
+    if (auto t = top.table("policies", false)) s.policies = read_policies(*t, c);
   } else {
     // The layout and policies name the catalogue's domains: without it, every name would be a
     // second, misleading problem after the root cause. They are checked once it reads.
     for (const char* key : {"counters", "staff"}) top.tables(key, false);
     top.table("policies", false);
   }
-  try {
-    model::WorkCalendar check(cal);  // validates sessions and ticket stops once, here
-  } catch (const std::exception& e) {
-    top.check(false, "hours", e.what());
-  }
-  // Last: after every overlay and policy, some demand may have no one left to serve it.
-  if (top.problems().items.empty() && other_files.empty())
-    check_servability(top.node(), cal, c, top.problems());
-  c.calendar = cal;
+  c.calendar = cal;  // sessions and ticket stops are checked by validate(), after the policies
 }
 
 }  // namespace sim::scenario

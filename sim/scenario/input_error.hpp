@@ -17,7 +17,8 @@ struct Problem {
   std::string to_string() const;
 };
 
-/// Thrown when input is invalid; carries every problem found (table by table, in the order the loader checks them).
+/// Thrown when input is invalid; carries every problem found (table by table, in the order the
+/// loader checks them).
 class InputError : public std::runtime_error {
  public:
   explicit InputError(std::vector<Problem> problems);

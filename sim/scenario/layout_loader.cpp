@@ -37,18 +37,15 @@ void read_staff(TableReader& t, const std::map<std::string, std::uint32_t>& doma
     t.check(it != counters.end(), "counter", "unknown counter '" + *id + "'");
     if (it != counters.end()) s.counter = it->second;
   }
-  if (auto v = t.number("absence_prob", false)) {
-    t.check(*v >= 0 && *v <= 1, "absence_prob", "must be a probability between 0 and 1");
-    s.absence_prob = *v;
-  }
+  s.absence_prob = t.number("absence_prob", false).value_or(s.absence_prob);
   s.speed.assign(domains.size(), 1.0);
   if (auto skills = t.table("skills", false)) {
     for (const auto& name : skills->keys()) {
       const auto it = domains.find(name);
       const auto v = skills->number(name, true);
       skills->check(it != domains.end(), name, "unknown domain (not in the catalogue)");
-      skills->check(v && *v >= 0 && *v <= 10, name, "speed must be between 0 (cannot do) and 10");
-      if (it != domains.end() && v) s.speed[it->second] = std::clamp(*v, 0.0, 10.0);
+      // The speed's range (0 = cannot do, up to 10) is checked by validate().
+      if (it != domains.end() && v) s.speed[it->second] = *v;
     }
   }
   if (auto days = t.strings("works", false)) {

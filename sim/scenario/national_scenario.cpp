@@ -4,14 +4,18 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include <toml++/toml.h>
 
 #include "sim/scenario/overlay.hpp"
+#include "sim/scenario/policy_transforms.hpp"
 #include "sim/scenario/scenario_extends.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/toml_reader.hpp"
+#include "sim/scenario/validate.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -50,10 +54,7 @@ void read_class(TableReader& t, const std::string& path,
   c.min_population = t.number("min_population", false).value_or(0.0);
   c.max_population = t.number("max_population", false).value_or(1e300);
   t.check(c.min_population < c.max_population, "max_population", "must be above min_population");
-  const auto rate = t.number("visits_per_1000_per_day", true);
-  t.check(!rate || (*rate > 0 && std::isfinite(*rate)), "visits_per_1000_per_day",
-          "must be a positive number");
-  c.visits_per_1000 = rate.value_or(1.0);
+  c.visits_per_1000 = t.number("visits_per_1000_per_day", true).value_or(1.0);
   const auto templ = t.string("template", true);
   std::vector<std::string> overlays;
   for (const auto& o : t.strings("overlays", false).value_or(std::vector<std::string>{}))
@@ -64,7 +65,10 @@ void read_class(TableReader& t, const std::string& path,
   t.finish();
   if (!templ) return;
   try {
-    c.base = load_scenario(resolve_path(t.file_of("template", path), *templ), overlays, settings);
+    // Read and transformed by its policies; validated per center, after the national scaling.
+    const auto template_path = resolve_path(t.file_of("template", path), *templ);
+    c.base = apply_policies(
+        read_scenario(read_scenario_text(template_path), template_path, overlays, settings), other);
     t.check(c.base.form == ScenarioForm::center, "template", "must be a center-form scenario");
   } catch (const InputError& e) {
     other.insert(other.end(), e.problems().begin(), e.problems().end());
@@ -113,6 +117,60 @@ void build_centers(TableReader& top, NationalScenario& n, const std::vector<std:
   }
 }
 
+/// The ranges of the national file's own numbers and of the dataset's populations
+/// (docs/national.md), checked before any center is built from them.
+void check_national(const NationalScenario& n, const SourceMap& sources, ProblemList& problems) {
+  const auto range = [&](const std::string& key, double v, double lo, double hi) {
+    if (v >= lo && v <= hi) return;
+    const Origin* o = sources.find(key);
+    problems.items.push_back(Problem{o ? o->file : n.source_path, o ? o->line : 0, key,
+                                     "must be between " + std::to_string(lo) + " and " +
+                                         std::to_string(hi) + ", got " + std::to_string(v)});
+  };
+  range("national.back_office_time_factor", n.back_office_time_factor, 0.01, 100.0);
+  range("national.back_office_capacity", n.back_office_capacity, 0.01, 100.0);
+  for (std::size_t i = 0; i < n.classes.size(); ++i) {
+    const std::string key = "classes[" + std::to_string(i) + "].";
+    range(key + "visits_per_1000_per_day", n.classes[i].visits_per_1000, 0.001, 1000.0);
+    range(key + "min_population", n.classes[i].min_population, 0.0, 1e300);
+  }
+  for (const auto& [code, o] : n.overrides) {
+    range("provinces." + code + ".visits_factor", o.visits_factor, 0.01, 100.0);
+    range("provinces." + code + ".back_office_factor", o.back_office_factor, 0.01, 100.0);
+  }
+  for (const auto& unit : n.dataset.units) {
+    if (unit.population >= 0 && unit.population <= max_unit_population) continue;
+    const Origin* o = sources.find("national.dataset");
+    problems.items.push_back(
+        Problem{o ? o->file : n.source_path, o ? o->line : 0, "national.dataset",
+                "unit " + unit.code + " (" + unit.name + "): population " +
+                    std::to_string(unit.population) + " must be between 0 and " +
+                    std::to_string(max_unit_population)});
+  }
+}
+
+/// validate() on every center's scenario, after the national scaling: a problem shared by
+/// many centers is reported once, naming the first, and at most 20 in all.
+void validate_centers(const NationalScenario& n, std::vector<Problem>& problems) {
+  std::set<std::tuple<std::string, std::uint32_t, std::string>> seen;
+  std::size_t more = 0;
+  for (std::size_t i = 0; i < n.centers.size(); ++i) {
+    for (auto& p : validate(center_scenario(n, i))) {
+      if (!seen.insert({p.file, p.line, p.key}).second) continue;
+      if (problems.size() >= 20) {
+        ++more;
+        continue;
+      }
+      const auto& unit = n.dataset.units[n.centers[i].unit];
+      p.message = "center " + unit.code + " (" + unit.name + "): " + p.message;
+      problems.push_back(std::move(p));
+    }
+  }
+  if (more > 0)
+    problems.push_back(
+        Problem{n.source_path, 0, "", std::to_string(more) + " more problems of the same kind"});
+}
+
 }  // namespace
 
 bool is_national_scenario(const std::string& path) {
@@ -126,7 +184,8 @@ NationalScenario load_national_scenario(const std::string& path,
   NationalScenario n;
   n.source_path = path;
   n.source_text = read_scenario_text(path);
-  ProblemList problems{path, {}};
+  SourceMap sources;
+  ProblemList problems{path, {}, &sources};
   auto parsed = parse_toml(n.source_text, path, problems.items);
   // [scenario] extends = "other.toml": this file is merged over that one, as an overlay is.
   if (!parsed || !merge_extends(*parsed, path, problems.items)) throw InputError(problems.items);
@@ -181,14 +240,10 @@ NationalScenario load_national_scenario(const std::string& path,
       template_settings.push_back("demand.online_share = " +
                                   std::to_string(std::clamp(*v, 0.0, 1.0)));
     }
-    if (auto v = t->number("back_office_time_factor", false)) {
-      t->check(*v > 0 && std::isfinite(*v), "back_office_time_factor", "must be a positive number");
-      n.back_office_time_factor = *v > 0 && std::isfinite(*v) ? *v : 1.0;
-    }
-    if (auto v = t->number("back_office_capacity", false)) {
-      t->check(*v > 0 && std::isfinite(*v), "back_office_capacity", "must be a positive number");
-      n.back_office_capacity = *v;
-    }
+    n.back_office_time_factor =
+        t->number("back_office_time_factor", false).value_or(n.back_office_time_factor);
+    n.back_office_capacity =
+        t->number("back_office_capacity", false).value_or(n.back_office_capacity);
     t->finish();
     if (folder) {
       try {
@@ -205,8 +260,6 @@ NationalScenario load_national_scenario(const std::string& path,
       ProvinceOverride o;
       o.visits_factor = t->number("visits_factor", false).value_or(1.0);
       o.back_office_factor = t->number("back_office_factor", false).value_or(1.0);
-      t->check(o.visits_factor > 0 && o.back_office_factor > 0, "visits_factor",
-               "factors must be positive");
       t->finish();
       n.overrides[code] = o;
     }
@@ -223,7 +276,9 @@ NationalScenario load_national_scenario(const std::string& path,
       top.check(n.dataset.find_province(code) != nullptr, "provinces",
                 "unknown province code '" + code + "'");
     }
-    build_centers(top, n, only);
+    check_national(n, sources, problems);
+    if (problems.items.empty()) build_centers(top, n, only);
+    if (problems.items.empty()) validate_centers(n, problems.items);
   }
   problems.items.insert(problems.items.end(), other.begin(), other.end());
   if (!problems.items.empty()) throw InputError(problems.items);
@@ -245,6 +300,7 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
     for (auto& p : s.center.procedures)
       p.back_office = p.back_office.scaled(n.back_office_time_factor);
   }
+  s.transforms.emplace_back("national");
   return s;
 }
 

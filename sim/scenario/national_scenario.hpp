@@ -53,6 +53,11 @@ struct NationalScenario {
   std::vector<NationalCenter> centers;   ///< in dataset order, units without a center left out
 };
 
+/// The largest population a unit of the dataset may have (the largest commune-level unit has
+/// well under a million residents; a typing error in the CSV must not become a day's demand
+/// that cannot be simulated).
+inline constexpr double max_unit_population = 1.0e7;
+
 /// Whether a scenario file is a national one (has a [national] table).
 bool is_national_scenario(const std::string& path);
 
@@ -61,9 +66,12 @@ bool is_national_scenario(const std::string& path);
 NationalScenario load_national_scenario(const std::string& path,
                                         const std::vector<std::string>& settings = {});
 
-/// The center-form scenario of one center: its class's template with the center's id (its GSO
-/// code as a number, which keys its random streams, so a one-province run draws exactly what
-/// the national run draws for those centers), demand and back-office workers.
+/// The national scaling, a named transform ("national"): the center-form scenario of one
+/// center is its class's template with the center's id (its GSO code as a number, which keys
+/// its random streams, so a one-province run draws exactly what the national run draws for
+/// those centers), demand (demand.daily_visits) and back-office workers (back_office.workers),
+/// and every procedure's back_office_min scaled by [national] back_office_time_factor.
+/// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);
 
 }  // namespace sim::scenario

@@ -1,11 +1,14 @@
-// The immutable, validated scenario: everything a run needs, produced only by the loader.
+// The immutable scenario: what the files say, then what the named transforms made of it.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sim/model/center_params.hpp"
+#include "sim/scenario/policy_settings.hpp"
+#include "sim/scenario/source_map.hpp"
 
 namespace sim::scenario {
 
@@ -33,7 +36,9 @@ struct OverlayInfo {
   std::string text;  ///< the file exactly as read
 };
 
-/// A loaded scenario. Built by load_scenario() after all checks passed; never changed after.
+/// A scenario. The loader reads one from files; a transform (policy_transforms.hpp, the
+/// national scaling) makes a new one from it; validate() checks the last one. load_scenario()
+/// does all three. A scenario is never changed in place once made.
 struct Scenario {
   std::string name;
   std::string description;
@@ -47,6 +52,10 @@ struct Scenario {
   std::string systems_path;    ///< center form: the software-systems file; empty = no systems
   RunSettings run;
   model::CenterParams center;
+  PolicySet policies;                   ///< the [policies] as written
+  std::vector<std::string> transforms;  ///< names of the transforms applied, in order
+  /// Where every value read was written (shared: transforms copy scenarios, never this map).
+  std::shared_ptr<const SourceMap> sources;
 };
 
 }  // namespace sim::scenario

@@ -7,23 +7,16 @@
 #include <sstream>
 
 #include "sim/scenario/center_form_loader.hpp"
-#include "sim/scenario/data_paths.hpp"
 #include "sim/scenario/overlay.hpp"
+#include "sim/scenario/policy_transforms.hpp"
+#include "sim/scenario/servability.hpp"
 #include "sim/scenario/text_limits.hpp"
+#include "sim/scenario/validate.hpp"
 
 namespace sim::scenario {
 namespace {
 
 using engine::Distribution;
-
-/// A required positive finite number; nullopt after recording a problem.
-std::optional<double> positive(TableReader& t, const std::string& key) {
-  auto v = t.number(key, true);
-  if (v)
-    t.check(*v > 0 && std::isfinite(*v), key,
-            "must be a positive number, got " + std::to_string(*v));
-  return (v && *v > 0 && std::isfinite(*v)) ? v : std::nullopt;
-}
 
 void read_run(TableReader& t, RunSettings& run) {
   if (auto v = t.integer("replications", false)) {
@@ -34,10 +27,7 @@ void read_run(TableReader& t, RunSettings& run) {
     t.check(*v >= 0, "seed", "must be a non-negative integer");
     run.seed = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 0));
   }
-  if (auto v = t.number("warmup_min", false)) {
-    t.check(*v >= 0 && std::isfinite(*v), "warmup_min", "must be >= 0 minutes");
-    run.warmup_min = *v;
-  }
+  run.warmup_min = t.number("warmup_min", false).value_or(run.warmup_min);
   if (auto v = positive(t, "horizon_min")) run.horizon_min = *v;
   read_service_target(t, run);
   t.finish();
@@ -61,11 +51,13 @@ void read_station(TableReader& t, StationSettings& station) {
 }
 
 void read_arrivals(TableReader& t, StationSettings& station) {
-  if (auto v = positive(t, "rate_per_min")) station.rate_per_min = *v;
-  if (auto v = t.number("priority_share", false)) {
-    t.check(*v >= 0 && *v <= 1, "priority_share", "must be a share between 0 and 1");
-    station.priority_share = *v;
+  if (auto v = positive(t, "rate_per_min")) {
+    // The interarrival mean 1 / rate must exist; validate() checks the rate's range.
+    t.check(std::isfinite(1.0 / *v), "rate_per_min",
+            "must be between 1e-06 and " + std::to_string(max_arrivals_per_day / 1440.0));
+    if (std::isfinite(1.0 / *v)) station.rate_per_min = *v;
   }
+  station.priority_share = t.number("priority_share", false).value_or(station.priority_share);
   t.finish();
 }
 
@@ -98,7 +90,7 @@ Scenario read_root(const toml::table& root, const std::string& path, ProblemList
   if (auto t = top.table("service", true)) {
     if (auto d = read_distribution(*t)) station.service = *d;
   }
-  if (auto t = top.table("patience", false)) station.patience = read_distribution(*t);
+  station.patience = read_distribution(top, "patience", false);
   top.finish();
   s.center = model::station_params(
       station.counters, Distribution::exponential(1.0 / station.rate_per_min), station.service,
@@ -108,69 +100,6 @@ Scenario read_root(const toml::table& root, const std::string& path, ProblemList
 
 }  // namespace
 
-void read_service_target(TableReader& t, RunSettings& run) {
-  if (auto v = t.number("service_target_min", false)) {
-    t.check(*v >= 0 && *v <= 1440, "service_target_min",
-            "must be between 0 and 1440 minutes, got " + std::to_string(*v));
-    run.service_target_min = std::clamp(*v, 0.0, 1440.0);
-  }
-}
-
-std::optional<Distribution> read_distribution(TableReader& t) {
-  const auto type = t.string("type", true);
-  if (!type) {
-    t.finish();
-    return std::nullopt;
-  }
-  std::optional<Distribution> result;
-  const auto build = [&](auto make) {
-    try {
-      result = make();
-    } catch (const std::invalid_argument& e) {
-      t.check(false, "type", e.what());
-    }
-  };
-  if (*type == "exponential") {
-    if (auto m = positive(t, "mean")) build([&] { return Distribution::exponential(*m); });
-  } else if (*type == "deterministic") {
-    if (auto v = t.number("value", true)) build([&] { return Distribution::deterministic(*v); });
-  } else if (*type == "uniform") {
-    auto a = t.number("min", true), b = t.number("max", true);
-    if (a && b) build([&] { return Distribution::uniform(*a, *b); });
-  } else if (*type == "triangular") {
-    auto a = t.number("min", true), c = t.number("mode", true), b = t.number("max", true);
-    if (a && b && c) build([&] { return Distribution::triangular(*a, *c, *b); });
-  } else if (*type == "lognormal") {
-    if (t.has("median") || t.has("cv")) {
-      auto m = positive(t, "median"), cv = positive(t, "cv");
-      if (m && cv) build([&] { return Distribution::lognormal_median_cv(*m, *cv); });
-    } else {
-      auto m = positive(t, "mean"), sd = positive(t, "sd");
-      if (m && sd) build([&] { return Distribution::lognormal_mean_sd(*m, *sd); });
-    }
-  } else if (*type == "gamma") {
-    auto k = positive(t, "shape"), theta = positive(t, "scale");
-    if (k && theta) build([&] { return Distribution::gamma(*k, *theta); });
-  } else if (*type == "erlang") {
-    auto k = t.integer("k", true);
-    auto m = positive(t, "mean");
-    if (k) t.check(*k >= 1, "k", "must be an integer >= 1");
-    if (k && *k >= 1 && m) build([&] { return Distribution::erlang(static_cast<int>(*k), *m); });
-  } else if (*type == "empirical") {
-    auto v = t.numbers("values", true), w = t.numbers("weights", true);
-    if (v && w) build([&] { return Distribution::empirical(*v, *w); });
-  } else {
-    t.check(false, "type",
-            "unknown distribution '" + *type +
-                "' (expected exponential, deterministic, uniform, triangular, lognormal, gamma, "
-                "erlang or empirical)");
-  }
-  t.finish();
-  return result;
-}
-
-namespace {}  // namespace
-
 std::string read_scenario_text(const std::string& path) {
   std::vector<Problem> problems;
   auto text = read_text_file(path, "scenario file", toml_limits, problems);
@@ -178,24 +107,14 @@ std::string read_scenario_text(const std::string& path) {
   return std::move(*text);
 }
 
-std::string resolve_path(const std::string& scenario_path, const std::string& relative) {
-  const std::filesystem::path p(relative);
-  if (p.is_absolute()) return relative;
-  const auto beside = (std::filesystem::path(scenario_path).parent_path() / p).lexically_normal();
-  std::error_code error;
-  if (std::filesystem::exists(beside, error)) return beside.string();
-  // A template copied to another folder: "../catalogue/commune.toml" is the installed one.
-  // When it is nowhere, the path next to the file is the one the error names.
-  return installed_scenario_file(p).value_or(beside.string());
-}
-
 namespace {
 
-/// Parses the scenario, merges the overlays into it and reads the result.
-Scenario resolve(const std::string& text, const std::string& path,
-                 const std::vector<std::string>& overlay_paths,
-                 const std::vector<std::string>& settings) {
-  ProblemList problems{path, {}};
+/// Parses the scenario, merges the overlays and settings into it and reads the result.
+Scenario read(const std::string& text, const std::string& path,
+              const std::vector<std::string>& overlay_paths,
+              const std::vector<std::string>& settings) {
+  auto sources = std::make_shared<SourceMap>();
+  ProblemList problems{path, {}, sources.get()};
   auto parsed = parse_toml(text, path, problems.items);
   if (!parsed) throw InputError(problems.items);
   toml::table root = std::move(*parsed);
@@ -219,22 +138,43 @@ Scenario resolve(const std::string& text, const std::string& path,
   std::ostringstream resolved;
   resolved << toml::toml_formatter(root);
   s.resolved_text = resolved.str();
+  s.sources = std::move(sources);
+  return s;
+}
+
+/// The whole pipeline: read, the policy transforms, one validation.
+Scenario load(const std::string& text, const std::string& path,
+              const std::vector<std::string>& overlay_paths,
+              const std::vector<std::string>& settings) {
+  std::vector<Problem> problems;
+  Scenario s = apply_policies(read(text, path, overlay_paths, settings), problems);
+  auto invalid = validate(s);
+  problems.insert(problems.end(), invalid.begin(), invalid.end());
+  // Last: after every overlay and policy, some demand may have no one left to serve it.
+  if (problems.empty()) check_servability(s, problems);
+  if (!problems.empty()) throw InputError(problems);
   return s;
 }
 
 }  // namespace
 
+Scenario read_scenario(const std::string& text, const std::string& path,
+                       const std::vector<std::string>& overlays,
+                       const std::vector<std::string>& settings) {
+  return read(text, path, overlays, settings);
+}
+
 Scenario parse_scenario(const std::string& text, const std::string& path) {
-  return resolve(text, path, {}, {});
+  return load(text, path, {}, {});
 }
 
 Scenario load_scenario(const std::string& path) {
-  return resolve(read_scenario_text(path), path, {}, {});
+  return load(read_scenario_text(path), path, {}, {});
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overlays,
                        const std::vector<std::string>& settings) {
-  return resolve(read_scenario_text(path), path, overlays, settings);
+  return load(read_scenario_text(path), path, overlays, settings);
 }
 
 }  // namespace sim::scenario

@@ -8,13 +8,16 @@ namespace {
 
 using model::CenterParams;
 
-/// The source of the k-th [[key]] block, or of [policies] for entries a policy added.
-const toml::source_region& where(const toml::table& root, const char* key, std::size_t k) {
-  if (const auto* array = root[key].as_array(); array && k < array->size())
-    return (*array)[k].source();
-  if (const auto* policies = root.get("policies")) return policies->source();
-  if (const auto* node = root.get(key)) return node->source();
-  return root.source();
+/// The problem placed at the k-th [[key]] block (its first key the files wrote), else at the
+/// [policies] table for entries a policy added, else at the array, else the scenario file.
+Problem at(const Scenario& s, const char* key, std::size_t k, std::string message) {
+  const std::string element = std::string(key) + "[" + std::to_string(k) + "]";
+  for (const std::string& probe : {element + ".id", element + ".name", element + ".counter",
+                                   std::string("policies"), std::string(key)}) {
+    const Origin* o = s.sources ? s.sources->find(probe) : nullptr;
+    if (o) return Problem{o->file, o->line, key, std::move(message)};
+  }
+  return Problem{s.source_path, 0, key, std::move(message)};
 }
 
 bool has_demand(const CenterParams& c, std::uint32_t d) {
@@ -60,8 +63,9 @@ const char* const remedy =
 
 /// Records why domain d cannot be served, at the place in the layout to look at; false when
 /// some staff member can serve it.
-bool diagnose(const toml::table& root, const model::CalendarSpec& cal, const CenterParams& c,
-              std::uint32_t d, ProblemList& problems) {
+bool diagnose(const Scenario& s, const model::CalendarSpec& cal, std::uint32_t d,
+              std::vector<Problem>& problems) {
+  const CenterParams& c = s.center;
   std::vector<std::size_t> counters;
   for (std::size_t k = 0; k < c.counters.size(); ++k) {
     if (calls(c.counters[k], d)) counters.push_back(k);
@@ -79,21 +83,21 @@ bool diagnose(const toml::table& root, const model::CalendarSpec& cal, const Cen
   const std::string what = "domain '" + domain.id + "' (" + domain.name + "; procedures " +
                            procedures_of(c, d) + ") has demand but ";
   if (counters.empty()) {
-    problems.add_at(where(root, "counters", 0), "counters",
-                    what + "no counter serves it (in domains or overflow)" + remedy);
+    problems.push_back(
+        at(s, "counters", 0, what + "no counter serves it (in domains or overflow)" + remedy));
   } else if (seated.empty()) {
     for (auto k : counters) {
-      problems.add_at(where(root, "counters", k), "counters",
-                      what + "its counter '" + c.counters[k].id + "' has no staff" + remedy);
+      problems.push_back(
+          at(s, "counters", k, what + "its counter '" + c.counters[k].id + "' has no staff" + remedy));
     }
   } else {
-    for (auto s : seated) {
-      const auto& staff = c.staff[s];
+    for (auto m : seated) {
+      const auto& staff = c.staff[m];
       const std::string why = staff.speed[d] <= 0 ? "has skill " + domain.id + " = 0"
                                                   : "never works on a day the center opens";
-      problems.add_at(where(root, "staff", s), "staff",
-                      what + "no one can do it: '" + staff.name + "' at counter '" +
-                          c.counters[staff.counter].id + "' " + why + remedy);
+      problems.push_back(at(s, "staff", m,
+                            what + "no one can do it: '" + staff.name + "' at counter '" +
+                                c.counters[staff.counter].id + "' " + why + remedy));
     }
   }
   return true;
@@ -101,20 +105,21 @@ bool diagnose(const toml::table& root, const model::CalendarSpec& cal, const Cen
 
 }  // namespace
 
-void check_servability(const toml::table& root, const model::CalendarSpec& calendar,
-                       CenterParams& center, ProblemList& problems) {
+void check_servability(Scenario& s, std::vector<Problem>& problems) {
+  if (s.form != ScenarioForm::center || !s.center.calendar) return;
+  CenterParams& center = s.center;
   const bool turn_away = center.policy.unserved == model::PolicyParams::Unserved::turn_away;
-  ProblemList found{problems.file, {}};
+  std::vector<Problem> found;
   std::vector<bool> unservable(center.domains.size(), false);
   bool any = false;
   for (std::uint32_t d = 0; d < center.domains.size(); ++d) {
     if (!has_demand(center, d)) continue;
-    if (diagnose(root, calendar, center, d, found)) unservable[d] = any = true;
+    if (diagnose(s, *center.calendar, d, found)) unservable[d] = any = true;
   }
   if (turn_away) {
     center.policy.turn_away = any ? unservable : std::vector<bool>{};
   } else {
-    problems.items.insert(problems.items.end(), found.items.begin(), found.items.end());
+    problems.insert(problems.end(), found.begin(), found.end());
   }
 }
 

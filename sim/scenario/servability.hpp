@@ -1,11 +1,10 @@
 // Finds demand that no counter, no staff member, no session can ever serve, after every policy.
 #pragma once
 
-#include <toml++/toml.h>
+#include <vector>
 
-#include "sim/model/center_params.hpp"
-#include "sim/model/work_calendar.hpp"
-#include "sim/scenario/toml_reader.hpp"
+#include "sim/scenario/input_error.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace sim::scenario {
 
@@ -16,8 +15,8 @@ namespace sim::scenario {
 /// procedures, why (no counter, a counter without staff, nobody able to do it) and the
 /// layout's file and line. With [policy] unserved = "turn_away" the scenario says so on
 /// purpose: no problem, and center.policy.turn_away marks those domains instead.
-/// `root` is the scenario's TOML after overlays and settings (for the layout's lines).
-void check_servability(const toml::table& root, const model::CalendarSpec& calendar,
-                       model::CenterParams& center, ProblemList& problems);
+/// Places problems through the scenario's source map; runs after the last transform and after
+/// validate() (it assumes values in range).
+void check_servability(Scenario& s, std::vector<Problem>& problems);
 
 }  // namespace sim::scenario

@@ -6,8 +6,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "sim/scenario/catalogue_loader.hpp"
-#include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/value_reader.hpp"
 
 namespace sim::scenario {
 namespace {
@@ -209,7 +208,8 @@ std::optional<std::uint32_t> SystemIndex::find(TableReader& t, const std::string
 }
 
 std::vector<SystemParams> read_systems(const std::string& path, const RunFrame& frame,
-                                       SystemIndex& index, std::vector<Problem>& problems) {
+                                       SystemIndex& index, std::vector<Problem>& problems,
+                                       SourceMap* sources) {
   index.path = path;
   index.ids.clear();
   index.readable = false;
@@ -217,7 +217,7 @@ std::vector<SystemParams> read_systems(const std::string& path, const RunFrame& 
   const auto root = parse_toml_file(path, problems);
   if (!root) return systems;
   index.readable = true;
-  ProblemList list{path, {}};
+  ProblemList list{path, {}, sources};
   TableReader top(*root, "", list);
   auto tables = top.tables("systems", true).value_or(std::vector<TableReader>{});
   top.check(tables.size() <= max_systems, "systems",

@@ -42,8 +42,9 @@ struct RunFrame {
 /// Reads the systems file at `path`: ids, dependencies (checked for unknown ids and cycles),
 /// failure, repair and degradation distributions, outage policy and episodes converted to run
 /// minutes. Problems name the systems file, line and key; they are appended to `problems`.
-/// Fills `index` with the ids read.
+/// Fills `index` with the ids read; with `sources`, records where each key was written.
 std::vector<model::SystemParams> read_systems(const std::string& path, const RunFrame& frame,
-                                              SystemIndex& index, std::vector<Problem>& problems);
+                                              SystemIndex& index, std::vector<Problem>& problems,
+                                              SourceMap* sources = nullptr);
 
 }  // namespace sim::scenario

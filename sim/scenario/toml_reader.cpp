@@ -74,6 +74,11 @@ const toml::node* TableReader::fetch(const std::string& key, bool required,
                                      const std::string& expected) {
   used_.insert(key);
   const toml::node* node = table_->get(key);
+  if (node && problems_->sources) {
+    const auto& where = node->source();
+    problems_->sources->record(
+        key_path(key), Origin{where.path ? *where.path : problems_->file, where.begin.line});
+  }
   if (!node && required) {
     problems_->add_at(table_->source(), key_path(key),
                       "missing required key (expected " + expected + ")");

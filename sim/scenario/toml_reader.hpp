@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "sim/scenario/input_error.hpp"
+#include "sim/scenario/source_map.hpp"
 
 namespace sim::scenario {
 
@@ -32,6 +33,8 @@ std::optional<toml::table> parse_toml_file(const std::string& path, std::vector<
 struct ProblemList {
   std::string file;
   std::vector<Problem> items;
+  /// When set, every key a TableReader reads is recorded here with its file and line.
+  SourceMap* sources = nullptr;
   void add(std::uint32_t line, std::string key, std::string message) {
     items.push_back(Problem{file, line, std::move(key), std::move(message)});
   }

@@ -15,6 +15,7 @@
 #include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/overlay.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/value_reader.hpp"
 #include "sim/serve/result_view.hpp"
 
 namespace sim::serve {

@@ -17,6 +17,7 @@
 #include "sim/scenario/scenario_loader.hpp"
 #include "tests/support/params_fingerprint.hpp"
 #include "tests/support/paths.hpp"
+#include "tests/support/problems.hpp"
 
 namespace fs = std::filesystem;
 using sim::scenario::InputError;
@@ -24,7 +25,9 @@ using sim::scenario::Problem;
 using test_support::changed_keys;
 using test_support::fingerprint;
 using test_support::Fingerprint;
+using test_support::listing;
 using test_support::repo_path;
+using test_support::reported;
 
 namespace {
 
@@ -102,22 +105,6 @@ std::vector<Problem> problems_of(const std::vector<std::string>& overlays,
     return e.problems();
   }
   return {};
-}
-
-std::string listing(const std::vector<Problem>& ps) {
-  std::string text;
-  for (const auto& p : ps) text += p.to_string() + "\n";
-  return text;
-}
-
-bool reported(const std::vector<Problem>& ps, const std::string& file, std::uint32_t line,
-              const std::string& key, const std::string& what) {
-  for (const auto& p : ps) {
-    if (p.file == file && p.line == line && p.key == key &&
-        p.message.find(what) != std::string::npos)
-      return true;
-  }
-  return false;
 }
 
 }  // namespace

@@ -1,0 +1,80 @@
+// The [policies] of a scenario as its files wrote them, before the transforms apply them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/distribution.hpp"
+#include "sim/model/center_params.hpp"
+
+namespace sim::scenario {
+
+/// [policies.robot]: the robot's parameters and, optionally, its breakdowns.
+struct RobotPolicy {
+  model::RobotParams robot;
+  std::optional<engine::Distribution> time_to_failure, repair_time;
+};
+
+/// [policies.saturday] (Friendly Saturday).
+struct SaturdayPolicy {
+  std::vector<model::Session> sessions;
+  int ticket_stop_min = -1;  ///< -1: none
+  std::vector<bool> domains;
+  double shift_share = 0.0;
+  double induced_share = 0.0;
+};
+
+/// [policies.secondment] and [policies.extra_counters]: new counters with one officer each.
+struct CountersPolicy {
+  std::int64_t count = 0;
+  std::vector<bool> domains;
+  double speed = 1.0;
+  double absence_prob = 0.0;
+  std::optional<model::Date> from, until;
+};
+
+/// [policies.extended_hours].
+struct ExtendedHoursPolicy {
+  std::array<bool, 7> weekdays{};
+  int close_min = 0;
+  std::optional<int> ticket_stop_min;
+  double evening_weight = 0.5;
+};
+
+struct DigitalTrainingPolicy {
+  double speed_factor = 1.0;
+  double error_factor = 1.0;
+};
+
+struct OnlineShiftPolicy {
+  double share = 0.0;
+};
+
+struct OnlineQaPolicy {
+  std::vector<bool> domains;
+  double visit_factor = 1.0;
+  double incomplete_factor = 1.0;
+};
+
+struct ItSupportPolicy {
+  double repair_factor = 1.0;
+};
+
+/// Every policy the scenario (with its overlays) sets; absent ones are not applied.
+struct PolicySet {
+  std::optional<RobotPolicy> robot;
+  std::optional<model::NoWritingParams> no_writing_day;
+  std::optional<SaturdayPolicy> saturday;
+  std::optional<CountersPolicy> secondment;
+  std::optional<CountersPolicy> extra_counters;
+  std::optional<ExtendedHoursPolicy> extended_hours;
+  std::optional<DigitalTrainingPolicy> digital_training;
+  std::optional<OnlineShiftPolicy> online_shift;
+  std::optional<OnlineQaPolicy> online_qa;
+  std::optional<ItSupportPolicy> it_support;
+};
+
+}  // namespace sim::scenario

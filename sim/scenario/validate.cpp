@@ -1,0 +1,367 @@
+// The one validation of a scenario, after its last transform: ranges and bounded work.
+#include "sim/scenario/validate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <numeric>
+#include <optional>
+#include <sstream>
+
+#include "sim/model/work_calendar.hpp"
+#include "sim/scenario/policy_transforms.hpp"
+
+namespace sim::scenario {
+namespace {
+
+using engine::Distribution;
+
+std::string number(double v) {
+  std::ostringstream os;
+  os << std::setprecision(6) << v;
+  return os.str();
+}
+
+/// Upper limits of durations, in minutes (docs/scenario-format.md).
+constexpr double day_min = 1440.0;
+constexpr double work_day_min = 480.0;
+constexpr double week_min = 7 * 1440.0;
+constexpr double run_limit_min = 3660 * 1440.0;
+/// The largest coefficient of variation a distribution may have: beyond it almost all of the
+/// mean sits in rare, enormous draws.
+constexpr double max_cv = 10.0;
+
+/// Appends problems about one scenario; the place of a value comes from the source map.
+class Checker {
+ public:
+  Checker(const Scenario& s, std::vector<Problem>& out) : s_(s), out_(out) {}
+
+  const Scenario& scenario() const { return s_; }
+
+  /// A problem at `key`, saying which transforms may have changed the value when `via` lists
+  /// some that were applied.
+  void fail(const std::string& key, const std::string& message,
+            std::initializer_list<const char*> via = {}) {
+    std::string after;
+    for (const char* name : via) {
+      if (std::find(s_.transforms.begin(), s_.transforms.end(), name) != s_.transforms.end())
+        after += (after.empty() ? " (after the transform " : ", ") + std::string(name);
+    }
+    if (!after.empty()) after += ")";
+    out_.push_back(place(key, message + after, via));
+  }
+
+  /// `v` in [lo, hi]; NaN and infinities never are.
+  bool range(const std::string& key, double v, double lo, double hi,
+             std::initializer_list<const char*> via = {}) {
+    if (v >= lo && v <= hi) return true;
+    fail(key, "must be between " + number(lo) + " and " + number(hi) + ", got " + number(v), via);
+    return false;
+  }
+
+  /// A duration distribution: a mean of at most `max_mean` minutes (at least `min_mean`), a
+  /// coefficient of variation of at most max_cv, and bounded draws below `max_mean` x 3.
+  void duration(const std::string& key, const Distribution& d, double min_mean, double max_mean,
+                std::initializer_list<const char*> via = {}) {
+    const double mean = d.mean();
+    const double sd = std::sqrt(std::max(d.variance(), 0.0));
+    // A positive mean below a millionth of a minute (a denormal, say) is a typing error.
+    if (!(mean >= std::max(min_mean, mean > 0 ? 1e-6 : 0.0) && mean <= max_mean)) {
+      const std::string low = min_mean > 0 ? number(min_mean) : "0 or between 1e-06";
+      fail(key,
+           "must have a mean of " + low + " and " + number(max_mean) + " minutes, got " +
+               d.describe(),
+           via);
+    } else if (mean > 0 && !(sd / mean <= max_cv)) {
+      fail(key,
+           "must have a coefficient of variation of at most " + number(max_cv) + ", got " +
+               number(sd / mean) + " (" + d.describe() + ")",
+           via);
+    }
+  }
+
+ private:
+  /// The nearest key with a known origin: "staff[7].skills.land", else "staff[7].skills",
+  /// else "staff[7]"; an element no file wrote (a seconded officer) is placed at the table of
+  /// the policy that made it, and only failing that at its array ("staff").
+  Problem place(const std::string& key, const std::string& message,
+                std::initializer_list<const char*> via) const {
+    const auto found = [&](const std::string& k) -> std::optional<Problem> {
+      const Origin* o = s_.sources ? s_.sources->find(k) : nullptr;
+      if (!o) return std::nullopt;
+      return Problem{o->file, o->line, key, message};
+    };
+    std::string k = key;
+    bool element = k.find('[') != std::string::npos;
+    while (!k.empty()) {
+      if (auto p = found(k)) return *p;
+      const auto cut = k.find_last_of(".[");
+      if (cut == std::string::npos) break;
+      if (element && k[cut] == '[') {
+        element = false;
+        for (const char* name : via) {
+          const bool applied =
+              std::find(s_.transforms.begin(), s_.transforms.end(), name) != s_.transforms.end();
+          if (auto p = applied ? found(std::string("policies.") + name) : std::nullopt) return *p;
+        }
+      }
+      k.resize(cut);
+    }
+    return Problem{s_.source_path, 0, key, message};
+  }
+
+  const Scenario& s_;
+  std::vector<Problem>& out_;
+};
+
+void check_run(Checker& c) {
+  const RunSettings& run = c.scenario().run;
+  if (c.scenario().form != ScenarioForm::station) return;  // the center form counts days
+  c.range("run.warmup_min", run.warmup_min, 0.0, 366 * day_min);
+  c.range("run.horizon_min", run.horizon_min, 1.0, run_limit_min);
+}
+
+void check_station(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.form != ScenarioForm::station) return;
+  const auto& p = s.center;
+  const double rate = 1.0 / p.interarrival.mean();
+  if (c.range("arrivals.rate_per_min", rate, 1e-6, max_arrivals_per_day / day_min)) {
+    const double expected = rate * s.run.horizon_min;
+    if (expected > max_arrivals_per_replication) {
+      c.fail("arrivals.rate_per_min",
+             "expects " + number(expected) + " arrivals a replication (rate_per_min x " +
+                 "run.horizon_min); at most " + number(max_arrivals_per_replication) +
+                 " can be simulated");
+    }
+  }
+  c.duration("service", p.procedures.front().service, 0.0, work_day_min);
+  if (p.patience) c.duration("patience", *p.patience, 0.0, week_min);
+  c.range("arrivals.priority_share", p.priority_share, 0.0, 1.0);
+}
+
+void check_demand(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.form != ScenarioForm::center) return;
+  const auto& d = s.center.demand;
+  // Daily demand is written as daily_visits or as population x visits_per_1000_per_day.
+  const std::string daily_key = s.sources && s.sources->find("demand.population")
+                                    ? "demand.population"
+                                    : "demand.daily_visits";
+  const bool daily_ok =
+      c.range(daily_key, d.daily_visits, 1e-3, max_arrivals_per_day, {"national"});
+  for (double f : d.weekday_factor) {
+    if (!c.range("demand.weekday_factors", f, 0.0, 100.0, {"saturday"})) break;
+  }
+  for (double w : d.hourly_profile) {
+    if (!c.range("demand.hourly_profile", w, 0.0, 1e6, {"extended_hours"})) break;
+  }
+  const bool surge_ok = c.range("demand.surge_factor", d.surge_factor, 0.01, 10.0);
+  c.range("demand.online_share", d.online_share, 0.0, 1.0, {"online_shift"});
+  c.range("demand.priority_share", s.center.priority_share, 0.0, 1.0);
+  for (double f : d.domain_visit_factor) {
+    if (!c.range("demand", f, 0.0, 1.0, {"saturday", "online_qa"})) break;
+  }
+  if (s.center.patience) c.duration("demand.patience", *s.center.patience, 0.0, week_min);
+  if (!daily_ok || !surge_ok) return;
+  // Expected arrivals (walk-ins and online) on the busiest day, and over the run.
+  const double busiest = *std::max_element(d.weekday_factor.begin(), d.weekday_factor.end());
+  const double online = *std::max_element(s.center.online.weekday_factor.begin(),
+                                          s.center.online.weekday_factor.end());
+  const double peak = d.daily_visits * std::max(busiest * d.surge_factor, online);
+  const double days = s.center.calendar ? s.center.calendar->days : 1.0;
+  if (peak > max_arrivals_per_day) {
+    c.fail(daily_key,
+           "expects up to " + number(peak) +
+               " arrivals on the busiest day (daily visits x the largest weekday factor x "
+               "surge_factor); at most " +
+               number(max_arrivals_per_day) + " a day can be simulated",
+           {"saturday", "national"});
+  } else if (peak * days > max_arrivals_per_replication) {
+    c.fail(daily_key,
+           "expects up to " + number(peak * days) + " arrivals in " + number(days) +
+               " days; at most " + number(max_arrivals_per_replication) +
+               " a replication can be simulated",
+           {"national"});
+  }
+}
+
+void check_procedures(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.form != ScenarioForm::center) return;
+  for (std::size_t i = 0; i < s.center.procedures.size(); ++i) {
+    const auto& p = s.center.procedures[i];
+    const std::string key = "procedures[" + std::to_string(i) + "].";
+    c.range(key + "share", p.share, 0.0, 1.0);
+    c.duration(key + "service", p.service, 0.0, work_day_min);
+    c.duration(key + "form_min", p.form, 0.0, work_day_min);
+    c.duration(key + "fix_on_spot_min", p.fix_on_spot, 0.0, work_day_min);
+    c.range(key + "incomplete_share", p.incomplete_share, 0.0, 1.0, {"online_qa"});
+    c.range(key + "fix_on_spot_share", p.fix_on_spot_share, 0.0, 1.0);
+    c.duration(key + "back_office_min", p.back_office, 0.0, 10 * work_day_min, {"national"});
+    c.range(key + "online_weight", p.online_weight, 0.0, 1e6);
+  }
+}
+
+void check_reception(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.form != ScenarioForm::center) return;
+  const auto& r = s.center.reception;
+  c.range("reception.wrong_pick_share", r.wrong_pick_share, 0.0, 1.0);
+  c.duration("reception.reception_time", r.reception_time, 0.0, work_day_min);
+  c.duration("reception.misroute_time", r.misroute_time, 0.0, work_day_min);
+  c.duration("reception.manual_ticket_time", r.manual_ticket_time, 0.0, work_day_min);
+  if (!r.robot) return;
+  c.duration("policies.robot.service_time", r.robot->service_time, 0.0, work_day_min);
+  c.range("policies.robot.accuracy", r.robot->accuracy, 0.0, 1.0);
+  c.range("policies.robot.answer_share", r.robot->answer_share, 0.0, 1.0);
+  c.range("policies.robot.qr_service_factor", r.robot->qr_service_factor, 0.01, 10.0);
+}
+
+void check_staff(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.form != ScenarioForm::center) return;
+  for (std::size_t i = 0; i < s.center.staff.size(); ++i) {
+    const auto& staff = s.center.staff[i];
+    const std::string key = "staff[" + std::to_string(i) + "].";
+    for (std::size_t d = 0; d < staff.speed.size(); ++d) {
+      // 0 = cannot do that domain.
+      if (!c.range(key + "skills." + s.center.domains[d].id, staff.speed[d], 0.0, 10.0,
+                   {"secondment", "extra_counters", "digital_training"}))
+        break;
+    }
+    c.range(key + "absence_prob", staff.absence_prob, 0.0, 1.0, {"secondment", "extra_counters"});
+  }
+}
+
+void check_back_office_and_online(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.form != ScenarioForm::center) return;
+  const auto& b = s.center.back_office;
+  c.range("back_office.slice_min", b.slice_min, 0.1, work_day_min);
+  c.range("back_office.workers", b.workers, 0.0, 10000.0, {"national"});
+  const auto& o = s.center.online;
+  c.range("online.payment_share", o.payment_share, 0.0, 1.0);
+  for (double w : o.hourly_profile) {
+    if (!c.range("online.hourly_profile", w, 0.0, 1e6)) break;
+  }
+  for (double f : o.weekday_factor) {
+    if (!c.range("online.weekday_factors", f, 0.0, 100.0)) break;
+  }
+}
+
+void check_systems(Checker& c) {
+  const Scenario& s = c.scenario();
+  const double horizon = s.run.horizon_min;
+  double changes = 0.0;  // expected up/down and degraded/up changes over the run
+  for (std::size_t i = 0; i < s.center.systems.size(); ++i) {
+    const auto& sys = s.center.systems[i];
+    const bool robot = s.center.reception.robot && s.center.reception.robot->system == i;
+    const std::string key = robot ? "policies.robot." : "systems[" + std::to_string(i) + "].";
+    if (sys.time_to_failure) {
+      c.duration(key + "time_to_failure", *sys.time_to_failure, 1.0, run_limit_min);
+      c.duration(key + "repair_time", sys.repair_time, 0.01, run_limit_min, {"it_support"});
+      changes += 2 * horizon / (sys.time_to_failure->mean() + sys.repair_time.mean());
+    }
+    if (sys.time_to_degrade) {
+      c.duration(key + "time_to_degrade", *sys.time_to_degrade, 1.0, run_limit_min);
+      c.duration(key + "degraded_time", sys.degraded_time, 0.01, run_limit_min);
+      changes += 2 * horizon / (sys.time_to_degrade->mean() + sys.degraded_time.mean());
+    }
+    if (robot) continue;
+    c.duration(key + "paper_entry", sys.paper_entry, 0.0, work_day_min);
+    c.range(key + "sync_failure_share", sys.sync_failure_share, 0.0, 1.0, {"digital_training"});
+    c.duration(key + "sync_delay", sys.sync_delay, 0.0, week_min);
+    c.range(key + "rework_share", sys.rework_share, 0.0, 1.0);
+  }
+  if (changes > max_system_changes_per_replication) {
+    c.fail(s.systems_path.empty() ? "policies.robot" : "scenario.systems",
+           "the systems' failures and repairs would change state about " + number(changes) +
+               " times a replication; at most " + number(max_system_changes_per_replication) +
+               " can be simulated");
+  }
+}
+
+void check_policy_settings(Checker& c) {
+  const PolicySet& p = c.scenario().policies;
+  if (p.no_writing_day) {
+    c.range("policies.no_writing_day.uptake", p.no_writing_day->uptake, 0.0, 1.0);
+    c.range("policies.no_writing_day.staff_form_factor", p.no_writing_day->staff_form_factor, 0.0,
+            10.0);
+    c.range("policies.no_writing_day.incomplete_factor", p.no_writing_day->incomplete_factor, 0.0,
+            1.0);
+  }
+  if (p.saturday) {
+    c.range("policies.saturday.shift_share", p.saturday->shift_share, 0.0, 1.0);
+    c.range("policies.saturday.induced_share", p.saturday->induced_share, 0.0, 10.0);
+  }
+  for (const auto& [name, counters] :
+       {std::pair{"secondment", &p.secondment}, std::pair{"extra_counters", &p.extra_counters}}) {
+    if (!*counters) continue;
+    const std::string key = std::string("policies.") + name + ".";
+    c.range(key + "speed", (*counters)->speed, 0.01, 10.0);
+    c.range(key + "absence_prob", (*counters)->absence_prob, 0.0, 1.0);
+  }
+  if (p.extended_hours)
+    c.range("policies.extended_hours.evening_weight", p.extended_hours->evening_weight, 0.0, 100.0);
+  if (p.digital_training) {
+    c.range("policies.digital_training.speed_factor", p.digital_training->speed_factor, 0.1, 10.0);
+    c.range("policies.digital_training.error_factor", p.digital_training->error_factor, 0.0, 1.0);
+  }
+  if (p.online_shift) c.range("policies.online_shift.share", p.online_shift->share, 0.0, 1.0);
+  if (p.online_qa) {
+    c.range("policies.online_qa.visit_factor", p.online_qa->visit_factor, 0.0, 1.0);
+    c.range("policies.online_qa.incomplete_factor", p.online_qa->incomplete_factor, 0.0, 1.0);
+  }
+  if (p.it_support)
+    c.range("policies.it_support.repair_factor", p.it_support->repair_factor, 0.01, 10.0);
+}
+
+void check_calendar(Checker& c) {
+  const auto& cal = c.scenario().center.calendar;
+  if (!cal) return;
+  try {
+    model::WorkCalendar check(*cal);  // sessions and ticket stops, after every transform
+  } catch (const std::exception& e) {
+    c.fail("hours", e.what(), {"saturday", "extended_hours"});
+  }
+}
+
+/// The value checks validate() runs, in this order.
+constexpr void (*checks[])(Checker&) = {
+    check_run,
+    check_station,
+    check_demand,
+    check_procedures,
+    check_reception,
+    check_staff,
+    check_back_office_and_online,
+    check_systems,
+    check_policy_settings,
+    check_calendar,
+};
+
+/// Checks of the whole scenario that live in their own files (declared in their own headers),
+/// run once every value is in range: add them here.
+const std::vector<ScenarioCheck>& whole_scenario_checks() {
+  static const std::vector<ScenarioCheck> all = {};
+  return all;
+}
+
+}  // namespace
+
+std::vector<Problem> validate(const Scenario& s) {
+  std::vector<Problem> problems;
+  Checker checker(s, problems);
+  for (auto check : checks) check(checker);
+  if (!problems.empty()) return problems;  // a whole-scenario check may assume sane values
+  for (auto check : whole_scenario_checks()) check(s, problems);
+  return problems;
+}
+
+void require_valid(const Scenario& s) {
+  auto problems = validate(s);
+  if (!problems.empty()) throw InputError(std::move(problems));
+}
+
+}  // namespace sim::scenario
