@@ -8,12 +8,11 @@ namespace {
 
 using model::CenterParams;
 
-/// The problem placed at the k-th [[key]] block (its first key the files wrote), else at the
+/// The problem placed at the k-th [[key]] block's header, else at the
 /// [policies] table for entries a policy added, else at the array, else the scenario file.
 Problem at(const Scenario& s, const char* key, std::size_t k, std::string message) {
   const std::string element = std::string(key) + "[" + std::to_string(k) + "]";
-  for (const std::string& probe : {element + ".id", element + ".name", element + ".counter",
-                                   std::string("policies"), std::string(key)}) {
+  for (const std::string& probe : {element, std::string("policies"), std::string(key)}) {
     const Origin* o = s.sources ? s.sources->find(probe) : nullptr;
     if (o) return Problem{o->file, o->line, key, std::move(message)};
   }
@@ -87,8 +86,8 @@ bool diagnose(const Scenario& s, const model::CalendarSpec& cal, std::uint32_t d
         at(s, "counters", 0, what + "no counter serves it (in domains or overflow)" + remedy));
   } else if (seated.empty()) {
     for (auto k : counters) {
-      problems.push_back(
-          at(s, "counters", k, what + "its counter '" + c.counters[k].id + "' has no staff" + remedy));
+      problems.push_back(at(s, "counters", k,
+                            what + "its counter '" + c.counters[k].id + "' has no staff" + remedy));
     }
   } else {
     for (auto m : seated) {

@@ -198,8 +198,14 @@ std::optional<std::vector<TableReader>> TableReader::tables(const std::string& k
   }
   std::vector<TableReader> out;
   for (std::size_t i = 0; i < array->size(); ++i) {
-    out.emplace_back(*array->get(i)->as_table(), key_path(key) + "[" + std::to_string(i) + "]",
-                     *problems_);
+    const auto& element = *array->get(i)->as_table();
+    const auto path = key_path(key) + "[" + std::to_string(i) + "]";
+    // The element's own [[key]] header, for problems about the element as a whole.
+    const auto& where = element.source();
+    if (problems_->sources)
+      problems_->sources->record(
+          path, Origin{where.path ? *where.path : problems_->file, where.begin.line});
+    out.emplace_back(element, path, *problems_);
   }
   return out;
 }

@@ -69,9 +69,11 @@ TEST_CASE("validate checks overlays merged into the scenario before them", "[cli
   CHECK(ok.out.find("ok: " + urban + " + " + robot) != std::string::npos);
   const auto bad =
       write(dir / "bad.toml", "[overlay]\nname = \"typo\"\n[policies.robot]\naccuracy = 2.0\n");
-  const auto r = motcua({"validate", urban, bad});
+  // The typo overlay changes one key of the robot the first overlay brought: validate() runs
+  // on the merged scenario and names the typo's file for it.
+  const auto r = motcua({"validate", urban, robot, bad});
   CHECK(r.code == sim::cli::exit_bad_input);
-  CHECK(r.err.find(bad) != std::string::npos);
+  CHECK(r.err.find(bad + ":4") != std::string::npos);
   CHECK(r.err.find("accuracy") != std::string::npos);
   fs::remove_all(dir);
 }
