@@ -5,6 +5,7 @@
 
 #include "sim/cli/cli.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace sim::cli {
@@ -28,6 +29,11 @@ int validate_command(const std::vector<std::string>& args, std::ostream& out, st
   int status = exit_ok;
   for (const auto& path : vm["scenario"].as<std::vector<std::string>>()) {
     try {
+      if (scenario::is_national_scenario(path)) {
+        const auto n = scenario::load_national_scenario(path);
+        out << "ok: " << path << " (" << n.name << ", " << n.centers.size() << " centers)\n";
+        continue;
+      }
       const auto s = scenario::load_scenario(path);
       out << "ok: " << path << " (" << s.name << ")\n";
     } catch (const scenario::InputError& e) {
