@@ -4,12 +4,13 @@
 #include <iomanip>
 #include <ostream>
 #include <sstream>
-#include <thread>
 
 #include <boost/program_options.hpp>
 
 #include "sim/cli/cli.hpp"
+#include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/run/experiment.hpp"
 #include "sim/run/progress.hpp"
@@ -53,17 +54,17 @@ std::vector<std::string> split(const std::string& text, char sep) {
 }
 
 void add_common_options(po::options_description& d) {
-  d.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
-                                              "HDF5 file to write (required)")(
-      "replications,r", po::value<std::uint64_t>(),
-      "replications per variant (default: the scenario's)")(
-      "seed,s", po::value<std::uint64_t>(),
-      "root seed, shared by every variant (default: the scenario's)")(
-      "threads,t",
-      po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "worker threads; results do not depend on it")(
-      "set", po::value<std::vector<std::string>>(),
-      "KEY.PATH=VALUE for every variant, e.g. run.days=26 (repeatable)")(
+  d.add_options()("help,h", "show this help")(
+      "output,o", po::value<std::string>(),
+      "HDF5 file to write (required; never one of the input files)");
+  add_count_option(d, "replications,r", compare_replications_option,
+                   "replications per variant (default: the scenario's)");
+  add_count_option(d, "seed,s", seed_option,
+                   "root seed, shared by every variant (default: the scenario's)");
+  add_count_option(d, "threads,t", threads_option,
+                   "worker threads (default: the machine's); results do not depend on it");
+  d.add_options()("set", po::value<std::vector<std::string>>(),
+                  "KEY.PATH=VALUE for every variant, e.g. run.days=26 (repeatable)")(
       "metrics,m", po::value<std::string>(),
       "comma-separated metrics to print (default: service_level,unserved_share,helped,served,"
       "turned_away,wait_mean,wait_p90,reneged,sent_home,answered,overtime,on_time_rate)")(
@@ -145,10 +146,10 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
   const std::vector<std::string> base_overlays(files.begin() + 1, files.end());
   const auto base_settings = settings_of(vm);
   run::RunOptions options;
-  options.threads = vm["threads"].as<unsigned>();
+  options.threads = threads_value(vm);
   options.progress = !quiet && run::stderr_is_terminal();
-  if (options.threads < 1) throw po::error("--threads must be at least 1");
   // The scenario's own replications and seed unless given: those of the base variant.
+  std::vector<std::string> inputs;
   {
     auto settings = base_settings;
     settings.insert(settings.end(), variants.front().settings.begin(),
@@ -156,11 +157,16 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
     const auto base = scenario::load_scenario(files.front(), base_overlays, settings);
     options.replications = base.run.replications;
     options.seed = base.run.seed;
+    inputs = input_files(base);
+    for (const auto& v : variants)
+      inputs.insert(inputs.end(), v.overlays.begin(), v.overlays.end());
   }
-  if (vm.count("replications")) options.replications = vm["replications"].as<std::uint64_t>();
-  if (vm.count("seed")) options.seed = vm["seed"].as<std::uint64_t>();
+  options.replications =
+      count_value(vm, compare_replications_option).value_or(options.replications);
+  options.seed = count_value(vm, seed_option).value_or(options.seed);
   if (options.replications < 2)
     throw po::error("--replications must be at least 2 for a comparison");
+  check_output_is_not_input(vm["output"].as<std::string>(), inputs);
   io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
   auto e =
       run::run_experiment(kind, files.front(), base_overlays, base_settings, variants, options);

@@ -8,7 +8,9 @@
 #include <boost/program_options.hpp>
 
 #include "sim/cli/cli.hpp"
+#include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/run/national_aggregate.hpp"
 #include "sim/run/national_runner.hpp"
@@ -26,14 +28,12 @@ int run_national_scenario(const po::variables_map& vm, const std::vector<std::st
     throw po::error("overlays are not supported on a national scenario (give them to its classes)");
   const auto n = scenario::load_national_scenario(files.front(), settings_of(vm));
   run::RunOptions options;
-  options.replications =
-      vm.count("replications") ? vm["replications"].as<std::uint64_t>() : n.run.replications;
-  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : n.run.seed;
-  options.threads = vm["threads"].as<unsigned>();
+  options.replications = count_value(vm, national_replications_option).value_or(n.run.replications);
+  options.seed = count_value(vm, seed_option).value_or(n.run.seed);
+  options.threads = threads_value(vm);
   const bool quiet = vm.count("quiet") > 0;
   options.progress = !quiet && run::stderr_is_terminal();
-  if (options.replications < 1) throw po::error("--replications must be at least 1");
-  if (options.threads < 1) throw po::error("--threads must be at least 1");
+  check_output_is_not_input(vm["output"].as<std::string>(), input_files(n));
   io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
   const auto start = std::chrono::steady_clock::now();
   const auto results = run::run_national(n, options);

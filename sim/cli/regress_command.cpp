@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "sim/cli/cli.hpp"
+#include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/io/output_error.hpp"
 #include "sim/run/drift_report.hpp"
@@ -58,10 +59,9 @@ int regress_command(const std::vector<std::string>& args, std::ostream& out, std
       "case,c", po::value<std::vector<std::string>>(), "run only this case (repeatable)")(
       "mode", po::value<std::string>()->default_value("exact"),
       "exact: every value bit-identical; statistical: means within standard errors")(
-      "accept", "rewrite the reference files from this run instead of comparing")(
-      "threads,t",
-      po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "worker threads; results do not depend on it");
+      "accept", "rewrite the reference files from this run instead of comparing");
+  add_count_option(visible, "threads,t", threads_option,
+                   "worker threads (default: the machine's); results do not depend on it");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(visible).run(), vm);
   po::notify(vm);
@@ -75,8 +75,7 @@ int regress_command(const std::vector<std::string>& args, std::ostream& out, std
   }
   const auto mode = mode_name == "exact" ? run::RegressMode::exact : run::RegressMode::statistical;
   const bool accept = vm.count("accept") > 0;
-  const unsigned threads = vm["threads"].as<unsigned>();
-  if (threads < 1) throw po::error("--threads must be at least 1");
+  const unsigned threads = threads_value(vm);
 
   const auto manifest = run::load_manifest(vm["manifest"].as<std::string>());
   const std::string folder =

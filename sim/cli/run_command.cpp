@@ -7,12 +7,13 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
-#include <thread>
 
 #include <boost/program_options.hpp>
 
 #include "sim/cli/cli.hpp"
+#include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/io/output_error.hpp"
 #include "sim/run/parallel_runner.hpp"
@@ -109,14 +110,17 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   po::options_description visible(
       "motcua run SCENARIO [OVERLAY...] -o OUT.h5 [options]\n"
       "  OVERLAY: policy overlay files (scenarios/policies/), merged into SCENARIO in order");
-  visible.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
-                                                    "HDF5 file to write (required)")(
-      "replications,r", po::value<std::uint64_t>(),
-      "number of replications (default: scenario's run.replications)")(
-      "seed,s", po::value<std::uint64_t>(), "root seed (default: scenario's run.seed)")(
-      "threads,t",
-      po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "worker threads; results do not depend on it")(
+  visible.add_options()("help,h", "show this help")(
+      "output,o", po::value<std::string>(),
+      "HDF5 file to write (required; never one of the input files)");
+  add_count_option(visible, "replications,r", replications_option,
+                   "number of replications (default: scenario's run.replications; a national "
+                   "scenario takes at most " +
+                       std::to_string(national_replications_option.max) + ")");
+  add_count_option(visible, "seed,s", seed_option, "root seed (default: scenario's run.seed)");
+  add_count_option(visible, "threads,t", threads_option,
+                   "worker threads (default: the machine's); results do not depend on it");
+  visible.add_options()(
       "set", po::value<std::vector<std::string>>(),
       "KEY.PATH=VALUE after the overlays, e.g. run.days=26 (repeatable; VALUE in TOML: 3, 0.9, "
       "\"kiosk\")")("quiet,q", "no progress bar and no summary")(
@@ -144,13 +148,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   const scenario::Scenario s = scenario::load_scenario(
       files.front(), std::vector<std::string>(files.begin() + 1, files.end()), settings_of(vm));
   run::RunOptions options;
-  options.replications =
-      vm.count("replications") ? vm["replications"].as<std::uint64_t>() : s.run.replications;
-  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : s.run.seed;
-  options.threads = vm["threads"].as<unsigned>();
+  options.replications = count_value(vm, replications_option).value_or(s.run.replications);
+  options.seed = count_value(vm, seed_option).value_or(s.run.seed);
+  options.threads = threads_value(vm);
   options.progress = !quiet && run::stderr_is_terminal();
-  if (options.replications < 1) throw po::error("--replications must be at least 1");
-  if (options.threads < 1) throw po::error("--threads must be at least 1");
+  check_output_is_not_input(vm["output"].as<std::string>(), input_files(s));
 
   io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
   std::optional<TraceFile> trace;

@@ -6,6 +6,7 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/scenario/overlay.hpp"
+#include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/toml_reader.hpp"
 
@@ -74,7 +75,13 @@ int validate_command(const std::vector<std::string>& args, std::ostream& out, st
       check_overlays();
       base = path;
       overlays.clear();
-      base_ok = check(path, [&] { return " (" + scenario::load_scenario(path).name + ")"; });
+      base_ok = check(path, [&] {
+        if (scenario::is_national_scenario(path)) {
+          const auto n = scenario::load_national_scenario(path);
+          return " (" + n.name + ", " + std::to_string(n.centers.size()) + " centers)";
+        }
+        return " (" + scenario::load_scenario(path).name + ")";
+      });
     } else if (base.empty()) {
       // No scenario to apply it to: check what can be checked on its own.
       check(path, [&] {

@@ -29,7 +29,8 @@ H5Group create_file(const std::string& path) {
 
 ResultFile::ResultFile(std::string final_path)
     : final_path_(std::move(final_path)),
-      partial_path_(final_path_ + ".partial-" + std::to_string(::getpid())) {
+      partial_path_(final_path_ + ".partial-" + std::to_string(::getpid())),
+      guard_(partial_path_) {
   const auto dir = std::filesystem::path(final_path_).parent_path();
   if (!dir.empty() && !std::filesystem::is_directory(dir)) {
     throw OutputError("cannot write " + final_path_ + ": folder " + dir.string() +

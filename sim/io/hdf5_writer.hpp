@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/io/partial_files.hpp"
 #include "sim/stats/metric.hpp"
 #include "sim/stats/table.hpp"
 
@@ -26,7 +27,8 @@ struct RunMetadata {
 /// An output file being written. The constructor creates "<path>.partial-<pid>" at once, so
 /// an unwritable path fails before any simulation runs. commit() closes and renames it to
 /// the final path; if commit() is never reached (error, interruption) the destructor removes
-/// the partial file, so a file at the final path is always complete.
+/// the partial file, so a file at the final path is always complete; on SIGINT or SIGTERM the
+/// signal handler removes it (see remove_partial_files_on_signal).
 class ResultFile {
  public:
   explicit ResultFile(std::string final_path);
@@ -62,6 +64,7 @@ class ResultFile {
   struct Impl;
   std::string final_path_;
   std::string partial_path_;
+  PartialFileGuard guard_;  ///< registered before the file exists, released after it is gone
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,23 +1,28 @@
-// A small CSV reader for the national dataset: a fixed header, one record per line.
+// A small CSV reader (national dataset, ticket logs): a header, one record per line.
 #include "sim/scenario/csv_table.hpp"
 
-#include <fstream>
+#include <charconv>
+#include <cmath>
+
+#include "sim/scenario/text_limits.hpp"
 
 namespace sim::scenario {
 namespace {
 
-/// Splits one line into fields; false (with `error`) on a malformed quote.
-bool split_fields(const std::string& line, std::vector<std::string>& fields, std::string& error) {
+/// Splits one line into fields; false (with `error`, naming the 1-based column) on a
+/// malformed quote.
+bool split_fields(std::string_view line, std::vector<std::string>& fields, std::string& error) {
   fields.clear();
   std::string field;
   std::size_t i = 0;
   while (true) {
     field.clear();
+    const std::string column = "column " + std::to_string(fields.size() + 1) + ": ";
     if (i < line.size() && line[i] == '"') {
       ++i;
       while (true) {
         if (i >= line.size()) {
-          error = "unterminated quoted field (a field cannot span lines)";
+          error = column + "unterminated quoted field (a field cannot span lines)";
           return false;
         }
         if (line[i] == '"') {
@@ -32,7 +37,7 @@ bool split_fields(const std::string& line, std::vector<std::string>& fields, std
         field += line[i++];
       }
       if (i < line.size() && line[i] != ',') {
-        error = "text after a closing quote";
+        error = column + "text after a closing quote";
         return false;
       }
     } else {
@@ -44,26 +49,63 @@ bool split_fields(const std::string& line, std::vector<std::string>& fields, std
   }
 }
 
+/// Checks the header row against `columns`; false (with a problem) when it differs.
+bool check_header(const std::vector<std::string>& fields, const std::vector<std::string>& columns,
+                  const std::string& path, std::uint32_t line, std::vector<Problem>& problems) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (c >= fields.size()) {
+      problems.push_back({path, line, columns[c], "header: missing column"});
+      return false;
+    }
+    if (fields[c] != columns[c]) {
+      problems.push_back({path, line, columns[c],
+                          "header: expected column '" + columns[c] + "', got '" + fields[c] + "'"});
+      return false;
+    }
+  }
+  if (fields.size() > columns.size()) {
+    problems.push_back({path, line, fields[columns.size()], "header: unexpected column"});
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::optional<double> parse_csv_number(std::string_view text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<std::uint64_t> parse_csv_integer(std::string_view text) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
 
 void read_csv(const std::string& path, const std::vector<std::string>& columns, CsvTable& table,
               std::vector<Problem>& problems) {
   table.path = path;
   table.columns = columns;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    problems.push_back({path, 0, "", "cannot open the file"});
-    return;
-  }
-  std::string line;
+  const auto text = read_text_file(path, "CSV file", csv_limits, problems);
+  if (!text || !check_text_limits(*text, path, csv_limits, problems)) return;
+  std::string_view rest(*text);
   std::uint32_t number = 0;
   bool header_seen = false;
   std::vector<std::string> fields;
   std::string error;
-  while (std::getline(in, line)) {
+  while (!rest.empty()) {
+    const auto end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     ++number;
-    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;  // blank lines (e.g. at the end) carry nothing
     if (!split_fields(line, fields, error)) {
       problems.push_back({path, number, "", error});
@@ -71,27 +113,12 @@ void read_csv(const std::string& path, const std::vector<std::string>& columns, 
       continue;
     }
     if (!header_seen) {
-      header_seen = true;
-      if (columns.empty()) {  // any header: the file's own columns
-        table.columns = fields;
-        continue;
-      }
-      for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (c >= fields.size()) {
-          problems.push_back({path, number, columns[c], "header: missing column"});
-          return;
-        }
-        if (fields[c] != columns[c]) {
-          problems.push_back(
-              {path, number, columns[c],
-               "header: expected column '" + columns[c] + "', got '" + fields[c] + "'"});
-          return;
-        }
-      }
-      if (fields.size() > columns.size()) {
-        problems.push_back({path, number, fields[columns.size()], "header: unexpected column"});
+      if (columns.empty()) {
+        table.columns = fields;  // any header: the file's own columns
+      } else if (!check_header(fields, columns, path, number, problems)) {
         return;
       }
+      header_seen = true;
       continue;
     }
     const auto& expected = table.columns;

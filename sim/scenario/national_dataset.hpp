@@ -39,8 +39,9 @@ inline constexpr int ministry_commune_centers = 3139;
 
 /// One commune-level unit after the handling rules.
 struct NationalUnit {
-  std::string code;  ///< 5-digit GSO code, kept as text (leading zeros)
-  std::string name;  ///< official name without the type word; UTF-8 bytes as in the file
+  std::string code;          ///< 5-digit GSO code, kept as text (leading zeros)
+  std::uint64_t number = 0;  ///< the code as a number: it keys the center's random streams
+  std::string name;          ///< official name without the type word; UTF-8 bytes as in the file
   UnitType type = UnitType::xa;
   std::string province_code;
   std::string province_name;
@@ -77,6 +78,7 @@ struct NationalProvince {
 struct NationalDataset {
   std::vector<NationalUnit> units;
   std::vector<NationalProvince> provinces;
+  std::vector<std::string> files;  ///< the CSV files read: communes, provinces, QA
 
   const NationalUnit* find_unit(const std::string& code) const;
   const NationalProvince* find_province(const std::string& code) const;

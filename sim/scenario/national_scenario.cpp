@@ -188,7 +188,8 @@ NationalScenario load_national_scenario(const std::string& path,
   ProblemList problems{path, {}, &sources};
   auto parsed = parse_toml(n.source_text, path, problems.items);
   // [scenario] extends = "other.toml": this file is merged over that one, as an overlay is.
-  if (!parsed || !merge_extends(*parsed, path, problems.items)) throw InputError(problems.items);
+  if (!parsed || !merge_extends(*parsed, path, problems.items, &n.extends_chain))
+    throw InputError(problems.items);
   toml::table root = std::move(*parsed);
   std::vector<Problem> setting_problems;
   merge_settings(root, settings, setting_problems);
@@ -293,7 +294,7 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   Scenario s = n.classes[c.klass].base;
   const auto& unit = n.dataset.units[c.unit];
   s.name = unit.name;
-  s.center.center_id = std::stoull(unit.code);  // the GSO code: the same streams in any subset
+  s.center.center_id = unit.number;  // the GSO code: the same streams in any subset
   s.center.demand.daily_visits = c.daily_visits;
   s.center.back_office.workers = c.back_office_workers;
   if (n.back_office_time_factor != 1.0) {

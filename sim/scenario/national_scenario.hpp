@@ -43,6 +43,7 @@ struct NationalScenario {
   std::string description;
   std::string source_path;
   std::string source_text;
+  std::vector<std::string> extends_chain;  ///< the files it extends (`extends`), nearest first
   std::string resolved_text;
   RunSettings run;
   NationalDataset dataset;

@@ -25,7 +25,8 @@ std::string chain_text(const std::vector<std::string>& chain) {
 
 }  // namespace
 
-bool merge_extends(toml::table& root, const std::string& path, std::vector<Problem>& problems) {
+bool merge_extends(toml::table& root, const std::string& path, std::vector<Problem>& problems,
+                   std::vector<std::string>* extended) {
   std::vector<std::string> chain{path};
   std::vector<toml::table> bases;  // bases[k] is extended by bases[k - 1] (bases[-1] is root)
   while (true) {
@@ -54,6 +55,7 @@ bool merge_extends(toml::table& root, const std::string& path, std::vector<Probl
     if (!base) return false;
     bases.push_back(std::move(*base));
   }
+  if (extended) extended->assign(chain.begin() + 1, chain.end());
   if (bases.empty()) return true;
   // Only now are the extends keys removed: on a problem above, root is unchanged.
   root["scenario"].as_table()->erase("extends");

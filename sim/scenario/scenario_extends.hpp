@@ -16,7 +16,9 @@ namespace sim::scenario {
 /// every `extends` key removed. A base path is relative to the file that names it. A file met
 /// twice in the chain (the same file on disk, however it is named) is a cycle. Problems (a
 /// cycle, naming the whole chain; a missing or malformed base; a non-string `extends`) are
-/// appended to `problems` and `root` is left as it was; returns false then.
-bool merge_extends(toml::table& root, const std::string& path, std::vector<Problem>& problems);
+/// appended to `problems` and `root` is left as it was; returns false then. With `chain`, the
+/// files extended (nearest first) are stored there.
+bool merge_extends(toml::table& root, const std::string& path, std::vector<Problem>& problems,
+                   std::vector<std::string>* chain = nullptr);
 
 }  // namespace sim::scenario

@@ -358,3 +358,63 @@ TEST_CASE("Bad dataset files are rejected naming the file, line and column", "[s
     CHECK(problems[0].key == "code");
   }
 }
+
+TEST_CASE(
+    "A unit code that is not a number is a dataset problem at its line and column, not a "
+    "crash",
+    "[scenario]") {
+  // It was read with std::stoull when the centers were built: "internal error: stoull".
+  for (const std::string code : {"0O004", "", "-4", "4 ", "1234567890123456789"}) {
+    SmallDataset small("national_code");
+    small.communes += code + ",Bốn,xã,96,Cà Mau,10,1\n";
+    const auto problems = small.problems();
+    INFO(code);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].file == small.path("communes.csv"));
+    CHECK(problems[0].line == 5);
+    CHECK(problems[0].key == "code");
+    CHECK(problems[0].message ==
+          "column 1: expected a unit code of 1 to 18 digits, got '" + code + "'");
+  }
+}
+
+TEST_CASE("Dataset numbers outside their range or not finite are refused with the range",
+          "[scenario]") {
+  for (const std::string population : {"1e300", "inf", "nan", "-5", "10000001", "0x10"}) {
+    SmallDataset small("national_range");
+    small.communes += "00004,Bốn,xã,96,Cà Mau," + population + ",1\n";
+    const auto problems = small.problems();
+    INFO(population);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].line == 5);
+    CHECK(problems[0].key == "population");
+    CHECK(problems[0].message ==
+          "column 6: expected a number from 0 to 10000000, got '" + population + "'");
+  }
+}
+
+TEST_CASE("A unit's code keys its streams as the number it spells", "[scenario]") {
+  SmallDataset small("national_number_code");
+  const auto data = small.load();
+  CHECK(data.units[0].number == 1);
+  CHECK(data.units[2].number == 3);
+}
+
+TEST_CASE("A dataset line longer than the limit is refused with its line", "[scenario]") {
+  SmallDataset small("national_long");
+  small.communes += "00004,Bốn" + std::string(70000, 'x') + ",xã,96,Cà Mau,10,1\n";
+  const auto problems = small.problems();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].file == small.path("communes.csv"));
+  CHECK(problems[0].line == 5);
+  CHECK(problems[0].message.find("longer than the limit of 65536 bytes") != std::string::npos);
+}
+
+TEST_CASE("A broken quote names the column where it starts", "[scenario]") {
+  SmallDataset small("national_quote");
+  small.communes += "00004,\"Bốn,xã,96,Cà Mau,10,1\n";
+  const auto problems = small.problems();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].line == 5);
+  CHECK(problems[0].message == "column 2: unterminated quoted field (a field cannot span lines)");
+}
