@@ -4,7 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include <boost/random/mersenne_twister.hpp>
+#include <Random123/philox.h>
+#include <Random123/conventional/Engine.hpp>
 
 namespace sim::engine {
 
@@ -33,19 +34,19 @@ struct StreamKey {
   std::uint64_t index = 0;
 };
 
-/// Derives the 64-bit seed of a stream by hashing all key parts (SplitMix64 finaliser).
-std::uint64_t derive_stream_seed(const StreamSeed& seed, const StreamKey& key);
-
-/// A single uniform number on [0, 1) determined by the key alone (a counter-based draw): for
-/// rare per-entity decisions, such as whether a staff member is absent in a given session,
-/// where creating a whole stream would be wasteful. Different keys give independent draws.
-double keyed_uniform(const StreamSeed& seed, const StreamKey& key);
-
-/// One independent random stream: a Boost mt19937_64 engine, portable across compilers and
-/// platforms (unlike std:: distributions, Boost's give the same numbers everywhere).
+/// One independent random stream over Random123's Philox4x64-10, a counter-based generator:
+/// output block n is Philox(counter, key), so a stream is nothing but its key and a counter
+/// and creating one costs a hash of the purpose name. The key parts map onto Philox's input
+/// without hashing: key = (root seed, FNV-1a of the purpose), counter = (block, replication,
+/// center, index). Two streams that differ in any part therefore feed Philox different
+/// (key, counter) pairs, and Philox is a bijection of the counter for each key, so no two
+/// streams share a block (independent by construction, no seed collisions).
+///
+/// The engine meets Boost.Random's engine requirements (64-bit result_type, min, max,
+/// operator()), so the portable Boost distributions draw from it unchanged.
 class RngStream {
  public:
-  using Engine = boost::random::mt19937_64;
+  using Engine = r123::Engine<r123::Philox4x64>;
 
   RngStream(const StreamSeed& seed, const StreamKey& key);
 
@@ -57,5 +58,10 @@ class RngStream {
  private:
   Engine engine_;
 };
+
+/// A single uniform number on [0, 1) determined by the key alone: the first uniform01() of
+/// the stream with that key. For rare per-entity decisions, such as whether a staff member
+/// is absent in a given session; with counter-based streams this costs one Philox block.
+double keyed_uniform(const StreamSeed& seed, const StreamKey& key);
 
 }  // namespace sim::engine

@@ -1,16 +1,13 @@
 // Several variants of one scenario run on common random numbers, and their paired comparison.
 #include "sim/run/experiment.hpp"
 
-#include <exception>
+#include <iterator>
 #include <set>
 #include <sstream>
 
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
-
-#include "sim/run/progress.hpp"
 #include "sim/run/replication.hpp"
 #include "sim/run/result_writer.hpp"
+#include "sim/run/unit_runner.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/toml_reader.hpp"
@@ -91,29 +88,17 @@ std::string demand_difference(const scenario::Scenario& base, const scenario::Sc
   return "";
 }
 
-void run_units(Experiment& e, const RunOptions& options) {
-  const std::size_t n = options.replications, units = n * e.variants.size();
-  std::vector<std::exception_ptr> errors(units);
-  for (auto& v : e.variants) v.results.resize(n);
-  Progress progress("replications", units, options.progress);
-  {
-    boost::asio::thread_pool pool(std::max(1u, options.threads));
-    for (std::size_t u = 0; u < units; ++u) {
-      // Each unit writes only its own slot, so no locking is needed.
-      boost::asio::post(pool, [&, u] {
-        auto& variant = e.variants[u / n];
-        try {
-          variant.results[u % n] = run_replication(variant.scenario, options.seed, u % n);
-        } catch (...) {
-          errors[u] = std::current_exception();
-        }
-        progress.advance();
+void run_variants(Experiment& e, const RunOptions& options) {
+  // Unit u is replication u % n of variant u / n.
+  const std::size_t n = options.replications;
+  auto results = run_units<stats::ReplicationResult>(
+      n * e.variants.size(), {options.threads, options.progress, "replications"},
+      [&](std::size_t u) {
+        return run_replication(e.variants[u / n].scenario, options.seed, u % n);
       });
-    }
-    pool.join();
-  }
-  for (const auto& err : errors) {
-    if (err) std::rethrow_exception(err);
+  for (std::size_t v = 0; v < e.variants.size(); ++v) {
+    e.variants[v].results.assign(std::make_move_iterator(results.begin() + v * n),
+                                 std::make_move_iterator(results.begin() + (v + 1) * n));
   }
 }
 
@@ -163,7 +148,7 @@ Experiment run_experiment(const std::string& kind, const std::string& scenario_p
     }
   }
   if (!problems.empty()) throw scenario::InputError(problems);
-  run_units(e, options);
+  run_variants(e, options);
   return e;
 }
 

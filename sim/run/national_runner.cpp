@@ -1,15 +1,10 @@
 // A national run: every (replication, center) unit on one thread pool, reduced in a fixed order.
 #include "sim/run/national_runner.hpp"
 
-#include <exception>
-
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
-
 #include "sim/model/work_calendar.hpp"
 #include "sim/run/national_aggregate.hpp"
-#include "sim/run/progress.hpp"
 #include "sim/run/replication.hpp"
+#include "sim/run/unit_runner.hpp"
 #include "sim/stats/confidence.hpp"
 #include "sim/version.hpp"
 
@@ -30,30 +25,14 @@ std::vector<stats::MetricDef> aggregate_columns(std::vector<stats::MetricDef> fi
 NationalResults run_national(const scenario::NationalScenario& n, const RunOptions& options) {
   NationalResults out;
   out.centers = n.centers.size();
-  const std::size_t units = out.centers * options.replications;
-  out.rows.resize(units);
-  std::vector<std::exception_ptr> errors(units);
-  Progress progress("centers", units, options.progress);
-  {
-    boost::asio::thread_pool pool(std::max(1u, options.threads));
-    for (std::size_t u = 0; u < units; ++u) {
-      // Each task writes only its own slot; the center's scenario is built inside the task, so
-      // no more than one per thread is alive at a time.
-      boost::asio::post(pool, [&, u] {
-        try {
-          const auto s = scenario::center_scenario(n, u % out.centers);
-          out.rows[u] = run_replication(s, options.seed, u / out.centers, false).summary.values;
-        } catch (...) {
-          errors[u] = std::current_exception();
-        }
-        progress.advance();
+  // Unit u is center u % centers of replication u / centers. The center's scenario is built
+  // inside its unit, so no more than one per thread is alive at a time.
+  out.rows = run_units<std::vector<double>>(
+      out.centers * options.replications, {options.threads, options.progress, "centers"},
+      [&](std::size_t u) {
+        const auto s = scenario::center_scenario(n, u % out.centers);
+        return run_replication(s, options.seed, u / out.centers, false).summary.values;
       });
-    }
-    pool.join();
-  }
-  for (const auto& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
   return out;
 }
 

@@ -13,7 +13,6 @@
 
 #include <benchmark/benchmark.h>
 #include <boost/random/exponential_distribution.hpp>
-#include <boost/random/mersenne_twister.hpp>
 
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/rng_stream.hpp"
@@ -160,7 +159,8 @@ class EngineMmc {
 // ---------------------------------------------------------------------------------------------
 // The same M/M/c as a bare heap DES: no engine classes inside the timed loop.
 
-using BareEngine = boost::random::mt19937_64;
+// The engine's own generator type (Random123's Philox through a Boost-compatible engine).
+using BareEngine = RngStream::Engine;
 
 /// A seeded generator identical to the engine's stream for the key (setup only, see kStreamSeed).
 BareEngine seeded_engine(const StreamKey& key) { return RngStream(kStreamSeed, key).engine(); }

@@ -1,4 +1,5 @@
-// Unit tests of keyed random streams: reproducible, distinct per key, independent of creation order.
+// Unit tests of keyed random streams: reproducible, distinct per key, independent of creation
+// order.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -49,7 +50,36 @@ TEST_CASE("the same seed and key give the same sequence", "[engine]") {
   RngStream a(seed, key);
   RngStream b(seed, key);
   for (int i = 0; i < 10000; ++i) REQUIRE(a.uniform01() == b.uniform01());
-  CHECK(sim::engine::derive_stream_seed(seed, key) == sim::engine::derive_stream_seed(seed, key));
+}
+
+TEST_CASE("the stream engine is Random123's Philox4x64-10 (published known answer)", "[engine]") {
+  // Counter and key are the hexadecimal digits of pi; the answer is the philox4x64 10-round
+  // line of the kat_vectors file in the Random123 distribution.
+  const RngStream::Engine engine(
+      RngStream::Engine::key_type{{0x452821e638d01377ull, 0xbe5466cf34e90c6cull}});
+  const RngStream::Engine::ctr_type counter{
+      {0x243f6a8885a308d3ull, 0x13198a2e03707344ull, 0xa4093822299f31d0ull, 0x082efa98ec4e6c89ull}};
+  const auto block = engine(counter);
+  CHECK(block[0] == 0xa528f45403e61d95ull);
+  CHECK(block[1] == 0x38c72dbd566e9788ull);
+  CHECK(block[2] == 0xa5a1610e72fd18b5ull);
+  CHECK(block[3] == 0x57bd43b5e52b7fe6ull);
+}
+
+TEST_CASE(
+    "a stream's key parts enter Philox unhashed: key (root, purpose), counter (block, "
+    "replication, center, index)",
+    "[engine]") {
+  const StreamSeed seed{12345, 7, 3};
+  const StreamKey key{"service", 11};
+  RngStream stream(seed, key);
+  const RngStream::Engine philox(
+      RngStream::Engine::key_type{{12345, sim::engine::fnv1a("service")}});
+  // Blocks are numbered from 1; the engine hands out a block's four words last to first.
+  const auto block1 = philox(RngStream::Engine::ctr_type{{1, 7, 3, 11}});
+  const auto block2 = philox(RngStream::Engine::ctr_type{{2, 7, 3, 11}});
+  for (int i = 3; i >= 0; --i) CHECK(stream.engine()() == block1[static_cast<std::size_t>(i)]);
+  for (int i = 3; i >= 0; --i) CHECK(stream.engine()() == block2[static_cast<std::size_t>(i)]);
 }
 
 TEST_CASE("changing any part of the key gives a different sequence", "[engine]") {
@@ -57,12 +87,12 @@ TEST_CASE("changing any part of the key gives a different sequence", "[engine]")
   const StreamKey base_key{"arrivals", 2};
   const auto base = first_draws(base_seed, base_key);
 
-  CHECK(coincidences(base, first_draws({12346, 7, 3}, base_key)) == 0);            // root seed
-  CHECK(coincidences(base, first_draws({12345, 8, 3}, base_key)) == 0);            // replication
-  CHECK(coincidences(base, first_draws({12345, 7, 4}, base_key)) == 0);            // center
-  CHECK(coincidences(base, first_draws(base_seed, {"service", 2})) == 0);          // purpose
-  CHECK(coincidences(base, first_draws(base_seed, {"arrivals", 3})) == 0);         // index
-  CHECK(coincidences(base, first_draws(base_seed, {"arrivals ", 2})) == 0);        // one byte more
+  CHECK(coincidences(base, first_draws({12346, 7, 3}, base_key)) == 0);      // root seed
+  CHECK(coincidences(base, first_draws({12345, 8, 3}, base_key)) == 0);      // replication
+  CHECK(coincidences(base, first_draws({12345, 7, 4}, base_key)) == 0);      // center
+  CHECK(coincidences(base, first_draws(base_seed, {"service", 2})) == 0);    // purpose
+  CHECK(coincidences(base, first_draws(base_seed, {"arrivals", 3})) == 0);   // index
+  CHECK(coincidences(base, first_draws(base_seed, {"arrivals ", 2})) == 0);  // one byte more
 
   // The parts are ordered: swapping replication and center values is a different key.
   CHECK(coincidences(first_draws({1, 1, 2}, base_key), first_draws({1, 2, 1}, base_key)) == 0);
