@@ -10,7 +10,9 @@ std::vector<stats::ReplicationResult> run_replications(const scenario::Scenario&
                                                        const RunOptions& options) {
   return run_units<stats::ReplicationResult>(
       options.replications, {options.threads, options.progress, "replications"},
-      [&](std::size_t r) { return run_replication(scenario, options.seed, r, true, options.trace); });
+      [&](std::size_t r) {
+        return run_replication(scenario, options.seed, r, true, options.trace);
+      });
 }
 
 }  // namespace sim::run
