@@ -107,7 +107,7 @@ def center_page_text(f, res, path, pg, both):
     base = pick(lang, f" (base variant: {res.label})", f" (phương án gốc: {res.label})") if res.label else ""
     meta = pick(lang, f"{os.path.basename(path)} · {res.n_replications()} replications · seed "
                       f"{res.attr('seed', '?')} · {res.attr('program_version', '?')}{base}",
-                f"{os.path.basename(path)} · {res.n_replications()} lần mô phỏng · seed "
+                f"{os.path.basename(path)} · {res.n_replications()} lần mô phỏng · hạt giống ngẫu nhiên "
                 f"{res.attr('seed', '?')} · {res.attr('program_version', '?')}{base}")
     parts = summaries(text, lang, both) + other_page_note(lang, both)
     var, forest = blocks.variants_blocks(f, lang)
@@ -139,7 +139,7 @@ def national_page_text(f, res, path, pg, both):
                       f"{res.n_replications()} replications · seed {res.attr('seed', '?')} · "
                       f"{res.attr('program_version', '?')}",
                 f"{os.path.basename(path)} · toàn quốc: {centers} trung tâm · "
-                f"{res.n_replications()} lần mô phỏng · seed {res.attr('seed', '?')} · "
+                f"{res.n_replications()} lần mô phỏng · hạt giống ngẫu nhiên {res.attr('seed', '?')} · "
                 f"{res.attr('program_version', '?')}")
     parts = summaries(text, lang, both) + other_page_note(lang, both)
     parts += [national_page.national_block(res, lang), national_page.province_block(res, lang)]

@@ -136,6 +136,11 @@ Json result_json(const run::Experiment& e) {
                 {"base_mean", c.base_mean}, {"variant_mean", c.variant_mean},
                 {"diff", c.paired.mean},    {"low", c.paired.low()},
                 {"high", c.paired.high()},  {"n", c.paired.n}};
+    // Shares of replication pairs: NaN (no direction, no pairs) becomes null, not a number.
+    const auto share = [](double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); };
+    row["better_share"] = share(c.better_share);
+    row["equal_share"] = share(c.equal_share);
+    row["worse_share"] = share(c.worse_share);
     for (const auto& m : metrics)
       if (m.name == c.metric) row["unit"] = m.unit, row["description"] = m.description;
     comparison.push_back(row);

@@ -97,6 +97,19 @@ def check_page(driver, url, screenshots):
     assert inked > 1000, f"the chart canvas is nearly blank ({inked} pixels)"
     rows = driver.find_elements(By.CSS_SELECTOR, "#changes tbody tr")
     assert len(rows) > 5, "the table of changes is empty"
+    # In how many of the 3 paired runs the new layout was better / equal / worse.
+    shares = driver.find_element(
+        By.CSS_SELECTOR, "#changes tr[data-metric='service_level'] td.shares").text
+    counts = re.fullmatch(r"(\d+) / (\d+) / (\d+)", shares)
+    assert counts and sum(map(int, counts.groups())) == 3, shares
+
+    # The report of this run, made on the server and linked from the page: a Vietnamese page.
+    driver.find_element(By.ID, "make-report").click()
+    link = WebDriverWait(driver, 240).until(ec.visibility_of_element_located((By.ID, "download-report")))
+    report = driver.execute_script(
+        "const r = await fetch(arguments[0]); return [r.status, await r.text()];",
+        link.get_attribute("href"))
+    assert report[0] == 200 and "<html" in report[1] and 'lang="vi"' in report[1], report[0]
 
     if screenshots:
         # The whole page in one window, then the form and the results as separate pictures.

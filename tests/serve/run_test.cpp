@@ -59,6 +59,16 @@ TEST_CASE(
   for (const auto& c : result["comparison"]) {
     INFO(c["metric"]);
     if (c["diff"].is_number()) CHECK(c["diff"].get<double>() == 0.0);
+    // Identical runs tie in every replication: all "equal" where the metric has a direction
+    // and a value, no shares (null) where it has no direction or is undefined (the lateness of
+    // late dossiers when none is late).
+    if (c["better"] == "" || !c["base_mean"].is_number()) {
+      CHECK(c["equal_share"].is_null());
+    } else {
+      CHECK(c["better_share"] == 0.0);
+      CHECK(c["equal_share"] == 1.0);
+      CHECK(c["worse_share"] == 0.0);
+    }
   }
   // The page's charts: a queue through the day, every domain, every officer.
   CHECK(result["variants"][0]["queue"]["bin_start"].size() > 0);

@@ -79,6 +79,14 @@ function renderCharts(data) {
   chart("chart-staff", "bar", staff, [{ label: names[0], data: util(cur) }, { label: names[1], data: util(edi) }], "%");
 }
 
+// In how many of the paired runs the new layout did better, the same or worse (ties are not
+// losses); "—" for a metric with no better direction.
+function shares(c) {
+  if (c.better_share == null || !(c.n >= 1)) return "—";
+  const k = (x) => fmt(Math.round(x * c.n), 0);
+  return `${k(c.better_share)} / ${k(c.equal_share)} / ${k(c.worse_share)}`;
+}
+
 function renderChanges(data) {
   const order = (m) => { const i = VERDICT_METRICS.indexOf(m); return i < 0 ? 99 : i; };
   const rows = data.comparison.filter((c) => c.metric !== "events" && c.metric !== "window")
@@ -94,7 +102,8 @@ function renderChanges(data) {
       el("td", { text: label || c.metric, title: c.description || "" }),
       el("td", { text: formatValue(c.base_mean, c.unit) }),
       el("td", { text: formatValue(c.variant_mean, c.unit) }),
-      el("td", { text: c.n >= 2 ? `${formatDiff(c.diff, c.unit)} (${formatDiff(c.low, c.unit)} … ${formatDiff(c.high, c.unit)})` : t("no_interval") })));
+      el("td", { text: c.n >= 2 ? `${formatDiff(c.diff, c.unit)} (${formatDiff(c.low, c.unit)} … ${formatDiff(c.high, c.unit)})` : t("no_interval") }),
+      el("td", { class: "shares", text: shares(c) })));
   }
 }
 
