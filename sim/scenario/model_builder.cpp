@@ -3,6 +3,15 @@
 
 namespace sim::scenario {
 
+Scenario scenario_of(model::CenterParams center, double horizon_min) {
+  Scenario s;
+  s.name = "built in code";
+  s.form = center.calendar ? ScenarioForm::center : ScenarioForm::station;
+  s.run.horizon_min = center.calendar ? center.calendar->days * 1440.0 : horizon_min;
+  s.center = std::move(center);
+  return s;
+}
+
 ReplicationModel::ReplicationModel(const Scenario& scenario, std::uint64_t root_seed,
                                    std::uint64_t replication, bool detail)
     : sim_(engine::StreamSeed{root_seed, replication, scenario.center.center_id}),

@@ -14,6 +14,11 @@
 
 namespace sim::scenario {
 
+/// A scenario around center parameters built in code (tests, tools): the center form when the
+/// center has a calendar (its days are the horizon), else the station form over `horizon_min`
+/// minutes. No file stands behind it, so it has no sources and no transforms.
+Scenario scenario_of(model::CenterParams center, double horizon_min = 0.0);
+
 /// One replication's model, wired and ready to run. Members are built in order and hold
 /// references to each other, so the object is neither copied nor moved.
 class ReplicationModel {
@@ -23,6 +28,8 @@ class ReplicationModel {
   /// national run keeps only each center's summary row).
   ReplicationModel(const Scenario& scenario, std::uint64_t root_seed, std::uint64_t replication,
                    bool detail = true);
+  /// The model keeps references into the scenario: a temporary one would dangle.
+  ReplicationModel(Scenario&&, std::uint64_t, std::uint64_t, bool = true) = delete;
   ReplicationModel(const ReplicationModel&) = delete;
   ReplicationModel& operator=(const ReplicationModel&) = delete;
 

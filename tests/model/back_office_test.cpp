@@ -9,6 +9,7 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
+#include "sim/scenario/model_builder.hpp"
 #include "tests/support/center_recorder.hpp"
 
 using sim::engine::Distribution;
@@ -56,8 +57,9 @@ TEST_CASE(
   ProcedureParams no_rule = same_day;
   no_rule.same_day_rule = false;
   p.procedures = {same_day, two_days, no_rule};
-  Simulation sim;
-  Center center(sim, p);
+  const auto scenario = sim::scenario::scenario_of(p);
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  auto& center = model.center();
   const auto& bo = *center.back_office();
   // Same-day procedure: before 15:00 due that day; from 15:00 the next working day.
   CHECK(bo.deadline(0, 14 * 60 + 59) == 1 * day);
@@ -109,8 +111,10 @@ TEST_CASE(
   for (std::uint64_t seed : {1, 2, 3}) {
     INFO("seed " << seed);
     test_support::CenterRecorder log;
-    Simulation sim(StreamSeed{seed, 0, 0});
-    Center center(sim, p);
+    const auto scenario = sim::scenario::scenario_of(p);
+    sim::scenario::ReplicationModel model(scenario, seed, 0);
+    auto& sim = model.simulation();
+    auto& center = model.center();
     center.add_observer(log);
     center.start();
     sim.run();

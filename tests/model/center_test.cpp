@@ -6,6 +6,7 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
+#include "sim/scenario/model_builder.hpp"
 #include "tests/support/center_recorder.hpp"
 
 using sim::engine::Distribution;
@@ -86,8 +87,12 @@ TEST_CASE("every citizen who arrives is served, reneges or is still inside, at e
   const auto p =
       station_params(3, Distribution::exponential(1.0 / 3.2), Distribution::exponential(1.0),
                      Distribution::exponential(2.0), 0.0, 500.0);
-  Simulation sim(StreamSeed{11, 2, 5});
-  Center center(sim, p);
+  auto params = p;
+  params.center_id = 5;
+  const auto scenario = sim::scenario::scenario_of(params, 500.0);
+  sim::scenario::ReplicationModel model(scenario, 11, 2);
+  auto& sim = model.simulation();
+  auto& center = model.center();
   test_support::CenterRecorder r;
   center.add_observer(r);
   center.start();

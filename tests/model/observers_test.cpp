@@ -64,8 +64,9 @@ TEST_CASE(
   const auto s =
       sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
   const auto run = [&](bool crowd) {
-    sim::engine::Simulation sim(sim::engine::StreamSeed{s.run.seed, 1, s.center.center_id});
-    sim::model::Center center(sim, s.center);
+    sim::scenario::ReplicationModel model(s, s.run.seed, 1);
+    auto& sim = model.simulation();
+    auto& center = model.center();
     test_support::CenterRecorder first, watched, last;
     if (crowd) center.add_observer(first);
     center.add_observer(watched);

@@ -14,6 +14,7 @@
 #include "sim/model/center.hpp"
 #include "sim/run/experiment.hpp"
 #include "sim/run/replication.hpp"
+#include "sim/scenario/model_builder.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/stats/confidence.hpp"
 #include "tests/support/paths.hpp"
@@ -117,8 +118,12 @@ class Arrivals : public sim::model::CenterObserver {
 };
 
 Arrivals record_arrivals(const sim::model::CenterParams& p) {
-  sim::engine::Simulation sim(sim::engine::StreamSeed{2025, 0, 3});
-  sim::model::Center center(sim, p);
+  auto params = p;
+  params.center_id = 3;
+  const auto scenario = sim::scenario::scenario_of(params);
+  sim::scenario::ReplicationModel model(scenario, 2025, 0);
+  auto& sim = model.simulation();
+  auto& center = model.center();
   Arrivals a;
   center.add_observer(a);
   center.start();

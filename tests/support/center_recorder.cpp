@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sim/scenario/model_builder.hpp"
+
 namespace test_support {
 namespace {
 std::uint32_t day_of(double t) { return static_cast<std::uint32_t>(std::floor(t / 1440.0)); }
@@ -217,13 +219,15 @@ void CenterRecorder::on_online_payment(SimTime t, const Dossier& d, bool ok) {
 
 CenterRecorder record_run(const sim::model::CenterParams& params, std::uint64_t seed,
                           SimTime until) {
-  sim::engine::Simulation sim(sim::engine::StreamSeed{seed, 0, 0});
-  sim::model::Center center(sim, params);
+  // Replication 0 of the center's own streams (center_id), wired by the model builder.
+  const auto scenario = sim::scenario::scenario_of(params, until);
+  sim::scenario::ReplicationModel model(scenario, seed, 0);
+  auto& center = model.center();
   CenterRecorder r;
   r.center = &center;
   center.add_observer(r);
   center.start();
-  sim.run_until(until);
+  model.simulation().run_until(until);
   r.inside_after_run = center.citizens_inside();
   r.center = nullptr;
   return r;

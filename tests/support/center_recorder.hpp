@@ -131,7 +131,7 @@ class CenterRecorder : public sim::model::CenterObserver {
 };
 
 /// Runs a center from `params` with the recorder attached until the calendar is empty (or
-/// `until`), seeds (seed, 0, 0).
+/// `until`), wired by the model builder on streams (seed, replication 0, the center's id).
 CenterRecorder record_run(const sim::model::CenterParams& params, std::uint64_t seed,
                           SimTime until = 1e300);
 
