@@ -1,0 +1,119 @@
+// `motcua optimize`: the cheapest (or best) layout that meets a goal, with a stated guarantee.
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <thread>
+
+#include <boost/program_options.hpp>
+
+#include "sim/cli/cli.hpp"
+#include "sim/cli/exit_codes.hpp"
+#include "sim/io/hdf5_writer.hpp"
+#include "sim/io/output_error.hpp"
+#include "sim/optimize/evaluator.hpp"
+#include "sim/optimize/layout_variant.hpp"
+#include "sim/optimize/optimizer.hpp"
+#include "sim/optimize/result_file.hpp"
+#include "sim/run/progress.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace sim::cli {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+/// OUT.h5 -> OUT.toml: where the recommended scenario goes unless --scenario-out says.
+std::string default_scenario_out(const std::string& h5) {
+  return fs::path(h5).replace_extension(".toml").string();
+}
+
+}  // namespace
+
+int optimize_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  po::options_description visible(
+      "motcua optimize SCENARIO [OVERLAY...] --goal GOAL.toml -o OUT.h5 [options]\n"
+      "  Searches the layouts the goal file allows (counters, officers, Saturday opening,\n"
+      "  reception, seconded staff, any integer key) for the cheapest one that meets its\n"
+      "  targets (or the best one within a budget), on common random numbers, and confirms it on\n"
+      "  fresh replications with a stated guarantee (docs/optimize.md). Writes OUT.h5 and the\n"
+      "  recommended layout as a scenario file (OUT.toml). Exit 0: a layout is recommended;\n"
+      "  4: no layout meets the goal; 2: bad input");
+  visible.add_options()("help,h", "show this help")("goal,g", po::value<std::string>(),
+                                                    "goal file (required)")(
+      "output,o", po::value<std::string>(), "HDF5 file to write (required)")(
+      "scenario-out", po::value<std::string>(),
+      "where to write the recommended scenario (default: OUT.h5 with .toml)")(
+      "seed,s", po::value<std::uint64_t>(), "root seed (default: the scenario's)")(
+      "threads,t",
+      po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "worker threads; results do not depend on it")(
+      "set", po::value<std::vector<std::string>>(),
+      "KEY.PATH=VALUE for the base scenario (repeatable)")("quiet,q", "no progress lines");
+  po::options_description all;
+  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "");
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    out << visible << "\n";
+    return exit_ok;
+  }
+  if (!vm.count("scenario")) throw po::error("no scenario file given");
+  if (!vm.count("goal")) throw po::error("no goal file given (--goal GOAL.toml)");
+  if (!vm.count("output")) throw po::error("no output file given (-o OUT.h5)");
+  const auto files = vm["scenario"].as<std::vector<std::string>>();
+  optimize::BaseSpec base{files.front(), {files.begin() + 1, files.end()}, settings_of(vm)};
+  auto scenario = scenario::load_scenario(base.path, base.overlays, base.settings);
+  const auto goal = optimize::read_goal(vm["goal"].as<std::string>(), scenario);
+  run::RunOptions options;
+  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : scenario.run.seed;
+  options.threads = vm["threads"].as<unsigned>();
+  if (options.threads < 1) throw po::error("--threads must be at least 1");
+  const bool quiet = vm.count("quiet") > 0;
+  options.progress = !quiet && run::stderr_is_terminal();
+  const auto h5 = vm["output"].as<std::string>();
+  const auto toml_out =
+      vm.count("scenario-out") ? vm["scenario-out"].as<std::string>() : default_scenario_out(h5);
+  io::ResultFile file(h5);  // fails now if the path is unwritable
+  optimize::Evaluator ev(goal, base, scenario, options, quiet ? nullptr : &err);
+  // Every bound must make a valid scenario: load the lowest and highest layouts before the search.
+  {
+    optimize::Layout low, high;
+    for (const auto& v : goal.variables) low.push_back(v.min), high.push_back(v.max);
+    for (const auto& layout : {low, high}) {
+      const auto spec = optimize::layout_variant(goal, scenario, layout, "check");
+      auto overlays = base.overlays;
+      overlays.insert(overlays.end(), spec.overlays.begin(), spec.overlays.end());
+      auto settings = base.settings;
+      settings.insert(settings.end(), spec.settings.begin(), spec.settings.end());
+      scenario::load_scenario(base.path, overlays, settings);
+    }
+  }
+  const auto result = optimize::optimize(goal, ev, quiet ? nullptr : &err);
+  std::string written;
+  if (result.recommended) {
+    const auto text =
+        optimize::layout_scenario_text(goal, scenario, base.overlays, base.settings,
+                                       ev.candidate(*result.recommended).layout, toml_out);
+    std::ofstream toml(toml_out, std::ios::binary);
+    toml << text;
+    if (!toml) throw io::OutputError("cannot write " + toml_out);
+    written = toml_out;
+  }
+  optimize::write_result(file, goal, ev, result, written);
+  file.commit();
+  if (!quiet) {
+    out << optimize::advice(goal, ev, result, "en") << "\n"
+        << optimize::advice(goal, ev, result, "vi") << "\n"
+        << result.guarantee << "\n";
+    if (!written.empty()) out << "wrote " << written << "\n";
+    out << "wrote " << h5 << " (" << ev.candidates().size() << " layouts, " << ev.replications_run()
+        << " replications)\n";
+  }
+  return result.recommended ? exit_ok : exit_infeasible;
+}
+
+}  // namespace sim::cli
