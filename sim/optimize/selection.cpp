@@ -89,8 +89,7 @@ Selection screen(const std::vector<std::vector<double>>& first, double delta, do
     for (std::size_t l = 0; l < k; ++l) {
       if (l == i) continue;
       const auto d = moments(first[i], &first[l], n0);  // mean_i - mean_l and S_il
-      const double w =
-          std::max(0.0, s.t_screen * d.sd / std::sqrt(static_cast<double>(n0)) - delta);
+      const double w = s.t_screen * d.sd / std::sqrt(static_cast<double>(n0)) + delta;
       if (d.mean < -w) s.survived[i] = false;
       if (l > i)
         s.second_stage_size =

@@ -46,10 +46,12 @@ struct Selection {
 };
 
 /// Stage 1 (n0 replications each): keeps system i unless some l has
-/// mean_i < mean_l - max(0, t_screen S_il / sqrt(n0) - delta), S_il the standard deviation of
-/// the paired differences. Sets survived, t_screen, t_select and second_stage_size
-/// N = max(n0, max over all pairs ceil((t_select S_il / delta)^2)); N depends on the first
-/// stage's variances only, which is what makes Stein's argument hold.
+/// mean_i < mean_l - (t_screen S_il / sqrt(n0) + delta), S_il the standard deviation of the
+/// paired differences: a system screened out is, on the guarantee's event, more than delta
+/// worse than another, so only the close ones get more replications and the indifference
+/// report (select_best) sees every system within delta of the best. Sets survived, t_screen,
+/// t_select and second_stage_size N = max(n0, max over all pairs ceil((t_select S_il / delta)^2));
+/// N depends on the first stage's variances only, which is what makes Stein's argument hold.
 Selection screen(const std::vector<std::vector<double>>& first_stage, double delta,
                  double alpha_screen, double alpha_select);
 
