@@ -301,3 +301,32 @@ def national_file(path, reps=2, verdict_metrics=True):
         if reps < 2:
             g.attrs["interval"] = "none: one replication; an interval needs at least two"
     return path
+
+
+def write_optimize_file(path):
+    """A motcua optimize file (docs/output-schema.md, "motcua optimize"): two layouts of one
+    variable, the second recommended."""
+    with h5py.File(path, "w") as f:
+        f.attrs["program_version"] = "motcua test"
+        f.attrs["scenario_name"] = "Test ward"
+        f.attrs["experiment"] = "optimize"
+        f.attrs["seed"] = 1
+        f.attrs["replications_run"] = 40
+        write_group(f, "variables", {"name": ["counters"], "kind": ["key"],
+                                     "what": ["station.counters"], "min": ["3"], "max": ["6"],
+                                     "cost": ["9"], "today": ["3"]})
+        write_group(f, "candidates", {
+            "name": ["L1", "L0"], "layout": ["counters=4", "counters=3"], "cost": [36.0, 27.0],
+            "rank": [1.0, 0.0], "status": ["recommended", "infeasible"], "checks": ["", ""],
+            "search_replications": [10.0, 10.0], "final_replications": [10.0, 10.0],
+            "selection_replications": [0.0, 0.0], "shortfall": [0.0, 3.0],
+            "service_level_mean": [0.93, 0.8], "service_level_low": [0.92, 0.78],
+            "service_level_high": [0.94, 0.82]})
+        write_group(f, "recommendation", {
+            "outcome": ["recommended"], "name": ["L1"], "layout": ["counters=4"],
+            "today": ["counters=3"], "cost": ["36"], "cost_change": ["9"],
+            "cost_unit": ["million VND a month"], "indifference": ["no"],
+            "advice_vi": ["So với hiện nay, thay đổi: counters 3 → 4; chi phí 36 triệu đồng/tháng."],
+            "advice_en": ["Change from today's layout: counters 3 → 4; cost 36."],
+            "guarantee": ["With probability at least 0.95 ..."],
+            "guarantee_vi": ["Với xác suất ít nhất 95 % ..."], "scenario_file": ["out.toml"]})

@@ -149,36 +149,65 @@ void select(const Goal& goal, Evaluator& ev, Result& r, std::vector<FinalEntry*>
   for (std::size_t rank = 0; rank < order.size(); ++rank) feasible[order[rank]]->rank = rank + 1;
 }
 
-std::string guarantee_text(const Goal& goal, const Result& r) {
+/// x with a decimal comma in Vietnamese.
+std::string shown(double x, bool vi) {
+  std::ostringstream out;
+  out << x;
+  auto text = out.str();
+  if (vi) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+std::string guarantee_text(const Goal& goal, const Result& r, bool vi) {
   std::ostringstream g;
   const auto K = r.final.size();
-  g << "With probability at least " << fixed(1 - goal.stats.alpha, 2) << " (alpha "
-    << goal.stats.alpha << ", Bonferroni over " << K << " final layouts";
-  if (!goal.constraints.empty())
-    g << " x " << goal.constraints.size() << " constraints, Stein two-stage checks";
-  g << ", fresh replications on common random numbers): ";
-  if (!goal.constraints.empty() && !r.recommended) {
-    g << "none of the final layouts meets every target by more than its tolerance.";
-    if (!r.guarantee_holds)
-      g << " NOT GUARANTEED: some layout needed more than max_replications replications.";
-    return g.str();
-  }
-  if (!goal.constraints.empty())
-    g << "every final layout was judged feasible or not correctly up to the constraints' "
-         "tolerances, so the recommended layout meets each target to within its tolerance";
-  if (goal.cost_objective()) {
-    if (!goal.constraints.empty())
-      g << " and no final layout that meets every target by more than its tolerance is cheaper";
+  const auto m = goal.constraints.size();
+  const auto a = shown(goal.stats.alpha, vi);
+  const auto d = shown(goal.stats.delta, vi);
+  if (vi) {
+    g << "Với xác suất ít nhất " << shown(100 * (1 - goal.stats.alpha), true) << " % (alpha " << a
+      << ", hiệu chỉnh Bonferroni trên " << K << " phương án cuối";
+    if (m) g << " x " << m << " ràng buộc, kiểm tra hai giai đoạn Stein";
+    g << ", các lần chạy mới dùng chung số ngẫu nhiên): ";
   } else {
-    if (!goal.constraints.empty()) g << "; and ";
-    g << "if the best feasible layout's " << goal.objective
-      << " is at least delta = " << goal.stats.delta
-      << " better than every other's, it is selected, and the recommended "
-         "layout (the cheapest of those within delta of the selected one) is within 2 delta of it";
+    g << "With probability at least " << fixed(1 - goal.stats.alpha, 2) << " (alpha " << a
+      << ", Bonferroni over " << K << " final layouts";
+    if (m) g << " x " << m << " constraints, Stein two-stage checks";
+    g << ", fresh replications on common random numbers): ";
   }
-  g << ".";
+  if (m && !r.recommended) {
+    g << (vi ? "không phương án cuối nào vượt mọi mục tiêu quá sai số cho phép."
+             : "none of the final layouts meets every target by more than its tolerance.");
+  } else {
+    if (m)
+      g << (vi ? "mọi phương án cuối đều được xếp đúng là đạt hay không đạt (trong phạm vi sai số "
+                 "cho phép), nên phương án khuyến nghị đạt từng mục tiêu trong phạm vi sai số cho "
+                 "phép"
+               : "every final layout was judged feasible or not correctly up to the constraints' "
+                 "tolerances, so the recommended layout meets each target to within its "
+                 "tolerance");
+    if (goal.cost_objective()) {
+      if (m)
+        g << (vi ? " và không phương án cuối nào rẻ hơn mà vượt mọi mục tiêu quá sai số cho phép"
+                 : " and no final layout that meets every target by more than its tolerance is "
+                   "cheaper");
+    } else if (vi) {
+      g << (m ? "; và " : "") << "nếu phương án tốt nhất về " << goal.objective
+        << " hơn mọi phương án khác ít nhất delta = " << d
+        << " thì nó được chọn, và phương án khuyến nghị (rẻ nhất trong các phương án cách phương "
+           "án "
+           "được chọn dưới delta) cách nó không quá 2 delta";
+    } else {
+      g << (m ? "; and " : "") << "if the best feasible layout's " << goal.objective
+        << " is at least delta = " << d
+        << " better than every other's, it is selected, and the recommended layout (the cheapest "
+           "of those within delta of the selected one) is within 2 delta of it";
+    }
+    g << ".";
+  }
   if (!r.guarantee_holds)
-    g << " NOT GUARANTEED: some layout needed more than max_replications replications.";
+    g << (vi ? " CHƯA BẢO ĐẢM: có phương án cần nhiều hơn max_replications lần chạy."
+             : " NOT GUARANTEED: some layout needed more than max_replications replications.");
   return g.str();
 }
 
@@ -212,7 +241,8 @@ Result optimize(const Goal& goal, Evaluator& ev, std::ostream* progress) {
   } else if (!feasible.empty()) {
     select(goal, ev, r, feasible);
   }
-  r.guarantee = guarantee_text(goal, r);
+  r.guarantee = guarantee_text(goal, r, false);
+  r.guarantee_vi = guarantee_text(goal, r, true);
   return r;
 }
 

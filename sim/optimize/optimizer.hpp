@@ -36,6 +36,7 @@ struct Result {
   double t_feasibility = 0.0;  ///< t_{1 - alpha_f/(2 K m), n0 - 1}
   Selection selection;         ///< metric objective with two or more feasible layouts
   std::string guarantee;       ///< the statement, in English
+  std::string guarantee_vi;    ///< and in Vietnamese
 };
 
 /// Runs the whole procedure (see docs/optimize.md). Progress lines go to `progress` if given.

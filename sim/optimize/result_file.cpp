@@ -267,7 +267,8 @@ void write_result(io::ResultFile& file, const Goal& goal, const Evaluator& ev, c
   file.write_labels(
       "recommendation",
       "one row: outcome (recommended or infeasible), the layout, its cost and the change in cost "
-      "from today's layout, the advice in Vietnamese and English, the guarantee, the scenario "
+      "from today's layout, the advice in Vietnamese and English, the guarantee (English, "
+      "Vietnamese), the scenario "
       "file written",
       {{"outcome", {found ? "recommended" : "infeasible"}},
        {"name", {found ? ev.candidate(*r.recommended).name : ""}},
@@ -281,6 +282,7 @@ void write_result(io::ResultFile& file, const Goal& goal, const Evaluator& ev, c
        {"advice_vi", {advice(goal, ev, r, "vi")}},
        {"advice_en", {advice(goal, ev, r, "en")}},
        {"guarantee", {r.guarantee}},
+       {"guarantee_vi", {r.guarantee_vi}},
        {"scenario_file", {found ? scenario_file : ""}}});
 }
 
