@@ -13,8 +13,10 @@
 #include "sim/optimize/evaluator.hpp"
 #include "sim/optimize/layout_variant.hpp"
 #include "sim/optimize/optimizer.hpp"
+#include "sim/optimize/province.hpp"
 #include "sim/optimize/result_file.hpp"
 #include "sim/run/progress.hpp"
+#include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace sim::cli {
@@ -26,6 +28,30 @@ namespace fs = std::filesystem;
 /// OUT.h5 -> OUT.toml: where the recommended scenario goes unless --scenario-out says.
 std::string default_scenario_out(const std::string& h5) {
   return fs::path(h5).replace_extension(".toml").string();
+}
+
+/// Province scale: a national scenario and a goal with a [province] table.
+int optimize_province(const po::variables_map& vm, const std::vector<std::string>& files,
+                      std::ostream& out, std::ostream& err) {
+  if (files.size() > 1) throw po::error("a national scenario takes no overlays");
+  const auto n = scenario::load_national_scenario(files.front(), settings_of(vm));
+  const auto goal = optimize::read_province_goal(vm["goal"].as<std::string>(), n);
+  run::RunOptions options;
+  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : n.run.seed;
+  options.threads = vm["threads"].as<unsigned>();
+  if (options.threads < 1) throw po::error("--threads must be at least 1");
+  const bool quiet = vm.count("quiet") > 0;
+  const auto h5 = vm["output"].as<std::string>();
+  io::ResultFile file(h5);
+  const auto result = optimize::allocate(n, goal, options, quiet ? nullptr : &err);
+  optimize::write_province(file, n, goal, result, options);
+  file.commit();
+  if (!quiet) {
+    out << optimize::province_advice(n, goal, result, "en") << "\n"
+        << optimize::province_advice(n, goal, result, "vi") << "\n"
+        << "wrote " << h5 << "\n";
+  }
+  return exit_ok;
 }
 
 }  // namespace
@@ -65,6 +91,7 @@ int optimize_command(const std::vector<std::string>& args, std::ostream& out, st
   if (!vm.count("goal")) throw po::error("no goal file given (--goal GOAL.toml)");
   if (!vm.count("output")) throw po::error("no output file given (-o OUT.h5)");
   const auto files = vm["scenario"].as<std::vector<std::string>>();
+  if (scenario::is_national_scenario(files.front())) return optimize_province(vm, files, out, err);
   optimize::BaseSpec base{files.front(), {files.begin() + 1, files.end()}, settings_of(vm)};
   auto scenario = scenario::load_scenario(base.path, base.overlays, base.settings);
   const auto goal = optimize::read_goal(vm["goal"].as<std::string>(), scenario);
