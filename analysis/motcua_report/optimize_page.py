@@ -10,8 +10,9 @@ from .summary_text import number
 
 
 def is_optimize(f):
-    """True for a file written by motcua optimize (root attribute experiment = "optimize")."""
-    return _attr(f.attrs.get("experiment", "")) == "optimize"
+    """True for a file written by motcua optimize (experiment = "optimize" or, at province
+    scale, "optimize_province")."""
+    return _attr(f.attrs.get("experiment", "")) in ("optimize", "optimize_province")
 
 
 def _table(f, name):
@@ -88,7 +89,39 @@ def cost_figure(f, lang):
     return fig, caption
 
 
+def province_page_text(f, path, pg, both):
+    """The page of a province-scale file: the advice and the units that get officers first."""
+    lang = pg.lang
+    rec = _table(f, "recommendation")
+    a = _table(f, "allocation")
+    langs = ["vi", "en"] if (lang == "en" and both) else [lang]
+    parts = ['<div class="summary">']
+    for lg in langs:
+        parts.append(page.summary_block(
+            lg, pick(lg, "Advice", "Khuyến nghị"), str(rec[f"advice_{lg}"][0]),
+            [pick(lg, "Total gain (visits in time, mean [interval]): ",
+                  "Tổng số lượt thêm được phục vụ đúng hẹn (trung bình [khoảng tin cậy]): ") +
+             str(rec["total_gain"][0])]))
+    parts.append("</div>")
+    order = sorted(range(len(a["code"])), key=lambda i: (-a["officers"][i], -a["gain"][i], i))
+    rows = [[str(a["name"][i]), str(a["code"][i]), number(a["officers"][i], lang, 0),
+             f"{number(a['gain'][i], lang, 1)} [{number(a['gain_low'][i], lang, 1)}; "
+             f"{number(a['gain_high'][i], lang, 1)}]", number(a["next_gain"][i], lang, 1)]
+            for i in order[:30]]
+    parts.append(f'<h2 id="allocation">{pick(lang, "Where the officers go", "Phân bổ cán bộ")}</h2>'
+                 + page.table([pick(lang, "Unit", "Đơn vị"), pick(lang, "Code", "Mã"),
+                               pick(lang, "Officers", "Số cán bộ"),
+                               pick(lang, "Gain (interval)", "Lượt thêm (khoảng tin cậy)"),
+                               pick(lang, "Next officer's gain", "Lượt thêm nếu thêm 1 người")], rows))
+    name = str(_attr(f.attrs.get("scenario_name", "?")))
+    title = pick(lang, f"Seconded staff — {name}", f"Phân bổ cán bộ biệt phái — {name}")
+    meta = f"{os.path.basename(path)} · motcua optimize · seed {_attr(f.attrs.get('seed', '?'))}"
+    return page.page(title, meta, parts, lang)
+
+
 def optimize_page_text(f, path, pg, both):
+    if _attr(f.attrs.get("experiment", "")) == "optimize_province":
+        return province_page_text(f, path, pg, both)
     lang = pg.lang
     rec = _table(f, "recommendation")
     name = str(_attr(f.attrs.get("scenario_name", "?")))

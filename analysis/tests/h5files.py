@@ -330,3 +330,21 @@ def write_optimize_file(path):
             "advice_en": ["Change from today's layout: counters 3 → 4; cost 36."],
             "guarantee": ["With probability at least 0.95 ..."],
             "guarantee_vi": ["Với xác suất ít nhất 95 % ..."], "scenario_file": ["out.toml"]})
+
+
+def write_province_file(path):
+    """A province-scale motcua optimize file: two units, the second gets the one officer."""
+    with h5py.File(path, "w") as f:
+        f.attrs["program_version"] = "motcua test"
+        f.attrs["scenario_name"] = "Test province"
+        f.attrs["experiment"] = "optimize_province"
+        f.attrs["seed"] = 1
+        write_group(f, "allocation", {
+            "code": ["00001", "00002"], "name": ["xã A", "phường B"], "province": ["P", "P"],
+            "officers": [0.0, 1.0], "helped": [100.0, 210.0], "helped_without": [100.0, 200.0],
+            "gain": [0.0, 10.0], "gain_low": [0.0, 4.0], "gain_high": [0.0, 16.0],
+            "last_gain": [math.nan, 10.0], "next_gain": [2.0, 3.0]})
+        write_group(f, "recommendation", {
+            "outcome": ["allocation"], "assigned": ["1 of 1"], "total_gain": ["10 [4, 16]"],
+            "advice_vi": ["Điều 1 cán bộ biệt phái về: phường B (1)."],
+            "advice_en": ["Send 1 seconded officers to: phường B (1)."]})
