@@ -2,12 +2,13 @@
 #include <filesystem>
 #include <fstream>
 #include <ostream>
-#include <thread>
 
 #include <boost/program_options.hpp>
 
 #include "sim/cli/cli.hpp"
+#include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/io/output_error.hpp"
 #include "sim/optimize/evaluator.hpp"
@@ -37,11 +38,13 @@ int optimize_province(const po::variables_map& vm, const std::vector<std::string
   const auto n = scenario::load_national_scenario(files.front(), settings_of(vm));
   const auto goal = optimize::read_province_goal(vm["goal"].as<std::string>(), n);
   run::RunOptions options;
-  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : n.run.seed;
-  options.threads = vm["threads"].as<unsigned>();
-  if (options.threads < 1) throw po::error("--threads must be at least 1");
+  options.seed = count_value(vm, seed_option).value_or(n.run.seed);
+  options.threads = threads_value(vm);
   const bool quiet = vm.count("quiet") > 0;
   const auto h5 = vm["output"].as<std::string>();
+  auto inputs = input_files(n);
+  inputs.push_back(goal.path);
+  check_output_is_not_input(h5, inputs);
   io::ResultFile file(h5);
   const auto result = optimize::allocate(n, goal, options, quiet ? nullptr : &err);
   optimize::write_province(file, n, goal, result, options);
@@ -67,15 +70,16 @@ int optimize_command(const std::vector<std::string>& args, std::ostream& out, st
       "  4: no layout meets the goal; 2: bad input");
   visible.add_options()("help,h", "show this help")("goal,g", po::value<std::string>(),
                                                     "goal file (required)")(
-      "output,o", po::value<std::string>(), "HDF5 file to write (required)")(
+      "output,o", po::value<std::string>(),
+      "HDF5 file to write (required; never one of the input files)")(
       "scenario-out", po::value<std::string>(),
-      "where to write the recommended scenario (default: OUT.h5 with .toml)")(
-      "seed,s", po::value<std::uint64_t>(), "root seed (default: the scenario's)")(
-      "threads,t",
-      po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "worker threads; results do not depend on it")(
-      "set", po::value<std::vector<std::string>>(),
-      "KEY.PATH=VALUE for the base scenario (repeatable)")("quiet,q", "no progress lines");
+      "where to write the recommended scenario (default: OUT.h5 with .toml)");
+  add_count_option(visible, "seed,s", seed_option, "root seed (default: the scenario's)");
+  add_count_option(visible, "threads,t", threads_option,
+                   "worker threads (default: the machine's); results do not depend on it");
+  visible.add_options()("set", po::value<std::vector<std::string>>(),
+                        "KEY.PATH=VALUE for the base scenario (repeatable)")("quiet,q",
+                                                                             "no progress lines");
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "");
   po::positional_options_description positional;
@@ -96,14 +100,22 @@ int optimize_command(const std::vector<std::string>& args, std::ostream& out, st
   auto scenario = scenario::load_scenario(base.path, base.overlays, base.settings);
   const auto goal = optimize::read_goal(vm["goal"].as<std::string>(), scenario);
   run::RunOptions options;
-  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : scenario.run.seed;
-  options.threads = vm["threads"].as<unsigned>();
-  if (options.threads < 1) throw po::error("--threads must be at least 1");
+  options.seed = count_value(vm, seed_option).value_or(scenario.run.seed);
+  options.threads = threads_value(vm);
   const bool quiet = vm.count("quiet") > 0;
   options.progress = !quiet && run::stderr_is_terminal();
   const auto h5 = vm["output"].as<std::string>();
   const auto toml_out =
       vm.count("scenario-out") ? vm["scenario-out"].as<std::string>() : default_scenario_out(h5);
+  auto inputs = input_files(scenario);
+  inputs.push_back(goal.path);
+  for (const auto& v : goal.variables)
+    for (const auto& o : v.options)
+      inputs.insert(inputs.end(), o.overlays.begin(), o.overlays.end());
+  check_output_is_not_input(h5, inputs);
+  check_output_is_not_input(toml_out, inputs);
+  if (fs::absolute(h5).lexically_normal() == fs::absolute(toml_out).lexically_normal())
+    throw io::OutputError("--scenario-out " + toml_out + " is the HDF5 output file");
   io::ResultFile file(h5);  // fails now if the path is unwritable
   optimize::Evaluator ev(goal, base, scenario, options, quiet ? nullptr : &err);
   // Every bound must make a valid scenario: load the lowest and highest layouts before the search.

@@ -2,6 +2,7 @@
 #include "sim/optimize/evaluator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "sim/optimize/layout_variant.hpp"

@@ -7,6 +7,7 @@
 
 #include "sim/cli/exit_codes.hpp"
 #include "sim/optimize/goal.hpp"
+#include "sim/optimize/province.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "tests/support/cli_runs.hpp"
@@ -63,6 +64,21 @@ TEST_CASE("a goal file is read with today's value taken from the base scenario",
   CHECK(sim::optimize::layout_cost(g, {6}) == 15.0);
   CHECK(sim::optimize::layout_text(g, {6}) == "counters=6");
   CHECK(g.stats.alpha == 0.05);
+}
+
+TEST_CASE("the goal files in scenarios/goals read against the scenarios they name", "[optimize]") {
+  const auto ward = sim::scenario::load_scenario(repo_path("scenarios/templates/urban_ward.toml"));
+  const auto g =
+      sim::optimize::read_goal(repo_path("scenarios/goals/urban_ward_staffing.toml"), ward);
+  CHECK(g.variables.size() == 5);
+  CHECK(g.constraints.size() == 2);
+  CHECK(g.variables[3].today == 10);  // back_office.workers in the template
+  const auto n = sim::scenario::load_national_scenario(
+      repo_path("scenarios/national/steady_state.toml"), {"national.provinces = [\"79\"]"});
+  const auto p =
+      sim::optimize::read_province_goal(repo_path("scenarios/goals/province_secondment.toml"), n);
+  CHECK(p.budget == 10);
+  CHECK(p.max_per_unit == 2);
 }
 
 TEST_CASE("a bad goal file is refused with its line, key, value and range, exit 2", "[optimize]") {
