@@ -57,8 +57,7 @@ TEST_CASE("province scale gives the one officer to the unit it helps most", "[op
     for (double x : v) s += x;
     return s;
   };
-  // These wards are busy: a land officer shortens their queues (+4.5 visits in time for the
-  // best one with the scenario's seed), so the officer is assigned.
+  // These wards are busy: a land officer shortens their queues, so the officer is assigned.
   REQUIRE(sum(officers) == 1);
   const auto got =
       static_cast<std::size_t>(std::find(officers.begin(), officers.end(), 1.0) - officers.begin());
