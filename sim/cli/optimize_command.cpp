@@ -1,4 +1,6 @@
 // `motcua optimize`: the cheapest (or best) layout that meets a goal, with a stated guarantee.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -137,9 +139,17 @@ int optimize_command(const std::vector<std::string>& args, std::ostream& out, st
     const auto text =
         optimize::layout_scenario_text(goal, scenario, base.overlays, base.settings,
                                        ev.candidate(*result.recommended).layout, toml_out);
-    std::ofstream toml(toml_out, std::ios::binary);
-    toml << text;
-    if (!toml) throw io::OutputError("cannot write " + toml_out);
+    // Under a temporary name, renamed when complete: a file at toml_out is always whole.
+    const auto partial = toml_out + ".partial-" + std::to_string(::getpid());
+    {
+      std::ofstream toml(partial, std::ios::binary);
+      toml << text;
+      if (!toml.flush()) {
+        fs::remove(partial);
+        throw io::OutputError("cannot write " + toml_out);
+      }
+    }
+    fs::rename(partial, toml_out);
     written = toml_out;
   }
   optimize::write_result(file, goal, ev, result, written);
