@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from . import (blocks, facts, figures, labels, national_facts, national_figures,  # noqa: E402
-               national_page, national_text, page, reader, summary_text)
+               national_page, national_text, optimize_page, page, reader, summary_text)
 from .labels import pick  # noqa: E402
 from .summary_text import number  # noqa: E402
 
@@ -163,7 +163,8 @@ def build(path, outdir, lang="both"):
     """Write the page(s) and their PNGs into outdir; returns the list of internal errors."""
     f = reader.open_file(path)
     with f:
-        res = reader.base_results(f)
+        optimizing = optimize_page.is_optimize(f)
+        res = None if optimizing else reader.base_results(f)
         if os.path.exists(outdir) and not os.path.isdir(outdir):
             raise reader.BadInput(f"{outdir}: exists and is not a folder")
         try:
@@ -173,7 +174,11 @@ def build(path, outdir, lang="both"):
         errors = []
         make = national_page_text if reader.is_national(f) else center_page_text
         for page_lang, name, suffix in page_files(lang):
-            text = make(f, res, path, Page(outdir, page_lang, suffix, errors), lang == "both")
+            pg = Page(outdir, page_lang, suffix, errors)
+            if optimizing:
+                text = optimize_page.optimize_page_text(f, path, pg, lang == "both")
+            else:
+                text = make(f, res, path, pg, lang == "both")
             tmp = os.path.join(outdir, f".{name}.partial-{os.getpid()}")
             with open(tmp, "w", encoding="utf-8") as fh:
                 fh.write(text)

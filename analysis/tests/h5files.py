@@ -301,3 +301,50 @@ def national_file(path, reps=2, verdict_metrics=True):
         if reps < 2:
             g.attrs["interval"] = "none: one replication; an interval needs at least two"
     return path
+
+
+def write_optimize_file(path):
+    """A motcua optimize file (docs/output-schema.md, "motcua optimize"): two layouts of one
+    variable, the second recommended."""
+    with h5py.File(path, "w") as f:
+        f.attrs["program_version"] = "motcua test"
+        f.attrs["scenario_name"] = "Test ward"
+        f.attrs["experiment"] = "optimize"
+        f.attrs["seed"] = 1
+        f.attrs["replications_run"] = 40
+        write_group(f, "variables", {"name": ["counters"], "kind": ["key"],
+                                     "what": ["station.counters"], "min": ["3"], "max": ["6"],
+                                     "cost": ["9"], "today": ["3"]})
+        write_group(f, "candidates", {
+            "name": ["L1", "L0"], "layout": ["counters=4", "counters=3"], "cost": [36.0, 27.0],
+            "rank": [1.0, 0.0], "status": ["recommended", "infeasible"], "checks": ["", ""],
+            "search_replications": [10.0, 10.0], "final_replications": [10.0, 10.0],
+            "selection_replications": [0.0, 0.0], "shortfall": [0.0, 3.0],
+            "service_level_mean": [0.93, 0.8], "service_level_low": [0.92, 0.78],
+            "service_level_high": [0.94, 0.82]})
+        write_group(f, "recommendation", {
+            "outcome": ["recommended"], "name": ["L1"], "layout": ["counters=4"],
+            "today": ["counters=3"], "cost": ["36"], "cost_change": ["9"],
+            "cost_unit": ["million VND a month"], "indifference": ["no"],
+            "advice_vi": ["So với hiện nay, thay đổi: counters 3 → 4; chi phí 36 triệu đồng/tháng."],
+            "advice_en": ["Change from today's layout: counters 3 → 4; cost 36."],
+            "guarantee": ["With probability at least 0.95 ..."],
+            "guarantee_vi": ["Với xác suất ít nhất 95 % ..."], "scenario_file": ["out.toml"]})
+
+
+def write_province_file(path):
+    """A province-scale motcua optimize file: two units, the second gets the one officer."""
+    with h5py.File(path, "w") as f:
+        f.attrs["program_version"] = "motcua test"
+        f.attrs["scenario_name"] = "Test province"
+        f.attrs["experiment"] = "optimize_province"
+        f.attrs["seed"] = 1
+        write_group(f, "allocation", {
+            "code": ["00001", "00002"], "name": ["xã A", "phường B"], "province": ["P", "P"],
+            "officers": [0.0, 1.0], "helped": [100.0, 210.0], "helped_without": [100.0, 200.0],
+            "gain": [0.0, 10.0], "gain_low": [0.0, 4.0], "gain_high": [0.0, 16.0],
+            "last_gain": [math.nan, 10.0], "next_gain": [2.0, 3.0]})
+        write_group(f, "recommendation", {
+            "outcome": ["allocation"], "assigned": ["1 of 1"], "total_gain": ["10 [4, 16]"],
+            "advice_vi": ["Điều 1 cán bộ biệt phái về: phường B (1)."],
+            "advice_en": ["Send 1 seconded officers to: phường B (1)."]})

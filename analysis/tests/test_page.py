@@ -39,3 +39,32 @@ def test_a_foreign_file_exits_2_and_writes_nothing(tmp_path, capsys):
     assert main.main([str(p), "-o", str(tmp_path / "out")]) == main.EXIT_BAD_INPUT
     assert "not an HDF5 file" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_optimize_file_gives_the_advice_page_vietnamese_first(tmp_path):
+    path = tmp_path / "opt.h5"
+    h5files.write_optimize_file(path)
+    out = tmp_path / "page"
+    assert main.build(str(path), str(out)) == []
+    vi = (out / "index.vi.html").read_text(encoding="utf-8")
+    en = (out / "index.html").read_text(encoding="utf-8")
+    # The Vietnamese page leads with the advice; the English page shows the Vietnamese summary
+    # first, then the English one.
+    assert vi.index("So với hiện nay, thay đổi: counters 3 → 4") < vi.index("Các phương án đã so sánh")
+    assert en.index('id="summary-vi"') < en.index('id="summary-en"')
+    assert "Change from today's layout: counters 3 → 4" in en
+    # The recommended layout is the first row, marked; the infeasible one is marked too.
+    assert re.search(r'<tr class="better"><td>1</td><td>counters=4</td>', en)
+    assert '<tr class="worse"><td>–</td><td>counters=3</td>' in en
+    assert (out / "optimize_cost.png").exists() and (out / "optimize_cost.vi.png").exists()
+
+
+def test_a_province_optimize_file_lists_the_units_that_get_officers_first(tmp_path):
+    path = tmp_path / "prov.h5"
+    h5files.write_province_file(path)
+    out = tmp_path / "page"
+    assert main.build(str(path), str(out)) == []
+    vi = (out / "index.vi.html").read_text(encoding="utf-8")
+    assert "Điều 1 cán bộ biệt phái về: phường B (1)." in vi
+    assert vi.index("<td>phường B</td>") < vi.index("<td>xã A</td>")
+    assert "10,0 [4,0; 16,0]" in vi  # decimal commas on the Vietnamese page

@@ -23,6 +23,8 @@ void usage(std::ostream& out) {
          "                           variants on common random numbers, paired differences\n"
          "  sweep SCENARIO --key K --values V1,V2... -o OUT.h5\n"
          "                           one key over a range of values, paired with the first\n"
+         "  optimize SCENARIO --goal GOAL.toml -o OUT.h5\n"
+         "                           the cheapest layout that meets a goal, with a guarantee\n"
          "  report OUT.h5 -o DIR     plots and an HTML page (DIR/index.html) from results\n"
          "  validate SCENARIO...     check scenario files without running them\n"
          "  regress                  rerun the regression cases, compare with their references\n"
@@ -30,7 +32,8 @@ void usage(std::ostream& out) {
          "  serve [--port 8080]      the page for ward leaders, in a browser (docs/serve.md)\n\n"
          "motcua <command> --help    options of a command\n"
          "motcua --version           program version\n\n"
-         "exit codes: 0 ok, 1 comparison failed, 2 bad input, 3 internal error\n";
+         "exit codes: 0 ok, 1 comparison failed, 2 bad input, 3 internal error,\n"
+         "            4 optimize: no layout meets the goal\n";
 }
 }  // namespace
 
@@ -60,6 +63,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (args[0] == "run") return run_command(rest, out, err);
     if (args[0] == "compare") return compare_command(rest, out, err);
     if (args[0] == "sweep") return sweep_command(rest, out, err);
+    if (args[0] == "optimize") return optimize_command(rest, out, err);
     if (args[0] == "report") return report_command(rest, out, err);
     if (args[0] == "validate") return validate_command(rest, out, err);
     if (args[0] == "regress") return regress_command(rest, out, err);

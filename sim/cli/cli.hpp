@@ -31,6 +31,8 @@ int run_national_scenario(const boost::program_options::variables_map& vm,
                           const std::vector<std::string>& files, std::ostream& out);
 /// The --set KEY.PATH=VALUE options as TOML lines for the loader ("KEY.PATH = VALUE").
 std::vector<std::string> settings_of(const boost::program_options::variables_map& vm);
+/// `motcua optimize`: the cheapest layout that meets a goal, with a stated guarantee.
+int optimize_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua validate`: load and check scenario files without running them.
 int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `motcua regress`: rerun the committed regression cases and compare them with their references.

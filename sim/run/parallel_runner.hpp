@@ -15,6 +15,9 @@ struct RunOptions {
   unsigned threads = 1;
   bool progress = false;
   bool trace = false;  ///< keep one row per visit (memory grows with the citizens simulated)
+  /// Index of the first replication run (experiments only): a later batch of the same variants
+  /// continues their random streams instead of repeating them (motcua optimize).
+  std::uint64_t first_replication = 0;
 };
 
 /// Runs every replication, each as an independent task, and returns the results ordered by

@@ -17,10 +17,11 @@ std::vector<std::string> scenario_files() {
     // Data files (procedure catalogue, holiday lists, software systems) are read through the
     // scenarios that use them; reference/ holds the regression manifest and reference outputs;
     // policies/ holds overlays, which are applied to scenarios (overlay_test.cpp); national/
-    // scenarios run every center of the dataset (national_runner_test.cpp).
+    // scenarios run every center of the dataset (national_runner_test.cpp); goals/ holds
+    // motcua optimize's goal files (tests/optimize/goal_test.cpp).
     const auto folder = entry.path().parent_path().filename();
     if (folder == "catalogue" || folder == "calendar" || folder == "systems" ||
-        folder == "reference" || folder == "policies" || folder == "national")
+        folder == "reference" || folder == "policies" || folder == "national" || folder == "goals")
       continue;
     files.push_back(entry.path().string());
   }
