@@ -14,6 +14,7 @@
 #include "sim/fit/ticket_log.hpp"
 #include "sim/fit/ward_fit.hpp"
 #include "sim/io/output_error.hpp"
+#include "sim/io/whole_file.hpp"
 #include "sim/scenario/catalogue_loader.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -23,22 +24,6 @@ namespace {
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
-
-/// Writes a file under a temporary name and renames it, so no half-written file is left.
-void write_file(const fs::path& path, const std::string& text) {
-  const fs::path part = path.string() + ".part";
-  {
-    std::ofstream out(part, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) {
-      std::remove(part.c_str());
-      throw io::OutputError("cannot write " + path.string());
-    }
-  }
-  std::error_code ec;
-  fs::rename(part, path, ec);
-  if (ec) throw io::OutputError("cannot write " + path.string() + ": " + ec.message());
-}
 
 std::vector<model::DomainParams> catalogue_domains(const std::string& path) {
   std::vector<model::DomainParams> domains;
@@ -133,9 +118,9 @@ int fit_command(const std::vector<std::string>& args, std::ostream& out, std::os
                                ? vm["name"].as<std::string>()
                                : "Fitted from " + fs::path(log_path).filename().string();
   const auto files = fit::write_fitted_scenario(fitted, name, catalogue_path.filename().string());
-  write_file(catalogue_path, files.catalogue);
-  write_file(scenario_path, files.scenario);
-  write_file(json_path, fit::fit_json(fitted, scenario_path.string()));
+  io::write_whole_file(catalogue_path, files.catalogue);
+  io::write_whole_file(scenario_path, files.scenario);
+  io::write_whole_file(json_path, fit::fit_json(fitted, scenario_path.string()));
   // What is written must run: a scenario the loader rejects is a bug of the fit, not bad input.
   try {
     scenario::load_scenario(scenario_path.string());

@@ -13,6 +13,7 @@
 #include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/io/output_error.hpp"
+#include "sim/io/whole_file.hpp"
 #include "sim/optimize/evaluator.hpp"
 #include "sim/optimize/layout_variant.hpp"
 #include "sim/optimize/optimizer.hpp"
@@ -139,17 +140,7 @@ int optimize_command(const std::vector<std::string>& args, std::ostream& out, st
     const auto text =
         optimize::layout_scenario_text(goal, scenario, base.overlays, base.settings,
                                        ev.candidate(*result.recommended).layout, toml_out);
-    // Under a temporary name, renamed when complete: a file at toml_out is always whole.
-    const auto partial = toml_out + ".partial-" + std::to_string(::getpid());
-    {
-      std::ofstream toml(partial, std::ios::binary);
-      toml << text;
-      if (!toml.flush()) {
-        fs::remove(partial);
-        throw io::OutputError("cannot write " + toml_out);
-      }
-    }
-    fs::rename(partial, toml_out);
+    io::write_whole_file(toml_out, text);  // a file at toml_out is always whole
     written = toml_out;
   }
   optimize::write_result(file, goal, ev, result, written);

@@ -10,7 +10,10 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/output_guard.hpp"
 #include "sim/io/output_error.hpp"
+#include "sim/io/whole_file.hpp"
+#include "sim/run/drift_export.hpp"
 #include "sim/run/drift_report.hpp"
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/reference_outputs.hpp"
@@ -59,7 +62,10 @@ int regress_command(const std::vector<std::string>& args, std::ostream& out, std
       "case,c", po::value<std::vector<std::string>>(), "run only this case (repeatable)")(
       "mode", po::value<std::string>()->default_value("exact"),
       "exact: every value bit-identical; statistical: means within standard errors")(
-      "accept", "rewrite the reference files from this run instead of comparing");
+      "accept", "rewrite the reference files from this run instead of comparing")(
+      "junit", po::value<std::string>(),
+      "also write the outcome as JUnit XML to this file (one test per case; drift = failure)")(
+      "json", po::value<std::string>(), "also write the outcome as JSON to this file");
   add_count_option(visible, "threads,t", threads_option,
                    "worker threads (default: the machine's); results do not depend on it");
   po::variables_map vm;
@@ -103,6 +109,15 @@ int regress_command(const std::vector<std::string>& args, std::ostream& out, std
     }
   }
   if (!problems.empty()) throw InputError(problems);
+  // The JUnit and JSON files may not overwrite anything this command reads.
+  std::vector<std::string> inputs{vm["manifest"].as<std::string>()};
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const auto files = input_files(scenarios[i]);
+    inputs.insert(inputs.end(), files.begin(), files.end());
+    inputs.push_back(run::reference_path(folder, *cases[i]));
+  }
+  for (const char* option : {"junit", "json"})
+    if (vm.count(option)) check_output_is_not_input(vm[option].as<std::string>(), inputs);
 
   if (accept) {
     std::error_code ec;
@@ -130,6 +145,10 @@ int regress_command(const std::vector<std::string>& args, std::ostream& out, std
     return exit_ok;
   }
   report.print(out);
+  // Written whole or not at all, after the comparison: a CI system never reads half a file.
+  if (vm.count("junit"))
+    io::write_whole_file(vm["junit"].as<std::string>(), run::drift_junit_xml(report));
+  if (vm.count("json")) io::write_whole_file(vm["json"].as<std::string>(), run::drift_json(report));
   (void)err;
   return report.passed() ? exit_ok : exit_compare_failed;
 }

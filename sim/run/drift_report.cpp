@@ -179,6 +179,12 @@ std::vector<Drift> DriftReport::drifts() const {
   return out;
 }
 
+std::vector<std::string> DriftReport::case_names() const {
+  std::vector<std::string> names;
+  for (const auto& p : cases_) names.push_back(p.reference.case_name);
+  return names;
+}
+
 void DriftReport::print(std::ostream& out, std::size_t max_rows_per_case) const {
   const auto moved = drifts();
   std::vector<std::string> moved_cases;

@@ -51,6 +51,9 @@ class DriftReport {
   /// Values (exact mode) or metric means (statistical mode) compared.
   std::size_t values_compared() const;
   std::size_t cases() const { return cases_.size(); }
+  /// The cases' names in the order they were added.
+  std::vector<std::string> case_names() const;
+  RegressMode mode() const { return mode_; }
   bool passed() const { return drifts().empty(); }
 
   /// The drift table (at most max_rows_per_case rows per case) and a one-line verdict.

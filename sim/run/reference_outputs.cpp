@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "sim/io/output_error.hpp"
+#include "sim/io/whole_file.hpp"
 #include "sim/run/replication.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/toml_reader.hpp"
@@ -185,29 +186,9 @@ ReferenceOutputs read_reference(const std::string& path, const std::string& expe
 
 bool write_reference(const std::string& path, const ReferenceOutputs& ref) {
   const std::string text = format_reference(ref);
-  std::string before;
-  if (std::ifstream old(path, std::ios::binary); old) {
-    std::ostringstream s;
-    s << old.rdbuf();
-    before = s.str();
-  }
-  const std::string partial = path + ".partial-" + std::to_string(::getpid());
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      std::remove(partial.c_str());
-      throw io::OutputError("cannot write reference file " + partial);
-    }
-  }
-  std::error_code ec;
-  fs::rename(partial, path, ec);
-  if (ec) {
-    std::remove(partial.c_str());
-    throw io::OutputError("cannot rename " + partial + " to " + path + ": " + ec.message());
-  }
-  return before != text;
+  const bool changed = io::read_whole_file_or_empty(path) != text;
+  io::write_whole_file(path, text);
+  return changed;
 }
 
 }  // namespace sim::run

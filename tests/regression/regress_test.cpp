@@ -2,6 +2,8 @@
 // refuses bad manifests and reference files with exit code 2.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -133,6 +135,50 @@ TEST_CASE("a value moved by one ulp fails exact mode with exit 1 naming case and
   CHECK(r.out.find("DRIFT in 1 of 1 case(s) (1 row(s) moved") != std::string::npos);
   CHECK(r.out.find("rural_commune: 1 row(s) in 1 metric(s): wait_mean\n") != std::string::npos);
   CHECK(r.out.find("--accept") != std::string::npos);
+}
+
+TEST_CASE("--junit and --json report a drifting case as a failed test naming what moved",
+          "[regression]") {
+  const auto dir = test_support::scratch_dir("regress_junit");
+  perturbed_copy("rural_commune", dir, [](ReferenceOutputs& ref) {
+    auto& v = column(ref, "wait_mean").at(3);
+    v = std::nextafter(v, std::numeric_limits<double>::infinity());
+  });
+  sim::run::write_reference((dir / "hong_ha.toml").string(),
+                            sim::run::read_reference(committed("hong_ha"), "hong_ha"));
+  const auto xml = dir / "regress.xml", json = dir / "regress.json";
+  const auto r = motcua({"regress", "--manifest", manifest, "--references", dir.string(), "--case",
+                         "rural_commune", "--case", "hong_ha", "-t", "2", "--junit", xml.string(),
+                         "--json", json.string()});
+  INFO(r.out << r.err);
+  CHECK(r.code == sim::cli::exit_compare_failed);
+  const auto x = slurp(xml);
+  CHECK(x.find(R"(<testsuite name="motcua regress" tests="2" failures="1">)") != std::string::npos);
+  CHECK(x.find(R"(<testcase classname="regress.exact" name="hong_ha"/>)") != std::string::npos);
+  CHECK(x.find(R"(<failure message="1 value(s) moved" type="drift">wait_mean (replication 3))") !=
+        std::string::npos);
+  const auto j = nlohmann::json::parse(slurp(json));
+  CHECK(j["passed"] == false);
+  CHECK(j["cases"] == 2);
+  REQUIRE(j["results"].size() == 2);
+  CHECK(j["results"][0]["case"] == "rural_commune");
+  CHECK(j["results"][0]["drifts"][0]["metric"] == "wait_mean");
+  CHECK(j["results"][1]["passed"] == true);
+  CHECK(fs::directory_iterator(dir) != fs::directory_iterator());
+  for (const auto& e : fs::directory_iterator(dir))  // no partial file left behind
+    CHECK(e.path().filename().string().find(".partial-") == std::string::npos);
+}
+
+TEST_CASE("--junit may not overwrite the manifest or a reference: exit 2, file untouched",
+          "[regression]") {
+  const auto dir = test_support::scratch_dir("regress_junit_input");
+  perturbed_copy("hong_ha", dir, [](ReferenceOutputs&) {});
+  const auto reference = dir / "hong_ha.toml";
+  const auto before = slurp(reference);
+  const auto r = motcua({"regress", "--manifest", manifest, "--references", dir.string(), "--case",
+                         "hong_ha", "--junit", reference.string()});
+  CHECK(r.code == sim::cli::exit_bad_input);
+  CHECK(slurp(reference) == before);
 }
 
 TEST_CASE("a changed seed, a removed metric and an unknown metric are drift in exact mode",
