@@ -137,8 +137,9 @@ TEST_CASE("a value moved by one ulp fails exact mode with exit 1 naming case and
   CHECK(r.out.find("--accept") != std::string::npos);
 }
 
-TEST_CASE("--junit and --json report a drifting case as a failed test naming what moved",
-          "[regression]") {
+TEST_CASE(
+    "the JUnit and JSON files of regress report a drifting case as a failed test naming what moved",
+    "[regression]") {
   const auto dir = test_support::scratch_dir("regress_junit");
   perturbed_copy("rural_commune", dir, [](ReferenceOutputs& ref) {
     auto& v = column(ref, "wait_mean").at(3);
@@ -169,8 +170,10 @@ TEST_CASE("--junit and --json report a drifting case as a failed test naming wha
     CHECK(e.path().filename().string().find(".partial-") == std::string::npos);
 }
 
-TEST_CASE("--junit may not overwrite the manifest or a reference: exit 2, file untouched",
-          "[regression]") {
+TEST_CASE(
+    "the JUnit file of regress may not overwrite the manifest or a reference: exit 2, file "
+    "untouched",
+    "[regression]") {
   const auto dir = test_support::scratch_dir("regress_junit_input");
   perturbed_copy("hong_ha", dir, [](ReferenceOutputs&) {});
   const auto reference = dir / "hong_ha.toml";
