@@ -98,8 +98,10 @@ void Center::served(CitizenIndex i) {
 }
 
 void Center::leave(CitizenIndex i, LeaveReason reason) {
+  // The return is decided first, so that observers know whether this departure is final.
+  const bool back = returns_.schedule(i, reason);
   for (auto* o : observers_) o->on_leave(sim_.now(), pool_[i], reason);
-  if (!returns_.schedule(i, reason)) pool_.release(i);
+  if (!back) pool_.release(i);
 }
 
 }  // namespace sim::model

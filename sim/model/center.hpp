@@ -37,11 +37,11 @@ namespace sim::model {
 /// day's state through DayCycle's const queries. Without a calendar the center is always open
 /// (the station form). The model keeps no statistics: it publishes facts to its observers.
 ///
-/// Where the next mechanisms go: a domain no counter can ever serve (turned away) and patience
-/// decided at the ticket machine are rules of Reception::issue_ticket; abandonment once holding
-/// a ticket is CounterService's; citizens who gave up coming back later is ReturnVisits'
-/// decision; a closing policy is DayCycle's CallingStop; an absent officer covered by a
-/// colleague is StaffRoster's.
+/// Where the mechanisms live: turning away, balking and the early ticket stop are rules of
+/// Reception::issue_ticket; abandonment once holding a ticket is CounterService's; who comes
+/// back after leaving unserved is ReturnVisits' decision, taken before the departure is
+/// published (citizen.returning); the closing policy is DayCycle's CallingStop; an absent
+/// officer covered by a colleague is StaffRoster's.
 class Center : private DayListener, private VisitRouter, private SystemListener {
  public:
   Center(engine::Simulation& sim, const CenterParams& params);
@@ -74,6 +74,9 @@ class Center : private DayListener, private VisitRouter, private SystemListener 
   void ticket_taken(CitizenIndex i) override { counters_.join(i); }
   std::uint32_t tickets_waiting(std::uint32_t queue) const override {
     return counters_.tickets_waiting(queue);
+  }
+  double minutes_to_serve(std::uint32_t queue) const override {
+    return counters_.minutes_to_serve(queue);
   }
   void served(CitizenIndex i) override;
   void leave(CitizenIndex i, LeaveReason reason) override;

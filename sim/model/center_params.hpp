@@ -142,11 +142,14 @@ struct DemandParams {
 /// What happens at lunch and at closing time to citizens still holding a ticket.
 struct PolicyParams {
   enum class Lunch { wait, leave_and_return };
-  enum class Closing { overtime, send_home };
+  /// At the day's last close: serve every ticket issued until the overtime cap (overtime);
+  /// the same, and the ticket machine stops early once a new ticket's expected finish passes
+  /// the cap (stop_issuing); or send everyone still waiting home (send_home).
+  enum class Closing { overtime, stop_issuing, send_home };
   /// Demand nobody can serve: an input error, or turned away on purpose.
   enum class Unserved { error, turn_away };
   Lunch lunch = Lunch::wait;
-  Closing closing = Closing::overtime;
+  Closing closing = Closing::stop_issuing;
   int overtime_cap_min = 20 * 60;      ///< minute of day when overtime service stops
   std::uint32_t daily_ticket_cap = 0;  ///< 0 = no cap
   std::uint32_t balk_threshold = 0;    ///< leave without a ticket if this many are ahead; 0 = never
@@ -156,6 +159,25 @@ struct PolicyParams {
   /// By domain: nobody can serve it, and the scenario says so on purpose ([policy] unserved =
   /// "turn_away"): its citizens are turned away when they ask for a ticket. Empty = none.
   std::vector<bool> turn_away;
+};
+
+/// How citizens behave at the ticket machine and once holding a ticket (the scenario's
+/// [demand] keys balking, abandon_share and gave_up_return_share; docs/model.md gives sources).
+struct BehaviourParams {
+  /// A citizen who sees `balk_start` tickets or more ahead in their queue may leave without a
+  /// ticket, with a chance rising linearly to 1 at `balk_full` tickets. 0 = nobody balks so.
+  std::uint32_t balk_start = 0;
+  std::uint32_t balk_full = 0;
+  /// From this minute of the day on (-1 = never) both thresholds are multiplied by
+  /// `balk_late_factor`: late in the day fewer tickets ahead are enough to discourage.
+  int balk_late_from_min = -1;
+  double balk_late_factor = 1.0;
+  /// Share of ticket holders whose patience can run out; the others wait to be called (or
+  /// until the center sends them home). 1 = everyone has the drawn patience.
+  double abandon_share = 1.0;
+  /// Chance that a citizen who left unserved by giving up (reneged or balked) comes back on a
+  /// later working day, like one sent home (up to max_visits).
+  double gave_up_return_share = 0.0;
 };
 
 /// One center as the model sees it. Without a calendar the center is always open and the
@@ -169,6 +191,7 @@ struct CenterParams {
   std::vector<StaffParams> staff{StaffParams{"staff 1", 0, {1.0}}};
   double priority_share = 0.0;  ///< legal priority class (elderly, disabled, pregnant)
   std::optional<engine::Distribution> patience;
+  BehaviourParams behaviour;
   ReceptionParams reception;
   PolicyParams policy;
 

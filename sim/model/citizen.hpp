@@ -39,6 +39,8 @@ struct Citizen {
   double paper_entry = 0.0;         ///< extra back-office minutes if taken on paper
   double waited = 0.0;              ///< minutes waited in ticket queues so far on this visit
   double robot_time = 0.0;          ///< minutes with the reception robot (if it is used)
+  double balk_draw = 0.0;           ///< uniform [0, 1): balks when below the balking chance it sees
+  double return_draw = 0.0;  ///< uniform [0, 1): comes back after giving up when below the share
   std::uint32_t procedure = 0;
   std::uint32_t domain = 0;          ///< the procedure's domain (where the citizen belongs)
   std::uint32_t queue = 0;           ///< domain of the ticket held (differs when misrouted)
@@ -54,6 +56,7 @@ struct Citizen {
   bool paper = false;                 ///< served on paper during an outage (this visit)
   bool stays_home = false;            ///< a policy keeps this would-be walk-in away (thinned)
   bool robot_answers = false;         ///< the reception robot would answer the question
+  bool returning = false;             ///< left unserved with a return visit scheduled
   std::uint8_t effects = 0;           ///< SystemEffects already published this visit, as bits
   engine::EventHandle pending_event;  ///< abandonment or return visit, cancelled when moot
   CitizenIndex prev = no_citizen;     ///< intrusive links inside a TicketQueue

@@ -39,7 +39,8 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
       manual_ticket_(sim.stream(StreamKey{"citizen.manual_ticket", day})),
       back_office_(sim.stream(StreamKey{"citizen.back_office", day})),
       policy_(sim.stream(StreamKey{"citizen.policy", day})),
-      robot_time_(sim.stream(StreamKey{"citizen.robot_time", day})) {
+      robot_time_(sim.stream(StreamKey{"citizen.robot_time", day})),
+      behaviour_(sim.stream(StreamKey{"citizen.behaviour", day})) {
   no_writing_today_ = params.no_writing && plan && params.no_writing->weekdays[plan->weekday];
   const auto& demand = params.demand;
   if (saturday_policy_day(params, plan) && !demand.saturday_visit_factor.empty()) {
@@ -64,6 +65,12 @@ void CitizenDraws::draw(Citizen& c) {
   c.service_need = p.service.sample(service_);
   c.patience = params_.patience ? params_.patience->sample(patience_)
                                 : std::numeric_limits<double>::infinity();
+  // Only a share of ticket holders ever gives up; the others wait to be called.
+  const double abandons = behaviour_.uniform01();
+  if (abandons >= params_.behaviour.abandon_share)
+    c.patience = std::numeric_limits<double>::infinity();
+  c.balk_draw = behaviour_.uniform01();
+  c.return_draw = behaviour_.uniform01();
   c.online = channel_.uniform01() < params_.demand.online_share;
   c.form_time = p.form.sample(form_);
   double incomplete_share = p.incomplete_share;

@@ -43,6 +43,9 @@ class CitizenDraws {
   engine::RngStream manual_ticket_, back_office_;
   // Streams added with the policy overlays, likewise new purposes.
   engine::RngStream policy_, robot_time_;
+  // Stream added with the citizens' behaviour at the ticket machine (abandoning at all,
+  // balking, coming back after giving up).
+  engine::RngStream behaviour_;
 };
 
 }  // namespace sim::model

@@ -27,6 +27,52 @@ CounterService::CounterService(engine::Simulation& sim, const CenterParams& para
       queues_(params.domains.size()),
       hall_(params) {
   for (const auto& p : params.procedures) procedure_mask_.push_back(system_mask(p));
+  // The share-weighted mean service need of each domain (unweighted if no share is set).
+  std::vector<double> total(params.domains.size()), weight(params.domains.size());
+  std::vector<double> plain(params.domains.size()), count(params.domains.size());
+  for (const auto& p : params.procedures) {
+    total[p.domain] += p.share * p.service.mean();
+    weight[p.domain] += p.share;
+    plain[p.domain] += p.service.mean();
+    count[p.domain] += 1.0;
+  }
+  for (std::size_t d = 0; d < total.size(); ++d) {
+    domain_service_mean_.push_back(weight[d] > 0  ? total[d] / weight[d]
+                                   : count[d] > 0 ? plain[d] / count[d]
+                                                  : 0.0);
+  }
+  session_staff_.assign(params.counters.size(), no_index);
+}
+
+double CounterService::minutes_to_serve(std::uint32_t queue) const {
+  // The staffed counters calling `queue` as an own domain (else as overflow), the domains
+  // they call, and all the staffed counters that call any of those: they share the work.
+  const auto calls = [&](std::uint32_t k, std::uint32_t d, bool overflow) {
+    const auto& list = overflow ? params_.counters[k].overflow : params_.counters[k].domains;
+    return session_staff_[k] != no_index && std::find(list.begin(), list.end(), d) != list.end();
+  };
+  std::vector<bool> shared(queues_.size(), false);
+  bool overflow = false;
+  for (int pass = 0; pass < 2 && !shared[queue]; ++pass, overflow = true) {
+    for (std::uint32_t k = 0; k < hall_.size(); ++k) {
+      if (!calls(k, queue, overflow)) continue;
+      shared[queue] = true;
+      for (auto d : params_.counters[k].domains) shared[d] = true;
+    }
+  }
+  double work = domain_service_mean_[queue], speed = 0.0;
+  for (std::uint32_t d = 0; d < queues_.size(); ++d)
+    if (shared[d]) work += queues_[d].size() * domain_service_mean_[d];
+  for (std::uint32_t k = 0; k < hall_.size(); ++k) {
+    const auto& own = params_.counters[k].domains;
+    const bool helps = calls(k, queue, overflow) ||
+                       std::any_of(own.begin(), own.end(), [&](auto d) { return shared[d]; });
+    if (!helps || session_staff_[k] == no_index) continue;
+    const auto& speeds = params_.staff[session_staff_[k]].speed;
+    speed += queue < speeds.size() ? speeds[queue] : 0.0;
+  }
+  if (!shared[queue] || speed <= 0.0) return std::numeric_limits<double>::infinity();
+  return work / speed;
 }
 
 std::uint32_t CounterService::queue_length() const {
@@ -45,6 +91,7 @@ void CounterService::open_session(std::uint32_t session) {
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     auto& counter = hall_.counter(k);
     if (counter.staff == no_index) counter.staff = roster_.staff_for(k, day, plan, session);
+    session_staff_[k] = counter.staff;
   }
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     auto& counter = hall_.counter(k);

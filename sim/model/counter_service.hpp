@@ -51,6 +51,11 @@ class CounterService : public BackOfficeListener {
 
   std::uint32_t tickets_waiting(std::uint32_t queue) const { return queues_[queue].size(); }
   std::uint32_t queue_length() const;
+  /// Counter minutes until a ticket for `queue` taken now would be served: the tickets ahead and
+  /// this one at the domain's mean service time, over the speed of the staff who sat at the
+  /// counters calling it as own domain in the current (or last) session; overflow counters
+  /// count only when no such counter is staffed. Infinite when nobody is.
+  double minutes_to_serve(std::uint32_t queue) const;
   std::uint32_t busy_counters() const { return hall_.busy(); }
 
   // BackOfficeListener.
@@ -92,6 +97,8 @@ class CounterService : public BackOfficeListener {
   std::vector<TicketQueue> queues_;  ///< by domain
   CounterHall hall_;
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
+  std::vector<double> domain_service_mean_;    ///< by domain: mean service need, minutes
+  std::vector<std::uint32_t> session_staff_;   ///< by counter: staff seated at the session's open
   std::optional<engine::RngStream> paper_;     ///< "citizen.paper_entry" of paper_day_
   std::uint32_t paper_day_ = UINT32_MAX;
 };

@@ -1,6 +1,8 @@
 // The center's day: opening sessions, lunch, closing and the overtime cap, as scheduled events.
 #include "sim/model/day_cycle.hpp"
 
+#include <algorithm>
+
 namespace sim::model {
 
 DayCycle::DayCycle(engine::Simulation& sim, const CenterParams& params,
@@ -24,6 +26,21 @@ bool DayCycle::tickets_issued_now() const {
   if (!calendar_) return true;
   const DayPlan& plan = calendar_->day(day_);
   return plan.working && sim_.now() < WorkCalendar::time_of(day_, plan.ticket_stop_min);
+}
+
+double DayCycle::finish_time(double work) const {
+  double t = sim_.now();
+  const DayPlan& plan = calendar_->day(day_);
+  for (const auto& session : plan.sessions) {
+    const double open = WorkCalendar::time_of(day_, session.open_min);
+    const double close = WorkCalendar::time_of(day_, session.close_min);
+    if (close <= t) continue;
+    t = std::max(t, open);
+    if (t + work <= close) return t + work;
+    work -= close - t;
+    t = close;
+  }
+  return t + work;  // after the last close: overtime, no more breaks
 }
 
 void DayCycle::on_day_start(std::uint64_t day) {
@@ -63,7 +80,7 @@ void DayCycle::on_session_close(std::uint64_t session) {
   const bool last = session + 1 == calendar_->day(day_).sessions.size();
   const double cap = WorkCalendar::time_of(day_, policy.overtime_cap_min);
   CallingStop stop;
-  stop.overtime = last && policy.closing == PolicyParams::Closing::overtime && cap > sim_.now();
+  stop.overtime = last && policy.closing != PolicyParams::Closing::send_home && cap > sim_.now();
   if (last) {
     closed_for_day_ = true;
     last_close_ = sim_.now();

@@ -41,8 +41,8 @@ class DayListener {
 /// on day 0 and nothing is scheduled. Other components read the day's state through the
 /// const queries; only this component changes it.
 ///
-/// A new closing policy (stop issuing tickets early, serve every ticket until a cap...)
-/// is a change here: it decides the CallingStop of each close.
+/// The closing policy decides the CallingStop of each close; with stop_issuing the ticket
+/// machine (Reception) also asks finish_time() whether a new ticket would end by the cap.
 class DayCycle {
  public:
   DayCycle(engine::Simulation& sim, const CenterParams& params, const WorkCalendar* calendar,
@@ -64,6 +64,9 @@ class DayCycle {
   double session_close_time() const { return session_close_time_; }
   /// Whether tickets are issued now (before the day's ticket stop on a working day).
   bool tickets_issued_now() const;
+  /// The clock time at which `work` minutes of counter time starting now end: time counts
+  /// inside today's sessions and, after the last close, straight on (overtime). Calendar form.
+  double finish_time(double work) const;
   /// Whether tickets held over a break between sessions are called when the next one opens.
   bool tickets_wait_over_lunch() const { return params_.policy.lunch == PolicyParams::Lunch::wait; }
 

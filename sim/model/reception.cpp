@@ -120,7 +120,13 @@ void Reception::issue_ticket(CitizenIndex i) {
     router_.leave(i, LeaveReason::ticket_cap);
     return;
   }
-  if (policy.balk_threshold > 0 && router_.tickets_waiting(c.queue) >= policy.balk_threshold) {
+  if (past_cap_if_issued(c.queue)) {  // the machine stopped early: come back another day
+    router_.leave(i, LeaveReason::after_hours);
+    return;
+  }
+  const std::uint32_t ahead = router_.tickets_waiting(c.queue);
+  if ((policy.balk_threshold > 0 && ahead >= policy.balk_threshold) ||
+      c.balk_draw < balk_chance(ahead)) {
     router_.leave(i, LeaveReason::balked);
     return;
   }
@@ -128,6 +134,27 @@ void Reception::issue_ticket(CitizenIndex i) {
   c.ticket_time = sim_.now();
   for (auto* o : observers_) o->on_ticket(sim_.now(), c);
   router_.ticket_taken(i);
+}
+
+double Reception::balk_chance(std::uint32_t ahead) const {
+  const auto& b = params_.behaviour;
+  if (b.balk_start == 0) return 0.0;
+  double start = b.balk_start, full = b.balk_full;
+  const double minute = sim_.now() - 1440.0 * days_.day();
+  if (b.balk_late_from_min >= 0 && minute >= b.balk_late_from_min) {
+    start *= b.balk_late_factor;
+    full *= b.balk_late_factor;
+  }
+  if (ahead < start) return 0.0;
+  if (ahead >= full) return 1.0;
+  return (ahead - start + 1.0) / (full - start + 1.0);
+}
+
+bool Reception::past_cap_if_issued(std::uint32_t queue) const {
+  const auto& policy = params_.policy;
+  if (policy.closing != PolicyParams::Closing::stop_issuing || !days_.calendar()) return false;
+  const double cap = WorkCalendar::time_of(days_.day(), policy.overtime_cap_min);
+  return days_.finish_time(router_.minutes_to_serve(queue)) > cap;
 }
 
 void Reception::send_home_waiting(LeaveReason reason) {

@@ -21,10 +21,8 @@ namespace sim::model {
 /// down the desk issues every ticket by hand, in kiosk mode too. The ticket machine then
 /// applies its rules (ticket stop, daily cap, balking at a long queue) and the citizen goes on
 /// to VisitRouter::ticket_taken with citizen.queue set. Its slice of the parameters:
-/// ReceptionParams and PolicyParams' daily_ticket_cap and balk_threshold.
-///
-/// Where the next mechanisms go: a domain no counter can ever serve (turned away) and
-/// patience decided from what the citizen sees are rules of issue_ticket().
+/// ReceptionParams, PolicyParams' daily_ticket_cap, balk_threshold and (closing =
+/// stop_issuing) overtime_cap, and BehaviourParams' balking.
 class Reception {
  public:
   Reception(engine::Simulation& sim, const CenterParams& params, const DayCycle& days,
@@ -53,6 +51,11 @@ class Reception {
   /// Whether the reception robot works now and has room for one more citizen.
   bool robot_free() const;
   bool ticket_machine_down() const;
+  /// The chance that a citizen who sees `ahead` tickets waiting now leaves without one.
+  double balk_chance(std::uint32_t ahead) const;
+  /// Closing policy stop_issuing: a ticket for `queue` taken now would not be finished by the
+  /// overtime cap at today's staffing.
+  bool past_cap_if_issued(std::uint32_t queue) const;
 
   engine::Simulation& sim_;
   const CenterParams& params_;

@@ -35,10 +35,19 @@ double ReturnVisits::position() {
   return stream_->uniform01();
 }
 
+bool ReturnVisits::comes_back(const Citizen& c, LeaveReason reason) const {
+  if (!days_.calendar() || c.visit >= params_.policy.max_visits) return false;
+  if (returns_later(reason)) return true;
+  // Those who gave up still need their procedure: some come back another day.
+  const bool gave_up = reason == LeaveReason::reneged || reason == LeaveReason::balked;
+  return gave_up && c.return_draw < params_.behaviour.gave_up_return_share;
+}
+
 bool ReturnVisits::schedule(CitizenIndex i, LeaveReason reason) {
   Citizen& c = pool_[i];
-  if (!days_.calendar() || !returns_later(reason) || c.visit >= params_.policy.max_visits)
-    return false;
+  c.returning = comes_back(c, reason);
+  if (!c.returning) return false;
+  // A return after the run's last day is pending at the horizon: not scheduled.
   const auto day = return_day(c);
   if (!day) return false;
   // The return visit falls on that day where the day's own arrivals are dense. Citizens sent
@@ -59,6 +68,7 @@ void ReturnVisits::on_return(std::uint64_t citizen) {
   const auto i = static_cast<CitizenIndex>(citizen);
   Citizen& c = pool_[i];
   --away_;
+  c.returning = false;
   ++c.visit;
   c.arrival = c.ticket_time = sim_.now();
   c.waited = 0.0;

@@ -16,28 +16,28 @@
 namespace sim::model {
 
 /// Decides who comes back after leaving unserved, and when: a citizen whose reason
-/// returns_later() comes back return_after_working_days working days later (a weekday if the
+/// returns_later() (or who gave up, with chance gave_up_return_share drawn on arrival) comes
+/// back return_after_working_days working days later (a weekday if the
 /// day is a Friendly Saturday that does not serve the domain), at a moment drawn from that
 /// day's arrival profile, unless this was visit max_visits. The returning citizen keeps their
 /// id and first arrival and comes back knowing where to queue, with complete papers. Its slice
 /// of the parameters: PolicyParams' return_after_working_days and max_visits, demand (to place
 /// the visit) and the Saturday domains. It owns the "citizen.return" stream of each day.
-///
-/// Citizens who gave up (reneged, balked) coming back on a later day would be a change here:
-/// a decision per reason instead of returns_later(reason).
 class ReturnVisits {
  public:
   ReturnVisits(engine::Simulation& sim, const CenterParams& params, const DayCycle& days,
                CitizenPool& pool, VisitRouter& router);
 
   /// Called when citizen i leaves unserved for `reason`: true if a return visit is scheduled
-  /// (the citizen keeps the pool slot), false if the citizen is gone for good.
+  /// (the citizen keeps the pool slot), false otherwise. Sets citizen.returning when the
+  /// citizen means to come back, also when that day falls after the run (pending at the end).
   bool schedule(CitizenIndex i, LeaveReason reason);
   /// Citizens away who will come back.
   std::size_t away() const { return away_; }
 
  private:
   void on_return(std::uint64_t citizen);
+  bool comes_back(const Citizen& c, LeaveReason reason) const;
   std::optional<std::uint32_t> return_day(const Citizen& c) const;
   /// Uniform [0, 1) placing a return visit within its day, from the current day's stream.
   double position();

@@ -93,6 +93,21 @@ void read_demand(TableReader& t, model::CenterParams& c) {
   d.online_share = t.number("online_share", false).value_or(d.online_share);
   c.priority_share = t.number("priority_share", false).value_or(c.priority_share);
   c.patience = read_distribution(t, "patience", false);
+  // Ranges of the behaviour keys are checked by validate().
+  auto& b = c.behaviour;
+  b.abandon_share = t.number("abandon_share", false).value_or(b.abandon_share);
+  b.gave_up_return_share = t.number("gave_up_return_share", false).value_or(b.gave_up_return_share);
+  if (auto balking = t.table("balking", false)) {
+    const auto whole = [&](const char* key) {
+      const auto v = balking->integer(key, true);
+      return v ? static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 0, 1000000)) : 0u;
+    };
+    b.balk_start = whole("start");
+    b.balk_full = whole("full");
+    b.balk_late_from_min = read_clock(*balking, "late_from", false).value_or(-1);
+    b.balk_late_factor = balking->number("late_factor", false).value_or(b.balk_late_factor);
+    balking->finish();
+  }
   t.finish();
 }
 
@@ -129,9 +144,10 @@ void read_policy(TableReader& t, model::PolicyParams& p) {
     if (*v == "leave_and_return") p.lunch = model::PolicyParams::Lunch::leave_and_return;
   }
   if (auto v = t.string("closing", false)) {
-    t.check(*v == "overtime" || *v == "send_home", "closing",
-            "expected \"overtime\" or \"send_home\"");
+    t.check(*v == "overtime" || *v == "stop_issuing" || *v == "send_home", "closing",
+            "expected \"overtime\", \"stop_issuing\" or \"send_home\", got \"" + *v + "\"");
     if (*v == "send_home") p.closing = model::PolicyParams::Closing::send_home;
+    if (*v == "stop_issuing") p.closing = model::PolicyParams::Closing::stop_issuing;
   }
   if (auto v = t.string("unserved", false)) {
     t.check(*v == "error" || *v == "turn_away", "unserved",

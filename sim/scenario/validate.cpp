@@ -163,6 +163,14 @@ void check_demand(Checker& c) {
     if (!c.range("demand", f, 0.0, 1.0, {"saturday", "online_qa"})) break;
   }
   if (s.center.patience) c.duration("demand.patience", *s.center.patience, 0.0, week_min);
+  const auto& b = s.center.behaviour;
+  c.range("demand.abandon_share", b.abandon_share, 0.0, 1.0);
+  c.range("demand.gave_up_return_share", b.gave_up_return_share, 0.0, 1.0);
+  if (b.balk_start > 0 || b.balk_full > 0) {
+    c.range("demand.balking.start", b.balk_start, 1.0, 100000.0);
+    c.range("demand.balking.full", b.balk_full, std::max(1.0, double(b.balk_start)), 100000.0);
+    c.range("demand.balking.late_factor", b.balk_late_factor, 0.01, 1.0);
+  }
   if (!daily_ok || !surge_ok) return;
   // Expected arrivals (walk-ins and online) on the busiest day, and over the run.
   const double busiest = *std::max_element(d.weekday_factor.begin(), d.weekday_factor.end());

@@ -76,7 +76,8 @@ DayCollector::DayCollector(const model::CenterParams& params, std::uint64_t repl
       staff_open_(params.staff.size(), 0.0),
       staff_busy_(params.staff.size(), 0.0),
       staff_back_office_(params.staff.size(), 0.0),
-      staff_overtime_(params.staff.size(), 0.0) {}
+      staff_overtime_(params.staff.size(), 0.0),
+      staff_overtime_today_(params.staff.size(), 0.0) {}
 
 const std::vector<TableDef>& DayCollector::table_defs() {
   static const std::vector<TableDef> defs = [] {
@@ -91,6 +92,9 @@ const std::vector<TableDef>& DayCollector::table_defs() {
     day_cols.push_back(
         {"overtime", "staff-min", "minutes worked past the last session's close, all staff"});
     day_cols.push_back({"inside_at_day_end", "citizens", "citizens still inside at midnight"});
+    day_cols.push_back({"last_service_end", "min",
+                        "end of the day's last service at a counter, minutes after midnight "
+                        "(NaN on a day without service)"});
     return std::vector<TableDef>{
         {"days", "one row per replication and day", day_cols},
         {"days_by_domain", "one row per replication, day and domain (by the citizen's procedure)",
@@ -122,6 +126,12 @@ const std::vector<TableDef>& DayCollector::table_defs() {
           {"back_office", "min", "minutes at an open counter doing back-office work"},
           {"utilization", "1", "busy / present; 0 for someone never present"},
           {"overtime", "min", "minutes worked past the last session's close"}}},
+        {"staff_days",
+         "one row per replication, staff member and day on which a counter served someone",
+         {{"replication", "1", "replication index"},
+          {"day", "1", "day of the run, from 0"},
+          {"staff", "1", "staff index (names in /layout_staff)"},
+          {"overtime", "min", "minutes this staff member worked past the day's last close"}}},
     };
   }();
   return defs;
@@ -155,6 +165,8 @@ void DayCollector::on_day_end(engine::SimTime t, std::uint32_t day) {
   today_ = Counts{};
   for (auto& c : today_by_domain_) c = Counts{};
   overtime_today_ = 0.0;
+  last_service_end_ = -1.0;
+  std::fill(staff_overtime_today_.begin(), staff_overtime_today_.end(), 0.0);
   std::fill(queued_bins_.begin(), queued_bins_.end(), 0.0);
   std::fill(present_bins_.begin(), present_bins_.end(), 0.0);
 }
@@ -202,7 +214,13 @@ void DayCollector::day_rows(std::uint32_t day) {
   auto row = counts_row(day, -1, today_);
   row.push_back(overtime_today_);
   row.push_back(today_.inside_end);
+  row.push_back(last_service_end_ >= 0.0 ? last_service_end_ - day_start_ : std::nan(""));
   days_.push_back(std::move(row));
+  // A row per officer on each day the counters served someone (closed days have none).
+  for (std::size_t s = 0; last_service_end_ >= 0.0 && s < staff_overtime_today_.size(); ++s) {
+    staff_days_.push_back(
+        {replication_, static_cast<double>(day), static_cast<double>(s), staff_overtime_today_[s]});
+  }
   for (std::size_t d = 0; d < today_by_domain_.size(); ++d) {
     days_by_domain_.push_back(counts_row(day, static_cast<double>(d), today_by_domain_[d]));
   }
@@ -271,6 +289,7 @@ void DayCollector::on_counter_state(engine::SimTime t, std::uint32_t k, std::uin
 void DayCollector::on_overtime(engine::SimTime, std::uint32_t staff, double minutes) {
   overtime_today_ += minutes;
   staff_overtime_[staff] += minutes;
+  staff_overtime_today_[staff] += minutes;
 }
 
 std::vector<TableRows> DayCollector::tables() {
@@ -287,7 +306,7 @@ std::vector<TableRows> DayCollector::tables() {
                      staff_back_office_[s], ratio(staff_busy_[s], staff_open_[s]),
                      staff_overtime_[s]});
   }
-  return {days_, days_by_domain_, timeseries_, std::move(counters), std::move(staff)};
+  return {days_, days_by_domain_, timeseries_, std::move(counters), std::move(staff), staff_days_};
 }
 
 }  // namespace sim::stats

@@ -30,6 +30,9 @@ class DayCollector : public model::CenterObserver {
   void on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t staff,
                         model::CounterState state) override;
   void on_overtime(engine::SimTime t, std::uint32_t staff, double minutes) override;
+  void on_service_end(engine::SimTime t, const model::Citizen&, std::uint32_t) override {
+    last_service_end_ = t;
+  }
   /// Online dossiers are counted here (counter dossiers are already counted as served visits).
   void on_dossier_received(engine::SimTime t, const model::Dossier& d) override;
 
@@ -62,6 +65,7 @@ class DayCollector : public model::CenterObserver {
   Counts today_;
   std::vector<Counts> today_by_domain_;
   double overtime_today_ = 0.0;
+  double last_service_end_ = -1.0;  ///< the current day's last service end, -1: none
   Level queued_, present_;
   std::vector<double> queued_bins_, present_bins_;
   std::vector<std::uint32_t> queue_lengths_;
@@ -71,7 +75,8 @@ class DayCollector : public model::CenterObserver {
   /// Minutes by counter and by staff member.
   std::vector<double> counter_open_, counter_busy_, counter_back_office_;
   std::vector<double> staff_open_, staff_busy_, staff_back_office_, staff_overtime_;
-  TableRows days_, days_by_domain_, timeseries_;
+  std::vector<double> staff_overtime_today_;  ///< by staff member, the current day
+  TableRows days_, days_by_domain_, timeseries_, staff_days_;
 };
 
 }  // namespace sim::stats

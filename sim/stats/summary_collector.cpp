@@ -46,6 +46,7 @@ void SummaryCollector::on_leave(engine::SimTime t, const model::Citizen& c, Leav
   in_center_.set(t, --inside_);
   if (!observed(c)) return;
   ++left_[static_cast<std::size_t>(reason)];
+  if (c.returning) ++left_returning_;
   if (reason == LeaveReason::reneged) {
     ++waited_;
     queue_time_.add(c.waited + (t - c.ticket_time));
@@ -70,6 +71,10 @@ void SummaryCollector::on_counter_state(engine::SimTime t, std::uint32_t counter
   open_.set(t, open_now_);
 }
 
+void SummaryCollector::on_day_end(engine::SimTime, std::uint32_t) {
+  if (last_service_end_ >= 0.0) last_service_end_by_day_.add(last_service_end_ - day_start_);
+}
+
 const std::vector<MetricDef>& SummaryCollector::metrics() {
   static const std::vector<MetricDef> defs = {
       {"arrived", "citizens", "citizens whose first visit falls inside the observation window"},
@@ -80,15 +85,19 @@ const std::vector<MetricDef>& SummaryCollector::metrics() {
       {"sent_home", "citizens",
        "departures sent home (ticket cap, after hours, lunch, closing, incomplete dossier, "
        "system down)"},
-      {"returned", "citizens", "return visits by citizens sent home earlier"},
+      {"returned", "citizens",
+       "return visits by citizens who left unserved earlier (sent home, or gave up and came back)"},
       {"answered", "citizens",
        "visits that ended with the question answered by the reception robot (no ticket)"},
       {"turned_away", "citizens",
        "citizens told at the door that nobody here serves their domain ([policy] unserved = "
        "\"turn_away\"); they do not come back"},
       {"sent_home_pending", "citizens",
-       "citizens sent home who had not come back by the end of the run, those who gave up after "
-       "max_visits included (sent_home - returned)"},
+       "departures with a return visit still to come at the end of the run (departures with a "
+       "return scheduled - returned)"},
+      {"gave_up", "citizens",
+       "departures unserved for good: no return visit follows (reneged, balked, turned away, "
+       "sent home on the max_visits-th visit...; answered visits are not counted)"},
       {"helped", "citizens", "served + answered"},
       {"served_on_target", "citizens",
        "visits served after waiting at most service_target_min minutes"},
@@ -96,8 +105,8 @@ const std::vector<MetricDef>& SummaryCollector::metrics() {
        "(served_on_target + answered) / (arrived + returned): share of all visits, first and "
        "return, served within the target or answered by the robot; every other visit is a miss"},
       {"unserved_share", "1",
-       "(reneged + balked + turned_away + sent_home_pending) / arrived: share of the citizens "
-       "who came and went home unserved"},
+       "(gave_up + sent_home_pending) / arrived: share of the citizens who came and went home "
+       "unserved, for good or not back yet"},
       {"abandon_prob", "1", "reneged / arrived"},
       {"prob_wait", "1", "share of arrivals not called at once (waited > 0 or reneged)"},
       {"wait_mean", "min", "mean total wait from ticket to call, served citizens (per visit)"},
@@ -114,6 +123,11 @@ const std::vector<MetricDef>& SummaryCollector::metrics() {
       {"in_center_mean", "citizens", "time-average number of citizens inside over the window"},
       {"utilization", "1", "busy counter-time / open counter-time over the window"},
       {"overtime", "staff-min", "minutes staff worked past the last session's close, whole run"},
+      {"overtime_max", "min", "longest overtime of one staff member on one day"},
+      {"last_service_end_mean", "min",
+       "mean over the days with a service of the day's last service end, minutes after midnight "
+       "(NaN in the station form)"},
+      {"last_service_end_max", "min", "latest service end of any day, minutes after midnight"},
       {"arrival_rate", "citizens/min", "arrived / window length"},
       {"window", "min", "length of the observation window (after warm-up)"},
       {"events", "events", "events the engine processed in the whole replication"},
@@ -134,8 +148,13 @@ std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
     const auto reason = static_cast<LeaveReason>(r);
     if (model::returns_later(reason)) sent_home += left(reason);
   }
-  // Every citizen sent home either came back (a return visit) or had not by the run's end.
-  const double pending = sent_home - static_cast<double>(returned_);
+  // Every departure with a return scheduled either came back (a return visit) or had not by the
+  // run's end; every other unserved departure (the robot's answers aside) is final.
+  const double pending = static_cast<double>(left_returning_) - static_cast<double>(returned_);
+  double departures = 0.0;
+  for (auto n : left_) departures += static_cast<double>(n);
+  const double gave_up =
+      departures - left(LeaveReason::answered) - static_cast<double>(left_returning_);
   const double open_mean = open_.mean();
   return {
       arrived,
@@ -147,13 +166,12 @@ std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
       left(LeaveReason::answered),
       left(LeaveReason::turned_away),
       pending,
+      gave_up,
       static_cast<double>(served_) + left(LeaveReason::answered),
       static_cast<double>(on_target_),
       ratio(static_cast<double>(on_target_) + left(LeaveReason::answered),
             arrived + static_cast<double>(returned_)),
-      ratio(left(LeaveReason::reneged) + left(LeaveReason::balked) +
-                left(LeaveReason::turned_away) + pending,
-            arrived),
+      ratio(gave_up + pending, arrived),
       ratio(left(LeaveReason::reneged), arrived),
       ratio(static_cast<double>(waited_), arrived),
       wait_.mean(),
@@ -170,6 +188,9 @@ std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
       in_center_.mean(),
       ratio(busy_.mean(), open_mean),
       overtime_,
+      overtime_max_,
+      last_service_end_by_day_.count() > 0 ? last_service_end_by_day_.mean() : std::nan(""),
+      last_service_end_by_day_.count() > 0 ? last_service_end_by_day_.max() : std::nan(""),
       ratio(arrived, window),
       window,
       static_cast<double>(events_processed),

@@ -1,6 +1,7 @@
 // Observer that turns a center's signals into one replication's summary row.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -30,7 +31,16 @@ class SummaryCollector : public model::CenterObserver {
                         model::CounterState state) override;
   void on_overtime(engine::SimTime, std::uint32_t, double minutes) override {
     overtime_ += minutes;
+    overtime_max_ = std::max(overtime_max_, minutes);
   }
+  void on_service_end(engine::SimTime t, const model::Citizen&, std::uint32_t) override {
+    last_service_end_ = t;
+  }
+  void on_day_start(engine::SimTime t, std::uint32_t) override {
+    day_start_ = t;
+    last_service_end_ = -1.0;
+  }
+  void on_day_end(engine::SimTime, std::uint32_t) override;
 
   /// The columns of the per-replication summary, in row order.
   static const std::vector<MetricDef>& metrics();
@@ -48,13 +58,17 @@ class SummaryCollector : public model::CenterObserver {
   double start_, end_, target_;
   std::uint64_t arrived_ = 0, returned_ = 0, served_ = 0, waited_ = 0, on_target_ = 0;
   std::array<std::uint64_t, model::leave_reason_count> left_{};
+  std::uint64_t left_returning_ = 0;  ///< departures with a return visit scheduled
   Tally wait_, queue_time_, sojourn_;
   std::array<Tally, model::priority_class_count> wait_by_class_;
   TimeAverage queue_length_, in_center_, busy_, open_;
   std::vector<std::uint32_t> queue_lengths_;
   std::vector<model::CounterState> counter_states_;
   double queued_ = 0.0, inside_ = 0.0, busy_now_ = 0.0, open_now_ = 0.0;
-  double overtime_ = 0.0;  ///< staff-minutes past the last session's close, whole run
+  double overtime_ = 0.0;      ///< staff-minutes past the last session's close, whole run
+  double overtime_max_ = 0.0;  ///< longest overtime of one staff member on one day
+  double day_start_ = 0.0, last_service_end_ = -1.0;  ///< the current day's last service end
+  Tally last_service_end_by_day_;  ///< minutes after midnight, days with a service
 };
 
 }  // namespace sim::stats

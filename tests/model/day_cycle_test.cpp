@@ -1,6 +1,7 @@
 // DayCycle alone: the turns of a day, the closing policy and the day's state, by hand.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 #include <string>
@@ -142,4 +143,34 @@ TEST_CASE("without a calendar the day cycle is always in session and schedules n
   CHECK(days.in_session());
   CHECK(days.tickets_issued_now());
   CHECK(days.day() == 0);
+}
+
+TEST_CASE("the expected finish of a piece of counter work skips lunch and runs on after closing",
+          "[model][day_cycle]") {
+  // Sessions 450-690 and 810-1020. At 600: 60 minutes end at 660 (before lunch); 120 minutes
+  // use the 90 left in the morning and 30 after 810, ending at 840; 500 minutes use 90 + 210
+  // and the remaining 200 run on past the close, ending at 1220.
+  const auto p = friday_and_saturday();
+  sim::engine::Simulation sim;
+  const WorkCalendar calendar(*p.calendar);
+  TurnLog log(sim);
+  DayCycle days(sim, p, &calendar, log);
+  log.days = &days;
+  days.start();
+  sim.run_until(600.0);
+  CHECK(days.finish_time(60.0) == 660.0);
+  CHECK(days.finish_time(120.0) == 840.0);
+  CHECK(days.finish_time(500.0) == 1220.0);
+  sim.run_until(700.0);  // at lunch: work starts when the afternoon opens
+  CHECK(days.finish_time(10.0) == 820.0);
+}
+
+TEST_CASE("the stop-issuing closing policy works overtime at the last close like overtime",
+          "[model][day_cycle]") {
+  auto p = friday_and_saturday();
+  p.policy.closing = PolicyParams::Closing::stop_issuing;
+  const auto lines = turns(p);
+  CHECK(std::find(lines.begin(), lines.end(), "1020 overtime [closed]") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), "1065 stop home=closing end_suspended [closed]") !=
+        lines.end());
 }

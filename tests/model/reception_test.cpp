@@ -87,6 +87,32 @@ TEST_CASE("the ticket machine refuses tickets past the daily cap and to those wh
   CHECK(balk.log.lines == balked);
 }
 
+TEST_CASE("the chance to balk rises with the tickets a citizen sees and is higher late in the day",
+          "[model][reception]") {
+  // start 2, full 5: with n tickets ahead the chance is (n - 2 + 1) / (5 - 2 + 1), so 1/4 at
+  // 2 and 2/4 at 3; a citizen with draw 0.3 stays at 2 and leaves at 3. From 10:00 (600) both
+  // thresholds are halved (1 and 2.5): at 2 ahead the chance is (2 - 1 + 1) / (2.5 - 1 + 1) =
+  // 0.8, and the same citizen leaves; at 0 ahead nobody balks.
+  CenterParams p;
+  p.behaviour.balk_start = 2;
+  p.behaviour.balk_full = 5;
+  p.behaviour.balk_late_from_min = 600;
+  p.behaviour.balk_late_factor = 0.5;
+  Bench b(p);
+  const auto draw = [](Citizen& c) { c.balk_draw = 0.3; };
+  b.log.waiting = 2;
+  b.walk_in(1, 0, draw);
+  b.log.waiting = 3;
+  b.walk_in(2, 1, draw);
+  b.log.waiting = 2;
+  b.walk_in(601, 2, draw);
+  b.log.waiting = 0;
+  b.walk_in(602, 3, [](Citizen& c) { c.balk_draw = 0.0; });
+  const std::vector<std::string> expected = {"1 ticket 0 q0", "2 leave 1 balked",
+                                             "601 leave 2 balked", "602 ticket 3 q0"};
+  CHECK(b.log.lines == expected);
+}
+
 TEST_CASE("the robot answers some questions, routes the rest and sends them on to the kiosk",
           "[model][reception]") {
   // Robot with one place, 2 min per citizen. Citizen 0 (at 0) is answered at 2 and leaves;

@@ -34,7 +34,7 @@ struct Bench : test_support::QuietDay {
     for (unsigned w = 0; w < 5; ++w) s.sessions[w] = {sim::model::Session{450, 1020}};
     return s;
   }
-  const CenterParams& params() {
+  CenterParams& params() {
     params_.calendar = spec();
     params_.demand.hourly_profile[9] = 1.0;
     params_.policy.max_visits = 2;
@@ -83,4 +83,25 @@ TEST_CASE("those who gave up, were answered or reached the last visit do not com
   const auto last = hand_made(b.pool, 2, [](Citizen& c) { c.visit = 2; });  // max_visits 2
   CHECK_FALSE(b.returns.schedule(last, LeaveReason::incomplete));
   CHECK(b.returns.away() == 0);
+}
+
+TEST_CASE("a citizen who gave up comes back when their draw is below gave_up_return_share",
+          "[model][returns]") {
+  // Share 0.6: return_draw 0.59 comes back (reneged or balked alike), 0.6 does not; a return
+  // after the run's last day is not scheduled but the citizen is still marked as returning
+  // (pending at the end of the run).
+  Bench b;
+  b.params_.behaviour.gave_up_return_share = 0.6;
+  b.sim.run_until(600);
+  const auto keen = hand_made(b.pool, 1, [](Citizen& c) { c.visit = 1, c.return_draw = 0.59; });
+  CHECK(b.returns.schedule(keen, LeaveReason::reneged));
+  CHECK(b.pool[keen].returning);
+  const auto tired = hand_made(b.pool, 2, [](Citizen& c) { c.visit = 1, c.return_draw = 0.6; });
+  CHECK_FALSE(b.returns.schedule(tired, LeaveReason::balked));
+  CHECK_FALSE(b.pool[tired].returning);
+  CHECK(b.returns.away() == 1);
+  b.sim.run_until(4 * 1440 + 600);  // Monday, the last day: the next working day is past the run
+  const auto late = hand_made(b.pool, 3, [](Citizen& c) { c.visit = 1, c.return_draw = 0.1; });
+  CHECK_FALSE(b.returns.schedule(late, LeaveReason::balked));
+  CHECK(b.pool[late].returning);
 }

@@ -15,7 +15,8 @@ namespace test_support {
 
 /// Stands in for the Center behind a component under test: records each exit as
 /// "t arrive id", "t ticket id qQ", "t served id" or "t leave id reason", and answers
-/// tickets_waiting() with `waiting`. Citizens who leave or are served are released.
+/// tickets_waiting() with `waiting` and minutes_to_serve() with `to_serve`. Citizens who leave or
+/// are served are released.
 class VisitLog : public sim::model::VisitRouter {
  public:
   VisitLog(const sim::engine::Simulation& sim, sim::model::CitizenPool& pool)
@@ -23,12 +24,14 @@ class VisitLog : public sim::model::VisitRouter {
 
   std::vector<std::string> lines;
   std::uint32_t waiting = 0;
+  double to_serve = 0.0;  ///< what minutes_to_serve() answers
 
   void arrive(sim::model::CitizenIndex i) override { add("arrive", i); }
   void ticket_taken(sim::model::CitizenIndex i) override {
     add("ticket", i, " q" + std::to_string(pool_[i].queue));
   }
   std::uint32_t tickets_waiting(std::uint32_t) const override { return waiting; }
+  double minutes_to_serve(std::uint32_t) const override { return to_serve; }
   void served(sim::model::CitizenIndex i) override {
     add("served", i);
     pool_.release(i);
