@@ -71,6 +71,10 @@ class CenterObserver {
   /// A counter changed state; staff is the civil servant sitting at it (no_index if none).
   virtual void on_counter_state(engine::SimTime, std::uint32_t /*counter*/, std::uint32_t /*staff*/,
                                 CounterState) {}
+  /// A session opened and its staff sat down: by domain, true when the center serves the
+  /// domain that day but no seated officer able to do it calls it (own, cover or overflow
+  /// counter): the domain is uncovered this session.
+  virtual void on_session_cover(engine::SimTime, const std::vector<bool>& /*uncovered*/) {}
   /// A staff member worked past the last session's close (minutes of overtime that day).
   virtual void on_overtime(engine::SimTime, std::uint32_t /*staff*/, double /*minutes*/) {}
 

@@ -16,7 +16,7 @@ CenterParams station_params(std::uint32_t counters, engine::Distribution interar
   p.counters.clear();
   p.staff.clear();
   for (std::uint32_t k = 0; k < counters; ++k) {
-    p.counters.push_back(CounterParams{std::to_string(k + 1), {0}, {}});
+    p.counters.push_back(CounterParams{std::to_string(k + 1), {0}, {}, {}});
     StaffParams s;
     s.name = "staff " + std::to_string(k + 1);
     s.counter = k;

@@ -53,11 +53,14 @@ inline std::uint64_t system_mask(const ProcedureParams& p) {
 }
 
 /// A counter: the domains it calls tickets for, first its own, then overflow domains it
-/// helps with only when its own queues are empty.
+/// helps with only when its own queues are empty. A cover domain is called as one of its own
+/// in a session in which no officer sits at any counter whose own domains include it (the
+/// colleague is absent), at the speed of the officer at this counter.
 struct CounterParams {
   std::string id;
   std::vector<std::uint32_t> domains;
   std::vector<std::uint32_t> overflow;
+  std::vector<std::uint32_t> cover;
 };
 
 /// A civil servant at a counter. speed[d] multiplies the service rate for domain d
@@ -187,7 +190,7 @@ struct CenterParams {
   std::uint64_t center_id = 0;
   std::vector<DomainParams> domains{DomainParams{"all", "all procedures"}};
   std::vector<ProcedureParams> procedures{ProcedureParams{}};
-  std::vector<CounterParams> counters{CounterParams{"1", {0}, {}}};
+  std::vector<CounterParams> counters{CounterParams{"1", {0}, {}, {}}};
   std::vector<StaffParams> staff{StaffParams{"staff 1", 0, {1.0}}};
   double priority_share = 0.0;  ///< legal priority class (elderly, disabled, pregnant)
   std::optional<engine::Distribution> patience;

@@ -10,11 +10,39 @@ CounterHall::CounterHall(const CenterParams& params)
     : params_(params),
       counters_(params.counters.size()),
       own_counters_(params.domains.size()),
-      overflow_counters_(params.domains.size()) {
+      overflow_counters_(params.domains.size()),
+      cover_counters_(params.domains.size()),
+      cover_on_(params.domains.size(), false),
+      own_now_(params.counters.size()) {
   for (std::uint32_t k = 0; k < params.counters.size(); ++k) {
     for (auto d : params.counters[k].domains) own_counters_[d].push_back(k);
     for (auto d : params.counters[k].overflow) overflow_counters_[d].push_back(k);
+    for (auto d : params.counters[k].cover) cover_counters_[d].push_back(k);
+    own_now_[k] = params.counters[k].domains;
   }
+}
+
+void CounterHall::update_cover() {
+  for (std::uint32_t d = 0; d < cover_on_.size(); ++d) {
+    cover_on_[d] = std::none_of(own_counters_[d].begin(), own_counters_[d].end(),
+                                [&](auto k) { return counters_[k].staff != no_index; });
+  }
+  for (std::uint32_t k = 0; k < counters_.size(); ++k) {
+    own_now_[k] = params_.counters[k].domains;
+    for (auto d : params_.counters[k].cover)
+      if (cover_on_[d]) own_now_[k].push_back(d);
+  }
+}
+
+bool CounterHall::calls_as_own(std::uint32_t k, std::uint32_t domain) const {
+  return std::find(own_now_[k].begin(), own_now_[k].end(), domain) != own_now_[k].end();
+}
+
+bool CounterHall::covered(std::uint32_t domain) const {
+  for (std::uint32_t k = 0; k < counters_.size(); ++k) {
+    if (speed(k, domain) > 0.0 && serves(k, domain)) return true;
+  }
+  return false;
 }
 
 double CounterHall::speed(std::uint32_t k, std::uint32_t domain) const {
@@ -45,13 +73,14 @@ std::uint32_t CounterHall::best_among(std::uint32_t k, const std::vector<std::ui
 
 std::uint32_t CounterHall::next_queue(std::uint32_t k, const std::vector<TicketQueue>& queues,
                                       const CitizenPool& pool) const {
-  const auto& layout = params_.counters[k];
-  const std::uint32_t own = best_among(k, layout.domains, queues, pool);
-  return own != no_index ? own : best_among(k, layout.overflow, queues, pool);
+  const std::uint32_t own = best_among(k, own_now_[k], queues, pool);
+  return own != no_index ? own : best_among(k, params_.counters[k].overflow, queues, pool);
 }
 
 std::uint32_t CounterHall::idle_counter_for(std::uint32_t domain) const {
-  for (const auto* list : {&own_counters_[domain], &overflow_counters_[domain]}) {
+  const std::vector<std::uint32_t> none;
+  const auto* cover = cover_on_[domain] ? &cover_counters_[domain] : &none;
+  for (const auto* list : {&own_counters_[domain], cover, &overflow_counters_[domain]}) {
     for (auto k : *list) {
       const Counter& c = counters_[k];
       if (c.state == CounterState::idle && c.calling && speed(k, domain) > 0.0) return k;
@@ -65,7 +94,7 @@ bool CounterHall::serves(std::uint32_t k, std::uint32_t domain) const {
   const auto has = [domain](const std::vector<std::uint32_t>& list) {
     return std::find(list.begin(), list.end(), domain) != list.end();
   };
-  return has(layout.domains) || has(layout.overflow);
+  return has(layout.domains) || has(layout.overflow) || (cover_on_[domain] && has(layout.cover));
 }
 
 void CounterHall::set_state(std::uint32_t k, CounterState s) {

@@ -43,11 +43,22 @@ class CounterHall {
                            const CitizenPool& pool) const;
 
   /// An idle, calling counter that would take a ticket of this domain at once: own-domain
-  /// counters first, lowest number first, then overflow counters. no_index if none.
+  /// counters first, lowest number first, then cover counters in force, then overflow
+  /// counters. no_index if none.
   std::uint32_t idle_counter_for(std::uint32_t domain) const;
 
-  /// True if counter k calls this domain (as its own or as overflow).
+  /// True if counter k calls this domain (as its own, as overflow, or as a cover domain now).
   bool serves(std::uint32_t k, std::uint32_t domain) const;
+  /// True if counter k calls this domain as one of its own now (its layout's, or a cover
+  /// domain whose own counters are all unstaffed).
+  bool calls_as_own(std::uint32_t k, std::uint32_t domain) const;
+  /// After the staff sat down: which cover domains are in force (no own counter staffed).
+  void update_cover();
+  /// Counter k's own domains now: its layout's, then the cover domains in force.
+  const std::vector<std::uint32_t>& own_now(std::uint32_t k) const { return own_now_[k]; }
+  /// Whether some counter with an officer able to do the domain calls it now (own, overflow or
+  /// cover); false = the domain is uncovered.
+  bool covered(std::uint32_t domain) const;
   /// Number of counters currently busy.
   std::uint32_t busy() const { return busy_; }
   void set_state(std::uint32_t k, CounterState s);
@@ -61,6 +72,9 @@ class CounterHall {
   std::vector<Counter> counters_;
   std::vector<std::vector<std::uint32_t>> own_counters_;       ///< by domain
   std::vector<std::vector<std::uint32_t>> overflow_counters_;  ///< by domain
+  std::vector<std::vector<std::uint32_t>> cover_counters_;     ///< by domain
+  std::vector<bool> cover_on_;  ///< by domain: no own counter is staffed, cover counters call it
+  std::vector<std::vector<std::uint32_t>> own_now_;  ///< by counter: own domains and cover in force
   std::uint32_t busy_ = 0;
 };
 

@@ -48,7 +48,7 @@ double CounterService::minutes_to_serve(std::uint32_t queue) const {
   // The staffed counters calling `queue` as an own domain (else as overflow), the domains
   // they call, and all the staffed counters that call any of those: they share the work.
   const auto calls = [&](std::uint32_t k, std::uint32_t d, bool overflow) {
-    const auto& list = overflow ? params_.counters[k].overflow : params_.counters[k].domains;
+    const auto& list = overflow ? params_.counters[k].overflow : hall_.own_now(k);
     return session_staff_[k] != no_index && std::find(list.begin(), list.end(), d) != list.end();
   };
   std::vector<bool> shared(queues_.size(), false);
@@ -57,14 +57,14 @@ double CounterService::minutes_to_serve(std::uint32_t queue) const {
     for (std::uint32_t k = 0; k < hall_.size(); ++k) {
       if (!calls(k, queue, overflow)) continue;
       shared[queue] = true;
-      for (auto d : params_.counters[k].domains) shared[d] = true;
+      for (auto d : hall_.own_now(k)) shared[d] = true;
     }
   }
   double work = domain_service_mean_[queue], speed = 0.0;
   for (std::uint32_t d = 0; d < queues_.size(); ++d)
     if (shared[d]) work += queues_[d].size() * domain_service_mean_[d];
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
-    const auto& own = params_.counters[k].domains;
+    const auto& own = hall_.own_now(k);
     const bool helps = calls(k, queue, overflow) ||
                        std::any_of(own.begin(), own.end(), [&](auto d) { return shared[d]; });
     if (!helps || session_staff_[k] == no_index) continue;
@@ -93,6 +93,11 @@ void CounterService::open_session(std::uint32_t session) {
     if (counter.staff == no_index) counter.staff = roster_.staff_for(k, day, plan, session);
     session_staff_[k] = counter.staff;
   }
+  hall_.update_cover();
+  std::vector<bool> uncovered(queues_.size());
+  for (std::uint32_t d = 0; d < uncovered.size(); ++d)
+    uncovered[d] = (!plan || serves_domain_on(params_, *plan, d)) && !hall_.covered(d);
+  for (auto* o : observers_) o->on_session_cover(sim_.now(), uncovered);
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     auto& counter = hall_.counter(k);
     counter.calling = counter.staff != no_index;

@@ -26,7 +26,7 @@ void write_layout(io::ResultFile& file, const model::CenterParams& c) {
     domains[1].second.push_back(d.name);
   }
   file.write_labels("domains", "domain index -> id and name (row i is domain i)", domains);
-  Labels counters{{"id", {}}, {"domains", {}}, {"overflow", {}}};
+  Labels counters{{"id", {}}, {"domains", {}}, {"overflow", {}}, {"cover", {}}};
   const auto names = [&](const std::vector<std::uint32_t>& list) {
     std::string text;
     for (auto d : list) text += (text.empty() ? "" : " ") + c.domains[d].id;
@@ -36,9 +36,10 @@ void write_layout(io::ResultFile& file, const model::CenterParams& c) {
     counters[0].second.push_back(k.id);
     counters[1].second.push_back(names(k.domains));
     counters[2].second.push_back(names(k.overflow));
+    counters[3].second.push_back(names(k.cover));
   }
-  file.write_labels("layout_counters", "counter index -> id, own domains, overflow domains",
-                    counters);
+  file.write_labels("layout_counters",
+                    "counter index -> id, own domains, overflow domains, cover domains", counters);
   Labels staff{{"name", {}}, {"counter", {}}};
   for (const auto& s : c.staff) {
     staff[0].second.push_back(s.name);

@@ -25,6 +25,7 @@ void read_counter(TableReader& t, const std::map<std::string, std::uint32_t>& do
   k.id = t.string("id", true).value_or("");
   k.domains = domain_list(t, "domains", true, domains);
   k.overflow = domain_list(t, "overflow", false, domains);
+  k.cover = domain_list(t, "cover", false, domains);
   t.check(!k.domains.empty(), "domains", "a counter must serve at least one domain");
   t.finish();
 }

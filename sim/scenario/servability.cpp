@@ -36,6 +36,8 @@ bool calls(const model::CounterParams& k, std::uint32_t d) {
     if (x == d) return true;
   for (auto x : k.overflow)
     if (x == d) return true;
+  for (auto x : k.cover)
+    if (x == d) return true;
   return false;
 }
 

@@ -54,6 +54,9 @@ std::vector<MetricDef> count_columns() {
       {"wait_p95", "min", "95th percentile wait, served visits"},
       {"wait_max", "min", "longest wait, served visits"},
       {"time_in_center_mean", "min", "mean arrival-to-departure time, served visits"},
+      {"uncovered_share", "1",
+       "share of the day's sessions in which no seated officer able to do the domain called it "
+       "(in /days: of the day's (domain, session) pairs); NaN on a day without sessions"},
   };
 }
 }  // namespace
@@ -204,7 +207,8 @@ std::vector<double> DayCollector::counts_row(std::uint32_t day, double domain, C
                    c.wait.quantile(0.9),
                    c.wait.quantile(0.95),
                    c.wait.max(),
-                   c.time_in_center.mean()}) {
+                   c.time_in_center.mean(),
+                   ratio(c.uncovered, c.sessions)}) {
     row.push_back(v);
   }
   return row;
@@ -284,6 +288,15 @@ void DayCollector::on_counter_state(engine::SimTime t, std::uint32_t k, std::uin
   counter_state_[k] = state;
   counter_staff_[k] = staff;
   counter_since_[k] = t;
+}
+
+void DayCollector::on_session_cover(engine::SimTime, const std::vector<bool>& uncovered) {
+  for (std::size_t d = 0; d < uncovered.size() && d < today_by_domain_.size(); ++d) {
+    for (Counts* k : {&today_, &today_by_domain_[d]}) {
+      k->sessions += 1;
+      k->uncovered += uncovered[d] ? 1.0 : 0.0;
+    }
+  }
 }
 
 void DayCollector::on_overtime(engine::SimTime, std::uint32_t staff, double minutes) {

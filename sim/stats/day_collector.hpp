@@ -30,6 +30,7 @@ class DayCollector : public model::CenterObserver {
   void on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t staff,
                         model::CounterState state) override;
   void on_overtime(engine::SimTime t, std::uint32_t staff, double minutes) override;
+  void on_session_cover(engine::SimTime t, const std::vector<bool>& uncovered) override;
   void on_service_end(engine::SimTime t, const model::Citizen&, std::uint32_t) override {
     last_service_end_ = t;
   }
@@ -47,6 +48,7 @@ class DayCollector : public model::CenterObserver {
  private:
   struct Counts {
     double arrived = 0, returned = 0, served = 0, on_target = 0, online = 0, inside_end = 0;
+    double sessions = 0, uncovered = 0;  ///< (domain, session) pairs of the day, and uncovered
     std::array<double, model::leave_reason_count> left{};
     Tally wait, time_in_center;
   };

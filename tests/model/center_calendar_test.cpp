@@ -158,8 +158,9 @@ struct Fate {
 std::vector<Fate> one_counter_by_hand(const std::vector<double>& tickets,
                                       const std::vector<double>& service, std::uint32_t day,
                                       const PolicyParams& policy) {
+  // stop_issuing calls like overtime (its early ticket stop is center_closing_test.cpp's).
   const bool overtime =
-      policy.closing == PolicyParams::Closing::overtime && policy.overtime_cap_min > close_pm;
+      policy.closing != PolicyParams::Closing::send_home && policy.overtime_cap_min > close_pm;
   const double stop_calling = overtime ? at(day, policy.overtime_cap_min) : at(day, close_pm);
   double free = -inf;
   std::vector<Fate> fates;
@@ -486,7 +487,7 @@ TEST_CASE(
                                       Distribution::deterministic(3.0), std::nullopt, 0.0, 4.5);
   p.domains = {DomainParams{"civil", "civil status"}, DomainParams{"land", "land"}};
   p.procedures.front().domain = 1;
-  p.counters = {CounterParams{"A", {0}, {}}, CounterParams{"B", {1}, {}}};
+  p.counters = {CounterParams{"A", {0}, {}, {}}, CounterParams{"B", {1}, {}, {}}};
   p.staff[0].speed = {1.0, 1.0};
   p.staff[1].speed = {1.0, 1.0};
   p.reception.wrong_pick_share = 1.0;
@@ -515,7 +516,7 @@ TEST_CASE(
   // ticket q1 at 8:03, waits, B calls at 8:06, done 8:11.
   auto p = one_counter_center(office_calendar(monday_8_sep_2025, 1), 8, 10.0, 5.0);
   two_domains(p, 0.0, 1.0, 5.0);
-  p.counters = {CounterParams{"A", {0}, {}}, CounterParams{"B", {1}, {}}};
+  p.counters = {CounterParams{"A", {0}, {}, {}}, CounterParams{"B", {1}, {}, {}}};
   p.staff = {staff_at(0, {1.0, 1.0}), staff_at(1, {1.0, 1.0})};
   p.reception.wrong_pick_share = 1.0;
   p.reception.misroute_time = Distribution::deterministic(1.0);
@@ -575,7 +576,7 @@ TEST_CASE(
   // nobody holding a Monday ticket is called on Tuesday morning.
   auto p = one_counter_center(office_calendar(monday_8_sep_2025, 2), 16, 6.0, 1.0);
   two_domains(p, 0.0, 1.0, 1.0);
-  p.counters = {CounterParams{"A", {0}, {}}, CounterParams{"B", {1}, {}}};
+  p.counters = {CounterParams{"A", {0}, {}, {}}, CounterParams{"B", {1}, {}, {}}};
   p.staff = {staff_at(0, {1.0, 1.0}), staff_at(1, {1.0, 1.0})};
   p.reception.wrong_pick_share = 1.0;
   p.reception.misroute_time = Distribution::deterministic(20.0);
@@ -653,7 +654,7 @@ TEST_CASE(
                                       Distribution::deterministic(4.0), std::nullopt, 0.0, 3.5);
   p.domains = {DomainParams{"civil", "civil status"}, DomainParams{"land", "land"}};
   p.procedures.front().domain = 1;
-  p.counters = {CounterParams{"0", {0, 1}, {}}, CounterParams{"1", {1}, {}}};
+  p.counters = {CounterParams{"0", {0, 1}, {}, {}}, CounterParams{"1", {1}, {}, {}}};
   p.staff[0].speed = {1.0, 0.0};
   p.staff[1].speed = {0.0, 2.0};
   const auto r = run(p, 7);
@@ -676,7 +677,7 @@ TEST_CASE(
   // citizen waited although counter 0 was idle (the case that shows counter 0 refuses it).
   auto p = one_counter_center(office_calendar(monday_8_sep_2025, 1), 8, 16.0, 10.0);
   two_domains(p, 0.5, 0.5, 10.0);
-  p.counters = {CounterParams{"0", {0, 1}, {}}, CounterParams{"1", {1}, {}}};
+  p.counters = {CounterParams{"0", {0, 1}, {}, {}}, CounterParams{"1", {1}, {}, {}}};
   p.staff = {staff_at(0, {1.0, 0.0}), staff_at(1, {0.0, 2.0})};
   bool refused_while_idle = false;
   for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
@@ -722,7 +723,7 @@ TEST_CASE("a counter serving two domains calls the oldest ticket across both", "
   // first" would both fail).
   auto p = one_counter_center(office_calendar(monday_8_sep_2025, 1), 8, 10.0, 10.0);
   two_domains(p, 0.5, 0.5, 10.0);
-  p.counters = {CounterParams{"0", {0, 1}, {}}};
+  p.counters = {CounterParams{"0", {0, 1}, {}, {}}};
   p.staff = {staff_at(0, {1.0, 1.0})};
   bool older_in[2] = {false, false};
   for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
@@ -752,7 +753,7 @@ TEST_CASE("a counter calls its overflow domain only when its own domain has nobo
   // before the older d1 ticket of 8:01, which is called at 8:10.
   auto p = one_counter_center(office_calendar(monday_8_sep_2025, 1), 8, 10.0, 5.0);
   two_domains(p, 0.5, 0.5, 5.0);
-  p.counters = {CounterParams{"0", {0}, {1}}};
+  p.counters = {CounterParams{"0", {0}, {1}, {}}};
   p.staff = {staff_at(0, {1.0, 1.0})};
   bool own_before_older_overflow = false;
   for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
@@ -1056,8 +1057,8 @@ TEST_CASE(
     proc.fix_on_spot = Distribution::deterministic(4.0);
     p.procedures.push_back(proc);
   }
-  p.counters = {CounterParams{"0", {0}, {1}}, CounterParams{"1", {0, 1}, {}},
-                CounterParams{"2", {1}, {}}};
+  p.counters = {CounterParams{"0", {0}, {1}, {}}, CounterParams{"1", {0, 1}, {}, {}},
+                CounterParams{"2", {1}, {}, {}}};
   p.staff = {staff_at(0, {1.0, 1.0}), staff_at(1, {1.0, 0.0}), staff_at(2, {0.0, 1.5})};
   p.staff[1].absence_prob = 0.2;
   p.priority_share = 0.1;
@@ -1108,7 +1109,7 @@ TEST_CASE("citizens of a domain turned away on purpose leave at the ticket, once
   // no return visit); domain-0 citizens are served as usual.
   auto p = one_counter_center(office_calendar(monday_8_sep_2025, 2), 9, 20.0, 1.0);
   two_domains(p, 0.5, 0.5, 1.0);
-  p.counters = {CounterParams{"A", {0}, {}}};
+  p.counters = {CounterParams{"A", {0}, {}, {}}};
   p.staff = {staff_at(0, {1.0, 0.0})};
   p.policy.unserved = PolicyParams::Unserved::turn_away;
   p.policy.turn_away = {false, true};

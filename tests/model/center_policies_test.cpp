@@ -57,7 +57,7 @@ CenterParams two_domain_office(std::uint32_t days, double daily_visits) {
     proc.service = Distribution::deterministic(3.0);
     p.procedures.push_back(proc);
   }
-  p.counters = {{"A", {0}, {}}, {"B", {1}, {}}};
+  p.counters = {{"A", {0}, {}, {}}, {"B", {1}, {}, {}}};
   p.staff = {StaffParams{"a", 0, {1.0, 1.0}}, StaffParams{"b", 1, {1.0, 1.0}}};
   CalendarSpec cal;
   cal.start = std::chrono::year{2025} / 9 / 8;

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
@@ -78,7 +79,7 @@ TEST_CASE("a misrouted ticket costs the misroute time and is re-ticketed to the 
   // 1 serves them (need 2, speed 2: 1 minute), served at 2.
   CenterParams p;
   p.domains.push_back({"land", "land"});
-  p.counters = {{"A", {0}, {}}, {"B", {1}, {}}};
+  p.counters = {{"A", {0}, {}, {}}, {"B", {1}, {}, {}}};
   p.staff = {{"a", 0, {1.0, 1.0}}, {"b", 1, {2.0, 2.0}}};
   Bench b(p);
   b.ticket(0, 0, [](Citizen& c) {
@@ -87,4 +88,60 @@ TEST_CASE("a misrouted ticket costs the misroute time and is re-ticketed to the 
   b.sim.run();
   const std::vector<std::string> expected = {"2 served 0"};
   CHECK(b.log.lines == expected);
+}
+
+namespace {
+/// Two domains; counter A owns domain 0, counter B owns domain 1 and covers domain 0.
+CenterParams cover_layout(double a_absence, double b_speed_on_0) {
+  CenterParams p;
+  p.domains.push_back({"land", "land"});
+  p.counters = {{"A", {0}, {}, {}}, {"B", {1}, {}, {0}}};
+  p.staff = {{"a", 0, {1.0, 1.0}}, {"b", 1, {b_speed_on_0, 1.0}}};
+  p.staff[0].absence_prob = a_absence;
+  return p;
+}
+/// Keeps the last by-domain uncovered flags published at a session's open.
+struct CoverLog : sim::model::CenterObserver {
+  std::vector<bool> uncovered;
+  void on_session_cover(double, const std::vector<bool>& u) override { uncovered = u; }
+};
+}  // namespace
+
+TEST_CASE("a colleague covers an absent officer's domain as their own, at their own speed",
+          "[model][counter_service]") {
+  // A's officer is always absent, so B calls domain 0 as one of its own (oldest ticket across
+  // both), at speed 0.5 there. Citizen 0 (domain 0, need 2, ticket 0) is called by B at once:
+  // 4 minutes, served at 4. Then the oldest of citizen 2 (domain 0, ticket 0.5, need 1: 2
+  // minutes, served at 6) and citizen 1 (domain 1, ticket 1, need 1: served at 7). As mere
+  // overflow, B would have taken citizen 1 first.
+  Bench b(cover_layout(1.0, 0.5));
+  b.ticket(0, 0, [](Citizen& c) { c.domain = c.queue = 0, c.service_need = 2; });
+  b.ticket(0.5, 2, [](Citizen& c) { c.domain = c.queue = 0, c.service_need = 1; });
+  b.ticket(1, 1, [](Citizen& c) { c.domain = c.queue = 1, c.service_need = 1; });
+  b.sim.run();
+  const std::vector<std::string> expected = {"4 served 0", "6 served 2", "7 served 1"};
+  CHECK(b.log.lines == expected);
+}
+
+TEST_CASE("no cover while the domain's own officer is present, and uncovered domains are published",
+          "[model][counter_service]") {
+  // A's officer is present: B never calls domain 0. Citizen 0 (need 2) is served by A at 2,
+  // citizen 1 (domain 0, ticket 0.5, need 1) waits for A although B is idle: served at 3.
+  Bench present(cover_layout(0.0, 0.5));
+  present.ticket(0, 0, [](Citizen& c) { c.domain = c.queue = 0, c.service_need = 2; });
+  present.ticket(0.5, 1, [](Citizen& c) { c.domain = c.queue = 0, c.service_need = 1; });
+  present.sim.run();
+  const std::vector<std::string> expected = {"2 served 0", "3 served 1"};
+  CHECK(present.log.lines == expected);
+  // Covered by A; with A away, covered by B at speed 0.5; with A away and B unable (speed 0),
+  // domain 0 is uncovered this session.
+  for (auto [absence, speed, uncovered0] :
+       {std::tuple{0.0, 0.5, false}, std::tuple{1.0, 0.5, false}, std::tuple{1.0, 0.0, true}}) {
+    Bench b(cover_layout(absence, speed));
+    CoverLog cover;
+    b.observers.push_back(&cover);
+    b.counters.open_session(0);
+    const std::vector<bool> flags = {uncovered0, false};
+    CHECK(cover.uncovered == flags);
+  }
 }

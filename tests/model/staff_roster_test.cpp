@@ -15,7 +15,7 @@ TEST_CASE("a counter gets the first of its staff who works that day and is not a
   // Counter 0: Lan works Mondays only, Minh every day but is always absent, Hoa is seconded
   // for days 3..5. Counter 1 has nobody.
   CenterParams p;
-  p.counters = {{"0", {0}, {}}, {"1", {0}, {}}};
+  p.counters = {{"0", {0}, {}, {}}, {"1", {0}, {}, {}}};
   StaffParams lan{"Lan", 0, {1.0}}, minh{"Minh", 0, {1.0}}, hoa{"Hoa", 0, {1.0}};
   lan.works = {true, false, false, false, false, false, false};
   minh.absence_prob = 1.0;
@@ -38,7 +38,7 @@ TEST_CASE("on a Friendly Saturday only counters of a Saturday domain are staffed
           "[model][staff_roster]") {
   CenterParams p;
   p.domains.push_back({"land", "land"});
-  p.counters = {{"civil", {0}, {}}, {"land", {1}, {}}};
+  p.counters = {{"civil", {0}, {}, {}}, {"land", {1}, {}, {}}};
   p.staff = {{"a", 0, {1.0, 1.0}}, {"b", 1, {1.0, 1.0}}};
   sim::model::SaturdayParams saturday;
   saturday.domains = {true, false};

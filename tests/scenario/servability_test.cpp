@@ -18,7 +18,14 @@ namespace {
 
 const std::string ward_path = repo_path("scenarios/templates/urban_ward.toml");
 
-std::string ward_text() { return sim::scenario::read_scenario_text(ward_path); }
+/// The urban ward without the civil-status counter's cover of land and construction: the
+/// tests below take away the land counter's ability to serve and expect nobody else to.
+std::string ward_text() {
+  auto text = sim::scenario::read_scenario_text(ward_path);
+  const auto at = text.find("cover = [\"land\", \"construction\"]");
+  REQUIRE(at != std::string::npos);
+  return text.erase(at, text.find('\n', at) - at + 1);
+}
 
 /// The text without the [[header]] block that contains `marker` (up to the next blank line).
 std::string without_block(std::string text, const std::string& marker) {
@@ -84,6 +91,13 @@ TEST_CASE("a counter without staff leaves its domains unservable, at the counter
     CHECK(p.line == line_of(text, "id = \"5-land-construction\"") - 1);  // its [[counters]]
     CHECK(p.message.find("counter '5-land-construction' has no staff") != std::string::npos);
   }
+}
+
+TEST_CASE("a counter that covers land keeps the ward servable without its land officer",
+          "[scenario]") {
+  const auto text =
+      without_block(sim::scenario::read_scenario_text(ward_path), "name = \"Hoàng Thị Mai\"");
+  CHECK(problems_of(text).empty());
 }
 
 TEST_CASE("an officer whose only skill for a domain is 0 cannot serve it", "[scenario]") {

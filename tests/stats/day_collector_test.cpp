@@ -155,7 +155,7 @@ TEST_CASE("per day and per domain, service level and unserved share count the da
 
 TEST_CASE("a counter nobody ever sat at has utilisation 0 and is flagged, not NaN", "[stats]") {
   auto params = two_domains();
-  params.counters.push_back({"2", {1}, {}});
+  params.counters.push_back({"2", {1}, {}, {}});
   DayCollector c(params, 0);
   c.on_counter_state(450, 0, 0, CounterState::idle);
   c.on_counter_state(480, 0, 0, CounterState::busy);

@@ -34,7 +34,8 @@ TEST_CASE("service level, unserved share and helped count everyone who came", "[
   // Eight citizens in a window [0, 1000) with a 30-minute target:
   //   a served after a 10-minute wait (on target), b served after 40 (a miss), c reneged,
   //   d balked, e turned away, f sent home then back and served after 5 (first visit a miss,
-  //   return on target), g sent home and never back, h answered by the robot.
+  //   return on target), g sent home and not back by the end, h answered by the robot. The
+  //   model marks a departure with a return visit to come (citizen.returning): f and g.
   SummaryCollector s(0, 1000, 1, 1, 30.0);
   auto a = citizen(0, 0), b = citizen(1, 5), c = citizen(2, 10), d = citizen(3, 15),
        e = citizen(4, 20), f = citizen(5, 25), g = citizen(6, 30), h = citizen(7, 35);
@@ -46,6 +47,7 @@ TEST_CASE("service level, unserved share and helped count everyone who came", "[
   s.on_leave(50, c, LeaveReason::reneged);
   s.on_leave(15, d, LeaveReason::balked);
   s.on_leave(20, e, LeaveReason::turned_away);
+  f.returning = g.returning = true;
   s.on_leave(400, f, LeaveReason::closing);
   s.on_leave(45, g, LeaveReason::incomplete);
   s.on_leave(36, h, LeaveReason::answered);
@@ -62,15 +64,62 @@ TEST_CASE("service level, unserved share and helped count everyone who came", "[
   CHECK(metric(s, "reneged") == 1);  // the turned-away citizen is not folded in here
   CHECK(metric(s, "sent_home") == 2);
   CHECK(metric(s, "sent_home_pending") == 1);  // g; f came back
+  CHECK(metric(s, "gave_up") == 3);            // c, d, e
   CHECK(metric(s, "helped") == 4);             // a, b, f served; h answered
   CHECK(metric(s, "served_on_target") == 2);   // a and f's return
   // 9 visits (8 first, 1 return); hits: a, f's return, and h answered at once by the robot.
   CHECK(metric(s, "service_level") == 3.0 / 9.0);
   CHECK(metric(s, "unserved_share") == 4.0 / 8.0);  // c, d, e, g
   // Conservation: every citizen who came ends in exactly one outcome.
-  CHECK(metric(s, "arrived") == metric(s, "served") + metric(s, "answered") + metric(s, "reneged") +
-                                    metric(s, "balked") + metric(s, "turned_away") +
+  CHECK(metric(s, "arrived") == metric(s, "served") + metric(s, "answered") + metric(s, "gave_up") +
                                     metric(s, "sent_home_pending"));
+}
+
+TEST_CASE("a citizen who gave up and came back to be served is not unserved", "[stats]") {
+  // a reneges meaning to come back and is served on the return; b balks for good; c sent home
+  // on the last visit (max_visits: not returning) gives up too. 3 citizens, 4 visits.
+  SummaryCollector s(0, 1000, 1, 1, 30.0);
+  auto a = citizen(0, 0), b = citizen(1, 5), c = citizen(2, 10);
+  for (auto* who : {&a, &b, &c}) s.on_arrival(who->arrival, *who);
+  a.returning = true;
+  s.on_leave(100, a, LeaveReason::reneged);
+  s.on_leave(6, b, LeaveReason::balked);
+  s.on_leave(50, c, LeaveReason::incomplete);
+  a.visit = 2;
+  a.returning = false;
+  a.arrival = a.ticket_time = 1500;  // still followed: the window is the first arrival's
+  s.on_arrival(1500, a);
+  s.on_served(1510, a);
+  CHECK(metric(s, "reneged") == 1);  // departures, as they happened
+  CHECK(metric(s, "returned") == 1);
+  CHECK(metric(s, "served") == 1);
+  CHECK(metric(s, "gave_up") == 2);  // b and c
+  CHECK(metric(s, "sent_home_pending") == 0);
+  CHECK(metric(s, "unserved_share") == 2.0 / 3.0);
+  CHECK(metric(s, "arrived") == metric(s, "served") + metric(s, "answered") + metric(s, "gave_up") +
+                                    metric(s, "sent_home_pending"));
+}
+
+TEST_CASE("the day's last service end and the longest overtime are kept per day", "[stats]") {
+  // Day 0: services end at 600 and 1150 (19:10); day 1: at 1440 + 1000 (16:40). Overtime of 130
+  // and 20 minutes on day 0. Mean last end (1150 + 1000) / 2 = 1075, latest 1150.
+  SummaryCollector s(0, 2880, 1, 1, 30.0);
+  const auto a = citizen(0, 0);
+  s.on_day_start(0, 0);
+  s.on_service_end(600, a, 0);
+  s.on_service_end(1150, a, 0);
+  s.on_overtime(1150, 0, 130);
+  s.on_overtime(1040, 1, 20);
+  s.on_day_end(1440, 0);
+  s.on_day_start(1440, 1);
+  s.on_service_end(2440, a, 0);
+  s.on_day_end(2880, 1);
+  s.on_day_start(2880, 2);  // a closed day: no service, no value
+  s.on_day_end(4320, 2);
+  CHECK(metric(s, "last_service_end_mean") == 1075.0);
+  CHECK(metric(s, "last_service_end_max") == 1150.0);
+  CHECK(metric(s, "overtime_max") == 130.0);
+  CHECK(metric(s, "overtime") == 150.0);
 }
 
 TEST_CASE("a wait exactly at the target is on target", "[stats]") {

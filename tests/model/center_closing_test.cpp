@@ -1,0 +1,114 @@
+// Center model, the closing policy stop_issuing: every ticket issued is served by the cap.
+//
+// Arrivals are a non-homogeneous Poisson process, so, as in center_calendar_test.cpp, the rule
+// is replayed on the arrival times the model drew: one counter, a fixed 10-minute service and
+// no patience, so the ticket machine's estimate of a new ticket's finish is
+// now + (tickets waiting + 1) x 10 minutes (straight on past 17:00), and a ticket is refused
+// exactly when that passes the cap. Several seeds; the test requires that they really refused
+// tickets and worked overtime, so it cannot pass vacuously.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdint>
+
+#include "sim/model/center_params.hpp"
+#include "sim/model/work_calendar.hpp"
+#include "tests/support/center_recorder.hpp"
+
+using sim::engine::Distribution;
+using sim::model::CenterParams;
+using sim::model::LeaveReason;
+using sim::model::PolicyParams;
+using sim::model::Session;
+using sim::model::WorkCalendar;
+using test_support::VisitRecord;
+
+namespace {
+
+constexpr int close_pm = 17 * 60;           // 1020
+constexpr int overtime_cap = 17 * 60 + 45;  // 1065
+constexpr double service = 10.0;
+constexpr std::uint64_t seeds = 8;
+
+/// Monday 08/09/2025, 07:30-11:30 and 13:30-17:00, tickets until 16:30; one counter, one
+/// domain, 10-minute service; 30 visits expected, all between 15:00 and 16:00: more than the
+/// 16 services that fit from 15:00 to the 17:45 cap.
+CenterParams late_crowd(PolicyParams::Closing closing) {
+  CenterParams p;
+  sim::model::CalendarSpec spec;
+  spec.start = std::chrono::year{2025} / 9 / 8;
+  spec.days = 1;
+  for (unsigned w = 0; w < 5; ++w) {
+    spec.sessions[w] = {Session{450, 690}, Session{810, close_pm}};
+    spec.ticket_stop_min[w] = 990;
+  }
+  p.calendar = spec;
+  p.procedures.front().service = Distribution::deterministic(service);
+  p.demand.daily_visits = 30.0;
+  p.demand.hourly_profile[15] = 1.0;
+  p.policy.closing = closing;
+  p.policy.overtime_cap_min = overtime_cap;
+  return p;
+}
+
+/// Tickets waiting at time t: taken before t and not yet called (a call at t comes first: a
+/// service end is handled before a simultaneous arrival).
+std::size_t waiting_at(const test_support::CenterRecorder& r, double t) {
+  std::size_t n = 0;
+  for (const auto& v : r.visits) {
+    if (!v.tickets.empty() && v.tickets.front().t < t && (v.calls.empty() || v.calls.front().t > t))
+      ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "under stop_issuing the machine refuses exactly the tickets that would end past the cap and "
+    "every ticket it issues is served",
+    "[model][center]") {
+  const auto p = late_crowd(PolicyParams::Closing::stop_issuing);
+  const double cap = WorkCalendar::time_of(0, overtime_cap);
+  std::size_t refused = 0, overtime = 0;
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    INFO("seed " << seed);
+    const auto r = test_support::record_run(p, seed);
+    for (const auto& v : r.visits) {
+      INFO("citizen " << v.id << " arrived at " << v.arrival);
+      const double expected_finish = v.arrival + (waiting_at(r, v.arrival) + 1.0) * service;
+      if (v.tickets.empty()) {
+        REQUIRE(v.reason);
+        CHECK(*v.reason == LeaveReason::after_hours);
+        CHECK(expected_finish > cap);
+        ++refused;
+      } else {
+        CHECK(expected_finish <= cap);
+        CHECK(v.served);  // nobody who took a ticket is sent home at the cap
+      }
+    }
+    for (const auto& o : r.overtime) overtime += o.minutes > 0;
+    CHECK(r.inside_after_run == 0);
+  }
+  CHECK(refused > 0);
+  CHECK(overtime > 0);
+}
+
+TEST_CASE("under plain overtime the same crowd gets tickets and some are sent home at the cap",
+          "[model][center]") {
+  // The contrast: without the early stop every citizen gets a ticket, the counter works until
+  // 17:45 and whoever is still waiting then goes home (reason closing).
+  const auto p = late_crowd(PolicyParams::Closing::overtime);
+  std::size_t sent_home_at_cap = 0;
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    const auto r = test_support::record_run(p, seed);
+    for (const auto& v : r.visits) {
+      CHECK_FALSE(v.tickets.empty());
+      if (v.reason == LeaveReason::closing) {
+        CHECK(*v.left == WorkCalendar::time_of(0, overtime_cap));
+        ++sent_home_at_cap;
+      }
+    }
+  }
+  CHECK(sent_home_at_cap > 0);
+}
