@@ -116,7 +116,8 @@ def counter_names(res, lang):
 
 def _unserved_counts(frame):
     """Citizens who went home unserved in each row: reneged + balked + turned away, plus those
-    sent home who did not come back (sent_home - returned over the rows summed, never below 0).
+    sent home who did not come back (sent_home - returned over the rows summed; returns of those
+    who gave up make it negative, and the sum of the two parts is what counts).
     turned_away is 0 in files written before motcua counted it."""
     away = frame["turned_away"] if "turned_away" in frame else 0.0
     return frame["reneged"] + frame["balked"] + away, frame["sent_home"] - frame["returned"]
@@ -142,7 +143,9 @@ def domain_facts(res):
     per = d.groupby(["domain", "replication"])[["_gone", "_pending", "arrived", "served",
                                                 "_wait_total"]].sum()
     per = per[per["arrived"] > 0]
-    per["unserved"] = (per["_gone"] + per["_pending"].clip(lower=0)) / per["arrived"]
+    # Those who gave up and came back are in reneged or balked and in returned: the sum, not each
+    # part, counts citizens (every return follows one unserved departure).
+    per["unserved"] = (per["_gone"] + per["_pending"]).clip(lower=0) / per["arrived"]
     per["wait"] = per["_wait_total"] / per["served"].where(per["served"] > 0)
     out = {}
     for k, g in per.groupby(level="domain"):

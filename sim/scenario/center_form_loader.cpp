@@ -38,9 +38,13 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
   t.check(!weekday.empty() || !cal.sessions[5].empty(), "weekday", "the center never opens");
   int stop = -1;
   if (auto v = t.string("ticket_stop", false)) stop = clock(t, "ticket_stop", *v).value_or(-1);
+  // A Saturday morning needs its own stop; the weekday one then does not apply on Saturdays
+  // (the calendar's check in validate() places it within Saturday's sessions).
+  const auto saturday_stop = read_clock(t, "saturday_ticket_stop", false);
   for (int d = 0; d < 7; ++d) cal.ticket_stop_min[d] = cal.sessions[d].empty() ? -1 : stop;
   if (stop >= 0) {
     for (int d = 0; d < 7; ++d) {
+      if (d == 5 && saturday_stop) continue;
       const auto& s = cal.sessions[d];
       if (!s.empty() && (stop <= s.front().open_min || stop > s.back().close_min)) {
         t.check(false, "ticket_stop",
@@ -50,6 +54,11 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
         break;  // one message is enough; the same stop applies to every open day
       }
     }
+  }
+  if (saturday_stop) {
+    t.check(!cal.sessions[5].empty(), "saturday_ticket_stop",
+            "is given but the center has no Saturday session");
+    cal.ticket_stop_min[5] = cal.sessions[5].empty() ? -1 : *saturday_stop;
   }
   if (auto file = t.string("holidays", false)) {
     cal.holidays = read_holidays(resolve_path(path, *file), other_files);

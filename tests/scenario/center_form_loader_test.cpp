@@ -188,3 +188,28 @@ TEST_CASE("demand must be given one way: daily visits or population with a visit
   INFO(listing(ps));
   CHECK(reported(ps, "ward.toml", 15, "demand.daily_visits", "either daily_visits"));
 }
+
+TEST_CASE("a Saturday morning takes its own ticket stop next to the weekday afternoon stop",
+          "[scenario]") {
+  const auto saturday = replaced(scenario, "ticket_stop = \"16:30\"",
+                                 "ticket_stop = \"16:30\"\nsaturday = [\"07:30-11:30\"]\n"
+                                 "saturday_ticket_stop = \"11:00\"");
+  Files files(saturday, catalogue);
+  const auto s = sim::scenario::load_scenario(files.ward());
+  const auto& cal = *s.center.calendar;
+  CHECK(cal.ticket_stop_min[0] == 16 * 60 + 30);
+  CHECK(cal.ticket_stop_min[5] == 11 * 60);
+  // Without it the weekday stop falls after Saturday's close: refused, Saturday named.
+  auto without = replaced(saturday, "saturday_ticket_stop = \"11:00\"", "");
+  CHECK(reported(problems(without, catalogue), "ward.toml", 11, "hours.ticket_stop",
+                 "no later than the last close on sat"));
+  // A Saturday stop outside Saturday's session is refused by the calendar's check.
+  auto late =
+      replaced(saturday, "saturday_ticket_stop = \"11:00\"", "saturday_ticket_stop = \"12:00\"");
+  CHECK_FALSE(problems(late, catalogue).empty());
+  // And one without Saturday sessions at all.
+  auto no_session = replaced(saturday, "saturday = [\"07:30-11:30\"]", "");
+  INFO(listing(problems(no_session, catalogue)));
+  CHECK(reported(problems(no_session, catalogue), "ward.toml", 13, "hours.saturday_ticket_stop",
+                 "no Saturday session"));
+}
