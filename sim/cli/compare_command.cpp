@@ -168,6 +168,8 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
     throw po::error("--replications must be at least 2 for a comparison");
   check_output_is_not_input(vm["output"].as<std::string>(), inputs);
   io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
+  io::SpillFile spill(file.partial_path());             // per-day tables wait here, not in memory
+  options.spill = &spill;
   auto e =
       run::run_experiment(kind, files.front(), base_overlays, base_settings, variants, options);
   e.sweep_key = sweep_key;

@@ -155,6 +155,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   check_output_is_not_input(vm["output"].as<std::string>(), input_files(s));
 
   io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
+  io::SpillFile spill(file.partial_path());             // per-day tables wait here, not in memory
+  options.spill = &spill;
   std::optional<TraceFile> trace;
   if (vm.count("trace")) trace.emplace(vm["trace"].as<std::string>());
   options.trace = trace.has_value();

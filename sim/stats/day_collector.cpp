@@ -127,6 +127,12 @@ const std::vector<TableDef>& DayCollector::table_defs() {
   return defs;
 }
 
+void DayCollector::stream_to(RowSink* days, RowSink* days_by_domain, RowSink* timeseries) {
+  days_.stream_to(days);
+  days_by_domain_.stream_to(days_by_domain);
+  timeseries_.stream_to(timeseries);
+}
+
 void DayCollector::advance(Level& level, std::vector<double>& bins, double t) {
   // Spread value x (t - since) over the 15-minute bins of the current day it covers.
   double from = std::max(level.since, day_start_);
@@ -202,14 +208,13 @@ void DayCollector::day_rows(std::uint32_t day) {
   auto row = counts_row(day, -1, today_);
   row.push_back(overtime_today_);
   row.push_back(today_.inside_end);
-  days_.push_back(std::move(row));
+  days_.append(std::move(row));
   for (std::size_t d = 0; d < today_by_domain_.size(); ++d) {
-    days_by_domain_.push_back(counts_row(day, static_cast<double>(d), today_by_domain_[d]));
+    days_by_domain_.append(counts_row(day, static_cast<double>(d), today_by_domain_[d]));
   }
   for (int b = 0; b < bins_per_day; ++b) {
-    timeseries_.push_back({replication_, static_cast<double>(day),
-                           static_cast<double>(b * bin_minutes), queued_bins_[b],
-                           present_bins_[b]});
+    timeseries_.append({replication_, static_cast<double>(day),
+                        static_cast<double>(b * bin_minutes), queued_bins_[b], present_bins_[b]});
   }
 }
 
@@ -287,7 +292,8 @@ std::vector<TableRows> DayCollector::tables() {
                      staff_back_office_[s], ratio(staff_busy_[s], staff_open_[s]),
                      staff_overtime_[s]});
   }
-  return {days_, days_by_domain_, timeseries_, std::move(counters), std::move(staff)};
+  return {days_.rows(), days_by_domain_.rows(), timeseries_.rows(), std::move(counters),
+          std::move(staff)};
 }
 
 }  // namespace sim::stats

@@ -35,6 +35,9 @@ class DayCollector : public model::CenterObserver {
 
   /// Table shapes, in the order of tables().
   static const std::vector<TableDef>& table_defs();
+  /// Streams the tables that grow with days (/days, /days_by_domain, /timeseries) to sinks as
+  /// their rows are produced; tables() then returns them empty.
+  void stream_to(RowSink* days, RowSink* days_by_domain, RowSink* timeseries);
   /// The finished tables (call after the run).
   std::vector<TableRows> tables();
 
@@ -71,7 +74,7 @@ class DayCollector : public model::CenterObserver {
   /// Minutes by counter and by staff member.
   std::vector<double> counter_open_, counter_busy_, counter_back_office_;
   std::vector<double> staff_open_, staff_busy_, staff_back_office_, staff_overtime_;
-  TableRows days_, days_by_domain_, timeseries_;
+  GrowingTable days_, days_by_domain_, timeseries_;
 };
 
 }  // namespace sim::stats
