@@ -16,6 +16,7 @@
 #include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/io/output_error.hpp"
+#include "sim/run/cluster.hpp"
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/progress.hpp"
 #include "sim/run/replication.hpp"
@@ -154,16 +155,22 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   options.progress = !quiet && run::stderr_is_terminal();
   check_output_is_not_input(vm["output"].as<std::string>(), input_files(s));
 
-  io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
-  io::SpillFile spill(file.partial_path());             // per-day tables wait here, not in memory
-  options.spill = &spill;
+  // Under mpirun only rank 0 writes; the other ranks end inside the run (cluster::WorkerDone).
+  std::optional<io::ResultFile> file;
+  std::optional<io::SpillFile> spill;  // per-day tables wait here, not in memory
+  if (run::cluster::is_root()) {
+    file.emplace(vm["output"].as<std::string>());  // fails now if the path is unwritable
+    options.spill = &spill.emplace(file->partial_path());
+  }
   std::optional<TraceFile> trace;
+  if (vm.count("trace") && run::cluster::ranks() > 1)
+    throw po::error("--trace is not available under mpirun (run the traced study in one process)");
   if (vm.count("trace")) trace.emplace(vm["trace"].as<std::string>());
   options.trace = trace.has_value();
   const auto rows = run::run_replications(s, options);
-  run::write_results(file, s, options, rows);
+  run::write_results(*file, s, options, rows);
   if (trace) trace->write(s, rows);
-  file.commit();
+  file->commit();
   if (!quiet) {
     print_summary(out, s, rows);
     out << "wrote " << vm["output"].as<std::string>() << "\n";

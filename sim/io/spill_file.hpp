@@ -41,6 +41,7 @@ class SpilledRows : public stats::StoredRows {
   /// Writes the last partial block; call once the replication has ended.
   void flush();
   std::uint64_t size() const override { return rows_; }
+  std::size_t columns() const override { return columns_; }
   void read(const std::function<void(const double*, std::size_t)>& block) const override;
 
   static constexpr std::size_t block_rows = 4096;

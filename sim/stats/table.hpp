@@ -34,6 +34,7 @@ class RowSink {
 class StoredRows : public RowSink {
  public:
   virtual std::uint64_t size() const = 0;
+  virtual std::size_t columns() const = 0;
   /// Calls block(rows, n) for consecutive blocks of n rows, each row's columns contiguous.
   virtual void read(const std::function<void(const double*, std::size_t)>& block) const = 0;
 };
