@@ -2,11 +2,13 @@
 #include "sim/run/cluster.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <thread>
 
 #ifdef MOTCUA_MPI
 #include <mpi.h>
@@ -31,6 +33,10 @@ bool launched_by_mpirun() {
 void check(int status, const char* what) {
   if (status != MPI_SUCCESS) throw std::runtime_error(std::string("MPI: cannot ") + what);
 }
+
+/// Waits a moment between polls. Open MPI's blocking calls spin on a core; ranks share
+/// machines with other ranks' simulation threads, so a waiting rank should leave the core free.
+void idle() { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }
 #endif
 }  // namespace
 
@@ -83,14 +89,21 @@ void send_to_root(const Message& m) {
   bytes += m.bytes;
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     throw std::runtime_error("a unit's result is over 2 GiB, too large for one MPI message");
-  check(MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, 0,
-                 m.error ? error_tag : result_tag, MPI_COMM_WORLD),
+  MPI_Request request;
+  check(MPI_Isend(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, 0,
+                  m.error ? error_tag : result_tag, MPI_COMM_WORLD, &request),
         "send a result to rank 0");
+  for (int done = 0; check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "send a result"), !done;)
+    idle();
 }
 
 Message receive_at_root() {
   MPI_Status status;
-  check(MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &status), "wait for a result");
+  for (int ready = 0;
+       check(MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &ready, &status),
+             "wait for a result"),
+           !ready;)
+    idle();
   int size = 0;
   check(MPI_Get_count(&status, MPI_BYTE, &size), "size a result");
   std::string bytes(static_cast<std::size_t>(size), '\0');
