@@ -1,6 +1,7 @@
 // `motcua compare` and `motcua sweep`: variants on common random numbers, paired differences.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <iomanip>
 #include <optional>
 #include <ostream>
@@ -175,6 +176,8 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
   if (run::cluster::is_root()) {
     file.emplace(vm["output"].as<std::string>());  // fails now if the path is unwritable
     options.spill = &spill.emplace(file->partial_path());
+  } else {  // another rank: its per-day tables wait in its machine's temporary folder
+    options.spill = &spill.emplace((std::filesystem::temp_directory_path() / "motcua").string());
   }
   auto e =
       run::run_experiment(kind, files.front(), base_overlays, base_settings, variants, options);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <optional>
@@ -161,6 +162,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   if (run::cluster::is_root()) {
     file.emplace(vm["output"].as<std::string>());  // fails now if the path is unwritable
     options.spill = &spill.emplace(file->partial_path());
+  } else {  // another rank: its per-day tables wait in its machine's temporary folder
+    options.spill = &spill.emplace((std::filesystem::temp_directory_path() / "motcua").string());
   }
   std::optional<TraceFile> trace;
   if (vm.count("trace") && run::cluster::ranks() > 1)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -16,6 +17,12 @@ SpillFile::SpillFile(const std::string& near_path)
     : folder_(std::filesystem::path(near_path).parent_path().string()) {
   if (folder_.empty()) folder_ = ".";
   fd_ = ::open(folder_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd_ < 0 && errno != EACCES && errno != ENOENT && errno != EROFS && errno != ENOSPC) {
+    // Some file systems (NFS, Lustre) have no O_TMPFILE: a named file removed at once.
+    std::string name = folder_ + "/.motcua-spill-XXXXXX";
+    fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd_ >= 0) ::unlink(name.c_str());
+  }
   if (fd_ < 0) {
     throw OutputError("cannot create a temporary file in " + folder_ +
                       " for the run's tables: " + std::strerror(errno));

@@ -12,7 +12,8 @@
 namespace sim::io {
 
 /// A temporary file with no name (O_TMPFILE in the output's folder, so it lives on the same
-/// disk as the result and vanishes when the process ends, however it ends). Many threads
+/// disk as the result and vanishes when the process ends, however it ends; where the file
+/// system has no O_TMPFILE, a named file unlinked as soon as it is opened). Many threads
 /// append blocks at once: each reserves its offset atomically and writes with pwrite.
 class SpillFile {
  public:

@@ -12,6 +12,9 @@ std::vector<stats::ReplicationResult> run_replications(const scenario::Scenario&
       options.replications, {options.threads, options.progress, "replications"},
       [&](std::size_t r) {
         return run_replication(scenario, options.seed, r, true, options.trace, options.spill);
+      },
+      [&](stats::ReplicationResult& received) {
+        if (options.spill != nullptr) spill_growing_tables(received, *options.spill);
       });
 }
 

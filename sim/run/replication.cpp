@@ -1,6 +1,7 @@
 // One replication as a pure function: (scenario, seed, index) -> summary row, sharing nothing.
 #include "sim/run/replication.hpp"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -11,6 +12,11 @@
 namespace sim::run {
 
 namespace {
+/// The detail tables that grow with simulated days; the others have a row per counter, staff
+/// member, system or procedure.
+constexpr std::array<const char*, 4> growing_table_names{"days", "days_by_domain", "timeseries",
+                                                         "backlog"};
+
 /// The position of a table in center_table_defs().
 std::size_t table_index(const std::string& name) {
   const auto& defs = center_table_defs();
@@ -71,6 +77,21 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
   }
   if (tracer) result.trace = tracer->take_rows();
   return result;
+}
+
+void spill_growing_tables(stats::ReplicationResult& result, io::SpillFile& spill) {
+  const auto& defs = center_table_defs();
+  if (result.tables.size() != defs.size()) return;  // the station form has no detail tables
+  result.stored.resize(defs.size());
+  for (const char* name : growing_table_names) {
+    const std::size_t t = table_index(name);
+    if (result.stored[t]) continue;
+    auto rows = std::make_shared<io::SpilledRows>(spill, defs[t].columns.size());
+    for (const auto& row : result.tables[t]) rows->append(row);
+    rows->flush();
+    stats::TableRows().swap(result.tables[t]);  // frees the rows' memory
+    result.stored[t] = std::move(rows);
+  }
 }
 
 const std::vector<stats::MetricDef>& summary_metrics(scenario::ScenarioForm form) {

@@ -21,6 +21,10 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
                                          bool detail = true, bool trace = false,
                                          io::SpillFile* spill = nullptr);
 
+/// Moves the tables of `result` that grow with simulated days into `spill` (as run_replication
+/// does with a spill file): used for results received from other MPI ranks.
+void spill_growing_tables(stats::ReplicationResult& result, io::SpillFile& spill);
+
 /// The columns of a replication's summary row: the station collector's metrics, followed in
 /// the center form by the software systems' and the back office's.
 const std::vector<stats::MetricDef>& summary_metrics(scenario::ScenarioForm form);

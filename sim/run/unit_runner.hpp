@@ -72,8 +72,12 @@ inline std::string message_of(const std::exception_ptr& e) {
 /// alone returns (the others throw cluster::WorkerDone). The vector rank 0 returns is the one
 /// a single process would have returned. A unit that throws on another rank comes back as
 /// a std::runtime_error with its message.
-template <class Result, class UnitFn>
-std::vector<Result> run_units(std::size_t units, const FanOut& fan_out, UnitFn&& unit) {
+///
+/// `received(result)` is called on rank 0 for each result that came from another rank, as
+/// it arrives (e.g. to move its long tables out of memory).
+template <class Result, class UnitFn, class Received = void (*)(Result&)>
+std::vector<Result> run_units(
+    std::size_t units, const FanOut& fan_out, UnitFn&& unit, Received&& received = [](Result&) {}) {
   std::vector<Result> results(units);
   std::vector<std::exception_ptr> errors(units);
   const int ranks = cluster::ranks();
@@ -99,13 +103,14 @@ std::vector<Result> run_units(std::size_t units, const FanOut& fan_out, UnitFn&&
     }
     throw cluster::WorkerDone{failed};
   }
-  for (std::size_t received = mine.size(); received < units; ++received) {
+  for (std::size_t done = mine.size(); done < units; ++done) {
     const auto m = cluster::receive_at_root();
     if (m.unit >= units || owner[m.unit] == 0) cluster::abort_job(3);
     if (m.error) {
       errors[m.unit] = std::make_exception_ptr(std::runtime_error(m.bytes));
     } else {
       decode(m.bytes, results[m.unit]);
+      received(results[m.unit]);
     }
     progress.advance();
   }

@@ -80,3 +80,29 @@ TEST_CASE(
   CHECK(streamed == 4);  // days, days_by_domain, timeseries, backlog
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a result received whole (from another MPI rank) can move its per-day tables to a spill",
+          "[io][run]") {
+  const auto s =
+      sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
+  const auto dir = test_support::scratch_dir("spill_received");
+  sim::io::SpillFile file((dir / "out.h5").string());
+  const auto kept = sim::run::run_replication(s, 3, 0);
+  auto moved = kept;
+  sim::run::spill_growing_tables(moved, file);
+  const auto& defs = sim::run::center_table_defs();
+  REQUIRE(moved.stored.size() == defs.size());
+  std::size_t streamed = 0;
+  for (std::size_t t = 0; t < defs.size(); ++t) {
+    INFO(defs[t].name);
+    if (!moved.stored[t]) {
+      CHECK(same_bits(moved.tables[t], kept.tables[t]));
+      continue;
+    }
+    ++streamed;
+    CHECK(moved.tables[t].empty());
+    CHECK(same_bits(read_all(*moved.stored[t], defs[t].columns.size()), kept.tables[t]));
+  }
+  CHECK(streamed == 4);
+  std::filesystem::remove_all(dir);
+}
