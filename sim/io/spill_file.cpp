@@ -67,14 +67,20 @@ SpilledRows::SpilledRows(SpillFile& file, std::size_t columns) : file_(file), co
 void SpilledRows::append(const std::vector<double>& row) {
   buffer_.insert(buffer_.end(), row.begin(), row.end());
   ++rows_;
-  if (buffer_.size() >= block_rows * columns_) flush();
+  if (buffer_.size() >= block_rows * columns_) write_block();
 }
 
-void SpilledRows::flush() {
+void SpilledRows::write_block() {
   if (buffer_.empty()) return;
   const std::size_t rows = buffer_.size() / columns_;
   blocks_.push_back({file_.write(buffer_.data(), buffer_.size() * sizeof(double)), rows});
   buffer_.clear();
+}
+
+void SpilledRows::flush() {
+  write_block();
+  // A finished replication waits for the others: it should not hold a block's memory.
+  std::vector<double>().swap(buffer_);
 }
 
 void SpilledRows::read(const std::function<void(const double*, std::size_t)>& block) const {

@@ -39,7 +39,8 @@ class SpilledRows : public stats::StoredRows {
  public:
   SpilledRows(SpillFile& file, std::size_t columns);
   void append(const std::vector<double>& row) override;
-  /// Writes the last partial block; call once the replication has ended.
+  /// Writes the last partial block and frees the buffer; call once the replication has ended
+  /// (appending afterwards still works).
   void flush();
   std::uint64_t size() const override { return rows_; }
   std::size_t columns() const override { return columns_; }
@@ -48,6 +49,7 @@ class SpilledRows : public stats::StoredRows {
   static constexpr std::size_t block_rows = 4096;
 
  private:
+  void write_block();
   struct Block {
     std::uint64_t offset;
     std::size_t rows;
