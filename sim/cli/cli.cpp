@@ -1,5 +1,6 @@
 // Entry point of the motcua command: dispatches subcommands and maps errors to exit codes.
 #include "sim/cli/cli.hpp"
+#include "sim/run/cluster.hpp"
 
 #include <ostream>
 
@@ -60,6 +61,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
+    // Under mpirun only the commands of one fan-out spread their units over the ranks.
+    if (run::cluster::ranks() > 1 && args[0] != "run" && args[0] != "compare" && args[0] != "sweep")
+      throw boost::program_options::error("cannot run under mpirun (run, compare and sweep can)");
     if (args[0] == "run") return run_command(rest, out, err);
     if (args[0] == "compare") return compare_command(rest, out, err);
     if (args[0] == "sweep") return sweep_command(rest, out, err);

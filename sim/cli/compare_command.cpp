@@ -1,7 +1,9 @@
 // `motcua compare` and `motcua sweep`: variants on common random numbers, paired differences.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -12,6 +14,7 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
+#include "sim/run/cluster.hpp"
 #include "sim/run/experiment.hpp"
 #include "sim/run/progress.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -167,12 +170,20 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
   if (options.replications < 2)
     throw po::error("--replications must be at least 2 for a comparison");
   check_output_is_not_input(vm["output"].as<std::string>(), inputs);
-  io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
+  // Under mpirun only rank 0 writes; the other ranks end inside the run (cluster::WorkerDone).
+  std::optional<io::ResultFile> file;
+  std::optional<io::SpillFile> spill;  // per-day tables wait here, not in memory
+  if (run::cluster::is_root()) {
+    file.emplace(vm["output"].as<std::string>());  // fails now if the path is unwritable
+    options.spill = &spill.emplace(file->partial_path());
+  } else {  // another rank: its per-day tables wait in its machine's temporary folder
+    options.spill = &spill.emplace((std::filesystem::temp_directory_path() / "motcua").string());
+  }
   auto e =
       run::run_experiment(kind, files.front(), base_overlays, base_settings, variants, options);
   e.sweep_key = sweep_key;
-  run::write_experiment(file, e, options);
-  file.commit();
+  run::write_experiment(*file, e, options);
+  file->commit();
   if (!quiet) {
     const auto shown =
         vm.count("metrics") ? split(vm["metrics"].as<std::string>(), ',') : default_metrics;

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cmath>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -12,6 +13,7 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
+#include "sim/run/cluster.hpp"
 #include "sim/run/national_aggregate.hpp"
 #include "sim/run/national_runner.hpp"
 #include "sim/run/progress.hpp"
@@ -34,13 +36,16 @@ int run_national_scenario(const po::variables_map& vm, const std::vector<std::st
   const bool quiet = vm.count("quiet") > 0;
   options.progress = !quiet && run::stderr_is_terminal();
   check_output_is_not_input(vm["output"].as<std::string>(), input_files(n));
-  io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
+  // Under mpirun only rank 0 writes; the other ranks end inside the run (cluster::WorkerDone).
+  std::optional<io::ResultFile> file;
+  if (run::cluster::is_root())
+    file.emplace(vm["output"].as<std::string>());  // fails now if unwritable
   const auto start = std::chrono::steady_clock::now();
   const auto results = run::run_national(n, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  run::write_national(file, n, options, results);
-  file.commit();
+  run::write_national(*file, n, options, results);
+  file->commit();
   if (quiet) return exit_ok;
   out << n.name << ": " << n.centers.size() << " centers x " << options.replications
       << " replication(s), " << std::fixed << std::setprecision(1) << seconds

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "sim/cli/output_guard.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/io/output_error.hpp"
+#include "sim/run/cluster.hpp"
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/progress.hpp"
 #include "sim/run/replication.hpp"
@@ -166,14 +168,24 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   options.progress = !quiet && run::stderr_is_terminal();
   check_output_is_not_input(vm["output"].as<std::string>(), input_files(s));
 
-  io::ResultFile file(vm["output"].as<std::string>());  // fails now if the path is unwritable
+  // Under mpirun only rank 0 writes; the other ranks end inside the run (cluster::WorkerDone).
+  std::optional<io::ResultFile> file;
+  std::optional<io::SpillFile> spill;  // per-day tables wait here, not in memory
+  if (run::cluster::is_root()) {
+    file.emplace(vm["output"].as<std::string>());  // fails now if the path is unwritable
+    options.spill = &spill.emplace(file->partial_path());
+  } else {  // another rank: its per-day tables wait in its machine's temporary folder
+    options.spill = &spill.emplace((std::filesystem::temp_directory_path() / "motcua").string());
+  }
   std::optional<TraceFile> trace;
+  if (vm.count("trace") && run::cluster::ranks() > 1)
+    throw po::error("--trace is not available under mpirun (run the traced study in one process)");
   if (vm.count("trace")) trace.emplace(vm["trace"].as<std::string>());
   options.trace = trace.has_value();
   const auto rows = run::run_replications(s, options);
-  run::write_results(file, s, options, rows);
+  run::write_results(*file, s, options, rows);
   if (trace) trace->write(s, rows);
-  file.commit();
+  file->commit();
   if (!quiet) {
     print_summary(out, s, rows);
     out << "wrote " << vm["output"].as<std::string>() << "\n";

@@ -5,8 +5,8 @@
 
 #include "sim/cli/cli.hpp"
 #include "sim/cli/exit_codes.hpp"
-#include "sim/scenario/overlay.hpp"
 #include "sim/scenario/national_scenario.hpp"
+#include "sim/scenario/overlay.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/toml_reader.hpp"
 

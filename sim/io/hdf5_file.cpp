@@ -35,9 +35,9 @@ void write_numeric(hid_t group, const std::string& name, const std::vector<T>& v
   const hsize_t dims[1] = {values.size()};
   H5Id space(H5Screate_simple(1, dims, nullptr), H5Sclose, "create dataspace");
   const H5Id dcpl = untimed_properties(H5P_DATASET_CREATE);
-  H5Id set(H5Dcreate2(group, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(),
-                      H5P_DEFAULT),
-           H5Dclose, "create dataset " + name);
+  H5Id set(
+      H5Dcreate2(group, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "create dataset " + name);
   if (!values.empty()) {
     check_status(H5Dwrite(set.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
                  "write dataset " + name);
@@ -90,9 +90,9 @@ void H5Group::write_column(const std::string& name, const std::vector<std::strin
   const hsize_t dims[1] = {values.size()};
   H5Id space(H5Screate_simple(1, dims, nullptr), H5Sclose, "create dataspace");
   const H5Id dcpl = untimed_properties(H5P_DATASET_CREATE);
-  H5Id set(H5Dcreate2(id(), name.c_str(), type.get(), space.get(), H5P_DEFAULT, dcpl.get(),
-                      H5P_DEFAULT),
-           H5Dclose, "create dataset " + name);
+  H5Id set(
+      H5Dcreate2(id(), name.c_str(), type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "create dataset " + name);
   std::vector<const char*> pointers;
   pointers.reserve(values.size());
   for (const auto& v : values) pointers.push_back(v.c_str());
@@ -101,6 +101,37 @@ void H5Group::write_column(const std::string& name, const std::vector<std::strin
                  "write dataset " + name);
   }
   set_attribute(set.get(), "description", description);
+}
+
+H5Column::H5Column(const H5Group& group, const std::string& name, std::uint64_t rows)
+    : name_(name), rows_(rows) {
+  const hsize_t dims[1] = {rows};
+  H5Id space(H5Screate_simple(1, dims, nullptr), H5Sclose, "create dataspace");
+  const H5Id dcpl = untimed_properties(H5P_DATASET_CREATE);
+  set_ = H5Id(H5Dcreate2(group.id(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                         dcpl.get(), H5P_DEFAULT),
+              H5Dclose, "create dataset " + name);
+}
+
+void H5Column::write(const double* values, std::size_t n) {
+  if (n == 0) return;
+  if (written_ + n > rows_) throw OutputError("HDF5: more rows than declared for " + name_);
+  const hsize_t start[1] = {written_}, count[1] = {n};
+  H5Id file_space(H5Dget_space(set_.get()), H5Sclose, "get dataspace of " + name_);
+  check_status(
+      H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
+      "select rows of " + name_);
+  H5Id memory(H5Screate_simple(1, count, nullptr), H5Sclose, "create dataspace");
+  check_status(
+      H5Dwrite(set_.get(), H5T_NATIVE_DOUBLE, memory.get(), file_space.get(), H5P_DEFAULT, values),
+      "write dataset " + name_);
+  written_ += n;
+}
+
+void H5Column::finish(const std::string& unit, const std::string& description) const {
+  if (written_ != rows_) throw OutputError("HDF5: fewer rows than declared for " + name_);
+  H5Group::set_attribute(set_.get(), "units", unit);
+  H5Group::set_attribute(set_.get(), "description", description);
 }
 
 void H5Group::set_attribute(const std::string& name, const std::string& value) const {

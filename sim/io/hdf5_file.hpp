@@ -54,6 +54,23 @@ class H5Group {
   H5Id id_;
 };
 
+/// A float64 column created at its full length and then written in consecutive ranges, so a
+/// long table never has to be in memory at once.
+class H5Column {
+ public:
+  H5Column(const H5Group& group, const std::string& name, std::uint64_t rows);
+  /// Writes n values after those written so far.
+  void write(const double* values, std::size_t n);
+  /// Sets the attributes, once every row is written.
+  void finish(const std::string& unit, const std::string& description) const;
+
+ private:
+  H5Id set_;
+  std::string name_;
+  std::uint64_t rows_;
+  std::uint64_t written_ = 0;
+};
+
 /// Silences HDF5's own error printing; motcua reports errors itself.
 void silence_hdf5_errors();
 

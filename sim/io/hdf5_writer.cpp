@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -143,18 +144,64 @@ void ResultFile::write_summary(const std::string& group,
     g.set_attribute("interval", "none: one replication; an interval needs at least two");
 }
 
+void write_rows(ResultFile::TableWriter& table, const stats::TableDef& def,
+                const stats::TableRows& rows) {
+  // In blocks, so a dataset is written in a few calls rather than one per row.
+  constexpr std::size_t block = 4096;
+  std::vector<double> flat;
+  for (std::size_t from = 0; from < rows.size(); from += block) {
+    const std::size_t n = std::min(block, rows.size() - from);
+    flat.clear();
+    for (std::size_t r = from; r < from + n; ++r) {
+      if (rows[r].size() != def.columns.size())
+        throw OutputError("table " + def.name + ": a row has the wrong number of columns");
+      flat.insert(flat.end(), rows[r].begin(), rows[r].end());
+    }
+    table.write(flat.data(), n);
+  }
+}
+
+struct ResultFile::TableWriter::Columns {
+  H5Group group;
+  std::vector<H5Column> columns;
+  std::vector<double> scratch;
+};
+
+ResultFile::TableWriter::TableWriter(ResultFile& file, const stats::TableDef& def,
+                                     std::uint64_t rows)
+    : def_(def),
+      columns_(
+          std::make_unique<Columns>(Columns{file.impl_->target().create_group(def.name), {}, {}})) {
+  columns_->group.set_attribute("description", def.description);
+  for (const auto& c : def.columns) columns_->columns.emplace_back(columns_->group, c.name, rows);
+}
+ResultFile::TableWriter::~TableWriter() = default;
+ResultFile::TableWriter::TableWriter(TableWriter&&) noexcept = default;
+
+void ResultFile::TableWriter::write(const double* rows, std::size_t n) {
+  // Rows arrive row-major; each column dataset takes its values contiguous.
+  const std::size_t width = def_.columns.size();
+  auto& column = columns_->scratch;
+  column.resize(n);
+  for (std::size_t c = 0; c < width; ++c) {
+    for (std::size_t r = 0; r < n; ++r) column[r] = rows[r * width + c];
+    columns_->columns[c].write(column.data(), n);
+  }
+}
+
+void ResultFile::TableWriter::finish(
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& strings) {
+  for (std::size_t c = 0; c < def_.columns.size(); ++c)
+    columns_->columns[c].finish(def_.columns[c].unit, def_.columns[c].description);
+  for (const auto& [name, values] : strings) columns_->group.write_column(name, values, name);
+}
+
 void ResultFile::write_table(
     const stats::TableDef& def, const stats::TableRows& rows,
     const std::vector<std::pair<std::string, std::vector<std::string>>>& strings) {
-  const H5Group g = impl_->target().create_group(def.name);
-  g.set_attribute("description", def.description);
-  for (std::size_t c = 0; c < def.columns.size(); ++c) {
-    std::vector<double> column;
-    column.reserve(rows.size());
-    for (const auto& row : rows) column.push_back(row.at(c));
-    g.write_column(def.columns[c].name, column, def.columns[c].unit, def.columns[c].description);
-  }
-  for (const auto& [name, values] : strings) g.write_column(name, values, name);
+  TableWriter table = begin_table(def, rows.size());
+  write_rows(table, def, rows);
+  table.finish(strings);
 }
 
 void ResultFile::write_labels(

@@ -12,6 +12,8 @@
 
 namespace sim::io {
 
+class H5Column;
+
 /// What the root attributes record about a run.
 struct RunMetadata {
   std::string program_version;
@@ -53,6 +55,25 @@ class ResultFile {
   void write_table(
       const stats::TableDef& def, const stats::TableRows& rows,
       const std::vector<std::pair<std::string, std::vector<std::string>>>& strings = {});
+  /// A detail table written in blocks of rows: declare its length, write() the rows in
+  /// order (row-major, the TableDef's columns), then finish().
+  class TableWriter {
+   public:
+    TableWriter(ResultFile& file, const stats::TableDef& def, std::uint64_t rows);
+    ~TableWriter();
+    TableWriter(TableWriter&&) noexcept;
+    TableWriter& operator=(TableWriter&&) = delete;
+    void write(const double* rows, std::size_t n);
+    void finish(const std::vector<std::pair<std::string, std::vector<std::string>>>& strings = {});
+
+   private:
+    struct Columns;
+    const stats::TableDef& def_;
+    std::unique_ptr<Columns> columns_;
+  };
+  TableWriter begin_table(const stats::TableDef& def, std::uint64_t rows) {
+    return TableWriter(*this, def, rows);
+  }
   /// A table of labels (string columns of equal length), e.g. domain ids and names.
   void write_labels(const std::string& group, const std::string& description,
                     const std::vector<std::pair<std::string, std::vector<std::string>>>& columns);
@@ -67,5 +88,9 @@ class ResultFile {
   PartialFileGuard guard_;  ///< registered before the file exists, released after it is gone
   std::unique_ptr<Impl> impl_;
 };
+
+/// Writes in-memory rows to a table in blocks.
+void write_rows(ResultFile::TableWriter& table, const stats::TableDef& def,
+                const stats::TableRows& rows);
 
 }  // namespace sim::io

@@ -95,7 +95,10 @@ void run_variants(Experiment& e, const RunOptions& options) {
       n * e.variants.size(), {options.threads, options.progress, "replications"},
       [&](std::size_t u) {
         return run_replication(e.variants[u / n].scenario, options.seed,
-                               options.first_replication + u % n);
+                               options.first_replication + u % n, true, false, options.spill);
+      },
+      [&](stats::ReplicationResult& received) {
+        if (options.spill != nullptr) spill_growing_tables(received, *options.spill);
       });
   for (std::size_t v = 0; v < e.variants.size(); ++v) {
     e.variants[v].results.assign(std::make_move_iterator(results.begin() + v * n),

@@ -28,7 +28,10 @@ NationalResults run_national(const scenario::NationalScenario& n, const RunOptio
   // Unit u is center u % centers of replication u / centers. The center's scenario is built
   // inside its unit, so no more than one per thread is alive at a time.
   out.rows = run_units<std::vector<double>>(
-      out.centers * options.replications, {options.threads, options.progress, "centers"},
+      out.centers * options.replications,
+      {options.threads, options.progress, "centers",
+       // A center's work grows with its visits; the constant is its days' fixed events.
+       [&](std::size_t u) { return n.centers[u % out.centers].daily_visits + 10.0; }},
       [&](std::size_t u) {
         const auto s = scenario::center_scenario(n, u % out.centers);
         return run_replication(s, options.seed, u / out.centers, false).summary.values;

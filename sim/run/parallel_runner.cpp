@@ -11,7 +11,10 @@ std::vector<stats::ReplicationResult> run_replications(const scenario::Scenario&
   return run_units<stats::ReplicationResult>(
       options.replications, {options.threads, options.progress, "replications"},
       [&](std::size_t r) {
-        return run_replication(scenario, options.seed, r, true, options.trace);
+        return run_replication(scenario, options.seed, r, true, options.trace, options.spill);
+      },
+      [&](stats::ReplicationResult& received) {
+        if (options.spill != nullptr) spill_growing_tables(received, *options.spill);
       });
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/io/spill_file.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/stats/table.hpp"
 
@@ -18,6 +19,9 @@ struct RunOptions {
   /// Index of the first replication run (experiments only): a later batch of the same variants
   /// continues their random streams instead of repeating them (motcua optimize).
   std::uint64_t first_replication = 0;
+  /// Where the tables that grow with simulated days go as they are produced; null keeps them
+  /// in memory. With a spill file a run's memory does not grow with its length.
+  io::SpillFile* spill = nullptr;
 };
 
 /// Runs every replication, each as an independent task, and returns the results ordered by

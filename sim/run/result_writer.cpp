@@ -106,10 +106,21 @@ void write_tables(io::ResultFile& file, const scenario::Scenario& s,
   if (s.form != scenario::ScenarioForm::center) return;
   const auto& defs = center_table_defs();
   for (std::size_t t = 0; t < defs.size(); ++t) {
-    stats::TableRows rows;
-    for (const auto& r : results)
-      rows.insert(rows.end(), r.tables.at(t).begin(), r.tables.at(t).end());
-    file.write_table(defs[t], rows);
+    // Rows of every replication in order, each either in memory or read back from a spill.
+    const auto stored = [&](const stats::ReplicationResult& r) {
+      return t < r.stored.size() ? r.stored[t].get() : nullptr;
+    };
+    std::uint64_t rows = 0;
+    for (const auto& r : results) rows += stored(r) ? stored(r)->size() : r.tables.at(t).size();
+    auto table = file.begin_table(defs[t], rows);
+    for (const auto& r : results) {
+      if (const auto* s = stored(r)) {
+        s->read([&](const double* block, std::size_t n) { table.write(block, n); });
+      } else {
+        io::write_rows(table, defs[t], r.tables.at(t));
+      }
+    }
+    table.finish();
   }
   write_layout(file, s.center);
   write_calendar(file, *s.center.calendar);

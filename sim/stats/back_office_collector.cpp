@@ -108,9 +108,9 @@ void BackOfficeCollector::advance(double t) {
 }
 
 void BackOfficeCollector::hour_row(double length) {
-  backlog_rows_.push_back({replication_, static_cast<double>(hour_ / 24),
-                           static_cast<double>(hour_ % 24), hour_area_ / length,
-                           static_cast<double>(backlog_)});
+  backlog_rows_.append({replication_, static_cast<double>(hour_ / 24),
+                        static_cast<double>(hour_ % 24), hour_area_ / length,
+                        static_cast<double>(backlog_)});
   ++hour_;
   hour_area_ = 0.0;
 }
@@ -182,7 +182,7 @@ std::vector<TableRows> BackOfficeCollector::tables() const {
     for (double v : counts_values(by_procedure_[p])) row.push_back(v);
     procedures.push_back(std::move(row));
   }
-  return {std::move(procedures), backlog_rows_};
+  return {std::move(procedures), backlog_rows_.rows()};
 }
 
 const std::vector<MetricDef>& BackOfficeCollector::metrics() {

@@ -66,6 +66,8 @@ class BackOfficeCollector : public model::CenterObserver {
   /// Table shapes, in the order of tables(): /dossiers_by_procedure, /backlog.
   static const std::vector<TableDef>& table_defs();
   std::vector<TableRows> tables() const;
+  /// Streams /backlog (one row per hour of the run) to a sink; tables() then returns it empty.
+  void stream_backlog_to(RowSink* sink) { backlog_rows_.stream_to(sink); }
   /// Center-form summary columns and this replication's values.
   static const std::vector<MetricDef>& metrics();
   std::vector<double> row() const;
@@ -93,7 +95,7 @@ class BackOfficeCollector : public model::CenterObserver {
   std::uint64_t hour_ = 0;  ///< index of the clock hour being integrated, from 0
   double since_ = 0.0, hour_area_ = 0.0, area_ = 0.0;
   bool finished_ = false;
-  TableRows backlog_rows_;
+  GrowingTable backlog_rows_;
 };
 
 }  // namespace sim::stats

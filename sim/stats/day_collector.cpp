@@ -140,6 +140,14 @@ const std::vector<TableDef>& DayCollector::table_defs() {
   return defs;
 }
 
+void DayCollector::stream_to(RowSink* days, RowSink* days_by_domain, RowSink* timeseries,
+                             RowSink* staff_days) {
+  days_.stream_to(days);
+  staff_days_.stream_to(staff_days);
+  days_by_domain_.stream_to(days_by_domain);
+  timeseries_.stream_to(timeseries);
+}
+
 void DayCollector::advance(Level& level, std::vector<double>& bins, double t) {
   // Spread value x (t - since) over the 15-minute bins of the current day it covers.
   double from = std::max(level.since, day_start_);
@@ -219,19 +227,18 @@ void DayCollector::day_rows(std::uint32_t day) {
   row.push_back(overtime_today_);
   row.push_back(today_.inside_end);
   row.push_back(last_service_end_ >= 0.0 ? last_service_end_ - day_start_ : std::nan(""));
-  days_.push_back(std::move(row));
+  days_.append(std::move(row));
   // A row per officer on each day the counters served someone (closed days have none).
   for (std::size_t s = 0; last_service_end_ >= 0.0 && s < staff_overtime_today_.size(); ++s) {
-    staff_days_.push_back(
+    staff_days_.append(
         {replication_, static_cast<double>(day), static_cast<double>(s), staff_overtime_today_[s]});
   }
   for (std::size_t d = 0; d < today_by_domain_.size(); ++d) {
-    days_by_domain_.push_back(counts_row(day, static_cast<double>(d), today_by_domain_[d]));
+    days_by_domain_.append(counts_row(day, static_cast<double>(d), today_by_domain_[d]));
   }
   for (int b = 0; b < bins_per_day; ++b) {
-    timeseries_.push_back({replication_, static_cast<double>(day),
-                           static_cast<double>(b * bin_minutes), queued_bins_[b],
-                           present_bins_[b]});
+    timeseries_.append({replication_, static_cast<double>(day),
+                        static_cast<double>(b * bin_minutes), queued_bins_[b], present_bins_[b]});
   }
 }
 
@@ -319,7 +326,8 @@ std::vector<TableRows> DayCollector::tables() {
                      staff_back_office_[s], ratio(staff_busy_[s], staff_open_[s]),
                      staff_overtime_[s]});
   }
-  return {days_, days_by_domain_, timeseries_, std::move(counters), std::move(staff), staff_days_};
+  return {days_.rows(),        days_by_domain_.rows(), timeseries_.rows(),
+          std::move(counters), std::move(staff),       staff_days_.rows()};
 }
 
 }  // namespace sim::stats

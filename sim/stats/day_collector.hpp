@@ -39,6 +39,9 @@ class DayCollector : public model::CenterObserver {
 
   /// Table shapes, in the order of tables().
   static const std::vector<TableDef>& table_defs();
+  /// Streams the tables that grow with days (/days, /days_by_domain, /timeseries, /staff_days) to
+  /// sinks as their rows are produced; tables() then returns them empty.
+  void stream_to(RowSink* days, RowSink* days_by_domain, RowSink* timeseries, RowSink* staff_days);
   /// The finished tables (call after the run).
   std::vector<TableRows> tables();
 
@@ -78,7 +81,7 @@ class DayCollector : public model::CenterObserver {
   std::vector<double> counter_open_, counter_busy_, counter_back_office_;
   std::vector<double> staff_open_, staff_busy_, staff_back_office_, staff_overtime_;
   std::vector<double> staff_overtime_today_;  ///< by staff member, the current day
-  TableRows days_, days_by_domain_, timeseries_, staff_days_;
+  GrowingTable days_, days_by_domain_, timeseries_, staff_days_;
 };
 
 }  // namespace sim::stats

@@ -1,6 +1,10 @@
 // A results table: named numeric columns with units, rows appended per replication.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,11 +23,49 @@ struct TableDef {
 /// Rows of one table, each row in the order of its TableDef's columns.
 using TableRows = std::vector<std::vector<double>>;
 
+/// Receives the rows of a table that grows with simulated time, as they are produced.
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  virtual void append(const std::vector<double>& row) = 0;
+};
+
+/// Rows kept outside memory (see io::SpilledRows), read back in the order they were appended.
+class StoredRows : public RowSink {
+ public:
+  virtual std::uint64_t size() const = 0;
+  virtual std::size_t columns() const = 0;
+  /// Calls block(rows, n) for consecutive blocks of n rows, each row's columns contiguous.
+  virtual void read(const std::function<void(const double*, std::size_t)>& block) const = 0;
+};
+
+/// A table that grows with simulated days: its rows are kept in memory, or passed on to a
+/// sink as they are produced, so that a long run's memory does not grow with its length.
+class GrowingTable {
+ public:
+  void append(std::vector<double> row) {
+    if (sink_ != nullptr) {
+      sink_->append(row);
+    } else {
+      rows_.push_back(std::move(row));
+    }
+  }
+  void stream_to(RowSink* sink) { sink_ = sink; }
+  const TableRows& rows() const { return rows_; }
+
+ private:
+  TableRows rows_;
+  RowSink* sink_ = nullptr;
+};
+
 /// Everything one replication produces: the summary row and the detail tables (in the order
 /// of the collector's table definitions; empty in the station form).
 struct ReplicationResult {
   ReplicationRow summary;
   std::vector<TableRows> tables;
+  /// Per table, its rows when they were streamed out of memory instead (then tables[t] is
+  /// empty); null where the rows are in `tables`.
+  std::vector<std::shared_ptr<const StoredRows>> stored;
   std::vector<TraceRow> trace;  ///< one row per visit, only when a trace was asked for
 };
 

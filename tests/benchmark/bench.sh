@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one benchmark command: engine/bare and station/bare (motcua_bench), the urban ward for a
-# month, a year and ten years (visits/s and peak memory), and national runs on 1 and 2 threads,
-# all from one invocation so the ratios compare runs made under the same machine load.
+# month, a year and ten years (visits/s and peak memory), the ward's peak memory over a year and
+# ten years with all its replications, national runs on 1 and 2 threads and a national month
+# under mpirun on 1 and 2 ranks, all from one invocation so the ratios compare runs made under the same machine load.
 # Not a test: timings are reported, never judged. See docs/benchmarks.md.
 # usage: tests/benchmark/bench.sh [build-dir] [national days...]   (default: build, 30 365)
 set -euo pipefail
@@ -19,5 +20,7 @@ tests/benchmark/ward_days.sh "$build/sim/motcua" 30 365 3650
 echo "## national steady state, 1 replication (tests/benchmark/national.sh)"
 # shellcheck disable=SC2086  # the day counts are separate arguments
 tests/benchmark/national.sh "$build/sim/motcua" $national_days
-echo "## MPI"
-echo "not available: motcua has no MPI runner yet (issue 20 item 4)"
+echo "## urban ward peak memory, the scenario's 10 replications, 1 thread: a year and ten years"
+tests/benchmark/ward_memory.sh "$build/sim/motcua" 365 3650
+echo "## national month under mpirun, 1 and 2 ranks x 1 and 2 threads (tests/benchmark/mpi.sh)"
+tests/benchmark/mpi.sh "$build/sim/motcua" 30

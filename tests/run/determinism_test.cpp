@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "sim/cli/cli.hpp"
 #include "sim/run/parallel_runner.hpp"
+#include "sim/run/result_writer.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "tests/support/paths.hpp"
 
@@ -21,7 +23,7 @@ std::string read_bytes(const fs::path& p) {
 }
 
 std::vector<sim::stats::ReplicationResult> run(const sim::scenario::Scenario& s, std::uint64_t seed,
-                                            unsigned threads) {
+                                               unsigned threads) {
   sim::run::RunOptions o;
   o.replications = 6;
   o.seed = seed;
@@ -53,7 +55,8 @@ bool same(const std::vector<sim::stats::ReplicationResult>& a,
 }  // namespace
 
 TEST_CASE("the same seed gives identical replications, a different seed different ones", "[run]") {
-  const auto s = sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
+  const auto s =
+      sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
   const auto a = run(s, 42, 1);
   CHECK(same(a, run(s, 42, 1)));
   CHECK(same(a, run(s, 42, 2)));
@@ -63,15 +66,61 @@ TEST_CASE("the same seed gives identical replications, a different seed differen
   CHECK(a[0].summary.values != a[1].summary.values);
 }
 
-TEST_CASE("the HDF5 file is byte-identical for 1 and 2 threads", "[run][io]") {
+TEST_CASE("the HDF5 file is byte-identical for 1, 2 and 3 threads", "[run][io]") {
+  // The per-day tables pass through a spill file in whatever order replications finish.
   const fs::path dir = test_support::scratch_dir("determinism");
   const auto scenario = test_support::repo_path("scenarios/templates/urban_ward.toml");
   std::ostringstream out, err;
+  std::string first;
+  for (const char* threads : {"1", "2", "3"}) {
+    const auto path = (dir / (std::string("t") + threads + ".h5")).string();
+    REQUIRE(sim::cli::run_cli({"run", scenario, "-o", path, "-t", threads, "-r", "8", "-q"}, out,
+                              err) == 0);
+    if (first.empty()) {
+      first = read_bytes(path);
+      CHECK(first.size() > 1000);
+    } else {
+      CHECK(read_bytes(path) == first);
+    }
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a comparison's HDF5 file is byte-identical for 1 and 2 threads", "[run][io]") {
+  const fs::path dir = test_support::scratch_dir("determinism_compare");
+  const auto scenario = test_support::repo_path("scenarios/templates/urban_ward.toml");
+  const auto overlay = test_support::repo_path("scenarios/policies/ai_robot.toml");
+  std::ostringstream out, err;
   const auto one = (dir / "t1.h5").string(), two = (dir / "t2.h5").string();
-  REQUIRE(sim::cli::run_cli({"run", scenario, "-o", one, "-t", "1", "-r", "8", "-q"}, out, err) == 0);
-  REQUIRE(sim::cli::run_cli({"run", scenario, "-o", two, "-t", "2", "-r", "8", "-q"}, out, err) == 0);
-  const auto bytes_one = read_bytes(one), bytes_two = read_bytes(two);
-  CHECK(bytes_one.size() > 1000);
-  CHECK(bytes_one == bytes_two);
+  for (const auto& [path, threads] : {std::pair{one, "1"}, std::pair{two, "2"}}) {
+    REQUIRE(sim::cli::run_cli({"compare", scenario, "--variant", "robot=" + overlay, "-o", path,
+                               "-t", threads, "-r", "3", "--set", "run.days=30", "-q"},
+                              out, err) == 0);
+  }
+  CHECK(read_bytes(one).size() > 1000);
+  CHECK(read_bytes(one) == read_bytes(two));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a file written from spilled per-day tables is byte-identical to one from memory",
+          "[run][io]") {
+  const fs::path dir = test_support::scratch_dir("determinism_spill");
+  auto s =
+      sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
+  sim::run::RunOptions o;
+  o.replications = 3;
+  o.seed = 9;
+  const auto write = [&](const std::string& path, bool spill) {
+    sim::io::ResultFile file(path);
+    std::optional<sim::io::SpillFile> spill_file;
+    o.spill = spill ? &spill_file.emplace(file.partial_path()) : nullptr;
+    sim::run::write_results(file, s, o, sim::run::run_replications(s, o));
+    file.commit();
+  };
+  write((dir / "memory.h5").string(), false);
+  write((dir / "spilled.h5").string(), true);
+  const auto memory = read_bytes(dir / "memory.h5");
+  CHECK(memory.size() > 1000);
+  CHECK(memory == read_bytes(dir / "spilled.h5"));
   fs::remove_all(dir);
 }
