@@ -8,8 +8,7 @@ namespace sim::stats {
 
 namespace bh = boost::histogram;
 
-Tally::Tally()
-    : hist_(bh::make_histogram(Axis(histogram_bins, histogram_low, histogram_high))) {}
+Tally::Tally() : hist_(bh::make_histogram(Axis(histogram_bins, histogram_low, histogram_high))) {}
 
 void Tally::add(double x) {
   ++n_;

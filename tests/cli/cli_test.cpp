@@ -18,9 +18,7 @@ using test_support::motcua;
 using test_support::Outcome;
 
 /// A fresh empty folder for one test's files.
-fs::path scratch(const std::string& name) {
-  return test_support::scratch_dir("cli_" + name);
-}
+fs::path scratch(const std::string& name) { return test_support::scratch_dir("cli_" + name); }
 
 /// True when the folder holds no file at all (no output, no partial file).
 bool empty_folder(const fs::path& dir) { return fs::is_empty(dir); }
@@ -72,9 +70,7 @@ TEST_CASE("bad input exits with code 2, names the problem and leaves no file", "
     const auto r = motcua({"run", small, "-o", out, "-r", "0"});
     CHECK(r.code == sim::cli::exit_bad_input);
   }
-  SECTION("no output path") {
-    CHECK(motcua({"run", small}).code == sim::cli::exit_bad_input);
-  }
+  SECTION("no output path") { CHECK(motcua({"run", small}).code == sim::cli::exit_bad_input); }
   SECTION("unknown command") {
     CHECK(motcua({"simulate", small}).code == sim::cli::exit_bad_input);
   }

@@ -222,8 +222,9 @@ TEST_CASE("motcua report --lang vi writes one Vietnamese page, and refuses an un
   CHECK_FALSE(fs::exists(dir / "fr"));
 }
 
-TEST_CASE("motcua report shows the national figures, provinces and slowest centers of a national file",
-          "[cli]") {
+TEST_CASE(
+    "motcua report shows the national figures, provinces and slowest centers of a national file",
+    "[cli]") {
   const auto dir = test_support::scratch_dir("report_national");
   const auto h5 = (dir / "national.h5").string();
   const auto scenario = test_support::repo_path("scenarios/national/launch_2025.toml");

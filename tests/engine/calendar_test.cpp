@@ -82,8 +82,7 @@ TEST_CASE("sequence numbers count pushes so equal keys keep insertion order", "[
   }
 }
 
-TEST_CASE("a cancelled event never pops and cancel reports whether it did anything",
-          "[engine]") {
+TEST_CASE("a cancelled event never pops and cancel reports whether it did anything", "[engine]") {
   Calendar cal;
   const EventHandle a = cal.push(1.0, 0, 0, 1);
   const EventHandle b = cal.push(2.0, 0, 0, 2);
@@ -235,7 +234,8 @@ TEST_CASE("the calendar matches a sorted-vector model over thousands of random o
       const double t = times[pick(5)];
       const std::int32_t p = priorities[pick(4)];
       const std::uint64_t payload = shadow.size();  // index into the shadow
-      const EventHandle h = cal.push(t, p, static_cast<sim::engine::HandlerId>(payload % 3), payload);
+      const EventHandle h =
+          cal.push(t, p, static_cast<sim::engine::HandlerId>(payload % 3), payload);
       shadow.push_back({t, p, payload, h, true});
       ++pushes;
     } else if (r < 0.70) {  // cancel a random handle ever issued, live or not

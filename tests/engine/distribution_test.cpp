@@ -63,8 +63,8 @@ void check_sample_moments(const Distribution& d, double mu4, std::uint64_t index
   const SampleMoments m = draw(d, index);
   const double n = static_cast<double>(m.x.size());
   const double mu = d.mean(), sigma2 = d.variance();
-  INFO(d.describe() << ": sample mean " << m.mean << " vs " << mu << ", sample variance "
-                    << m.var << " vs " << sigma2);
+  INFO(d.describe() << ": sample mean " << m.mean << " vs " << mu << ", sample variance " << m.var
+                    << " vs " << sigma2);
   CHECK(m.min >= 0.0);
   const double se_mean = std::sqrt(sigma2 / n);
   CHECK(std::abs(m.mean - mu) < kSE * se_mean);
@@ -164,8 +164,7 @@ TEST_CASE("lognormal from mean and sd has exactly that mean and sd, and samples 
   check_sample_moments(d, lognormal_mu4(6.25, std::log(1.25)), 9);
 }
 
-TEST_CASE("lognormal from median and cv has that median and coefficient of variation",
-          "[engine]") {
+TEST_CASE("lognormal from median and cv has that median and coefficient of variation", "[engine]") {
   const double median = 8.0, cv = 0.75;
   const Distribution d = Distribution::lognormal_median_cv(median, cv);
   const auto& p = std::get<Distribution::Lognormal>(d.variant());
@@ -240,14 +239,12 @@ TEST_CASE("empirical draws each value with its weight's share and matches its mo
     }
   }
   // Nothing outside the listed values.
-  const auto listed = std::count_if(m.x.begin(), m.x.end(), [](double v) {
-    return v == 1.0 || v == 2.0 || v == 5.0;
-  });
+  const auto listed = std::count_if(m.x.begin(), m.x.end(),
+                                    [](double v) { return v == 1.0 || v == 2.0 || v == 5.0; });
   CHECK(listed == kDraws);
 }
 
-TEST_CASE("empirical with zero weight on the first and last values never draws them",
-          "[engine]") {
+TEST_CASE("empirical with zero weight on the first and last values never draws them", "[engine]") {
   const Distribution d = Distribution::empirical({3.0, 4.0, 7.0}, {0.0, 2.0, 0.0});
   CHECK(d.mean() == Approx(4.0));
   CHECK(d.variance() == Approx(0.0).margin(1e-15));
@@ -301,11 +298,13 @@ TEST_CASE("describe names the family and its parameters", "[engine]") {
 TEST_CASE("a scaled distribution draws k times each value from the same stream, for every kind",
           "[engine]") {
   const double k = 2.0;
-  const std::vector<Distribution> kinds{
-      Distribution::exponential(3.0),        Distribution::deterministic(5.0),
-      Distribution::uniform(1.0, 4.0),       Distribution::triangular(1.0, 2.0, 6.0),
-      Distribution::lognormal_median_cv(45.0, 0.8), Distribution::gamma(2.5, 3.0),
-      Distribution::empirical({1.0, 2.0, 7.0}, {0.2, 0.5, 0.3})};
+  const std::vector<Distribution> kinds{Distribution::exponential(3.0),
+                                        Distribution::deterministic(5.0),
+                                        Distribution::uniform(1.0, 4.0),
+                                        Distribution::triangular(1.0, 2.0, 6.0),
+                                        Distribution::lognormal_median_cv(45.0, 0.8),
+                                        Distribution::gamma(2.5, 3.0),
+                                        Distribution::empirical({1.0, 2.0, 7.0}, {0.2, 0.5, 0.3})};
   for (const Distribution& d : kinds) {
     INFO(d.describe());
     const Distribution s = d.scaled(k);

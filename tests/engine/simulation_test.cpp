@@ -71,8 +71,7 @@ struct Thrower {
 
 }  // namespace
 
-TEST_CASE("the clock jumps to each event's time and handlers receive their payloads",
-          "[engine]") {
+TEST_CASE("the clock jumps to each event's time and handlers receive their payloads", "[engine]") {
   Simulation sim(StreamSeed{1, 0, 0});
   Recorder rec{&sim, {}, {}, {}};
   const HandlerId a = sim.add_handler<&Recorder::on_a>(rec, "a");
@@ -202,8 +201,7 @@ TEST_CASE("stop inside run_until leaves the clock at the stopping event, not at 
   CHECK(sim.pending_events() == 2);
 }
 
-TEST_CASE("step processes exactly one event and reports when the calendar is empty",
-          "[engine]") {
+TEST_CASE("step processes exactly one event and reports when the calendar is empty", "[engine]") {
   Simulation sim;
   Recorder rec{&sim, {}, {}, {}};
   const HandlerId a = sim.add_handler<&Recorder::on_a>(rec, "a");

@@ -109,7 +109,8 @@ std::string listing(const std::vector<Problem>& ps) {
 }
 }  // namespace
 
-TEST_CASE("a center-form scenario loads with its calendar, catalogue, counters and staff", "[scenario]") {
+TEST_CASE("a center-form scenario loads with its calendar, catalogue, counters and staff",
+          "[scenario]") {
   Files files(scenario, catalogue);
   const auto s = sim::scenario::load_scenario(files.ward());
   CHECK(s.form == sim::scenario::ScenarioForm::center);
@@ -130,13 +131,16 @@ TEST_CASE("a center-form scenario loads with its calendar, catalogue, counters a
   CHECK(s.center.demand.daily_visits == 50.0);
 }
 
-TEST_CASE("a counter that names a domain missing from the catalogue is rejected at its line", "[scenario]") {
-  const auto ps = problems(replaced(scenario, "overflow = [\"land\"]", "overflow = [\"lands\"]"), catalogue);
+TEST_CASE("a counter that names a domain missing from the catalogue is rejected at its line",
+          "[scenario]") {
+  const auto ps =
+      problems(replaced(scenario, "overflow = [\"land\"]", "overflow = [\"lands\"]"), catalogue);
   INFO(listing(ps));
   CHECK(reported(ps, "ward.toml", 20, "counters[0].overflow", "unknown domain 'lands'"));
 }
 
-TEST_CASE("staff at an unknown counter or with a skill in an unknown domain are rejected", "[scenario]") {
+TEST_CASE("staff at an unknown counter or with a skill in an unknown domain are rejected",
+          "[scenario]") {
   auto text = replaced(scenario, "counter = \"A\"", "counter = \"B\"");
   text = replaced(text, "skills = { land = 0.5 }", "skills = { lnad = 0.5 }");
   const auto ps = problems(text, catalogue);
@@ -163,7 +167,8 @@ TEST_CASE("a malformed session or clock time is rejected at its line", "[scenari
   CHECK(reported(ps, "ward.toml", 11, "hours.ticket_stop", "no later than the last close"));
 }
 
-TEST_CASE("procedure shares that do not sum to 1 are rejected, naming the catalogue", "[scenario]") {
+TEST_CASE("procedure shares that do not sum to 1 are rejected, naming the catalogue",
+          "[scenario]") {
   const auto ps = problems(scenario, replaced(catalogue, "share = 0.4", "share = 0.3"));
   INFO(listing(ps));
   REQUIRE(ps.size() == 1);
@@ -171,8 +176,10 @@ TEST_CASE("procedure shares that do not sum to 1 are rejected, naming the catalo
   CHECK(ps[0].message.find("sum to 1") != std::string::npos);
 }
 
-TEST_CASE("a procedure in an unknown domain is rejected at its line in the catalogue", "[scenario]") {
-  const auto ps = problems(scenario, replaced(catalogue, "domain = \"land\"", "domain = \"lands\""));
+TEST_CASE("a procedure in an unknown domain is rejected at its line in the catalogue",
+          "[scenario]") {
+  const auto ps =
+      problems(scenario, replaced(catalogue, "domain = \"land\"", "domain = \"lands\""));
   INFO(listing(ps));
   CHECK(reported(ps, "catalogue.toml", 16, "procedures[1].domain", "unknown domain 'lands'"));
 }
@@ -183,8 +190,10 @@ TEST_CASE("a missing catalogue file is reported by its resolved path", "[scenari
   CHECK(reported(ps, "catalog.toml", 0, "", "cannot open"));
 }
 
-TEST_CASE("demand must be given one way: daily visits or population with a visit rate", "[scenario]") {
-  const auto ps = problems(replaced(scenario, "daily_visits = 50", "daily_visits = 50\npopulation = 1000"), catalogue);
+TEST_CASE("demand must be given one way: daily visits or population with a visit rate",
+          "[scenario]") {
+  const auto ps = problems(
+      replaced(scenario, "daily_visits = 50", "daily_visits = 50\npopulation = 1000"), catalogue);
   INFO(listing(ps));
   CHECK(reported(ps, "ward.toml", 15, "demand.daily_visits", "either daily_visits"));
 }

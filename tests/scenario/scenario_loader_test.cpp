@@ -94,7 +94,8 @@ TEST_CASE("malformed TOML is reported with its line", "[scenario]") {
   CHECK(ps[0].message.find("malformed TOML") != std::string::npos);
 }
 
-TEST_CASE("an unknown key is rejected with its line and the keys that were expected", "[scenario]") {
+TEST_CASE("an unknown key is rejected with its line and the keys that were expected",
+          "[scenario]") {
   const auto ps = problems_of(edit("counters = 2", "counters = 2\ncountres = 3"));
   INFO(all(ps));
   CHECK(has_problem(ps, "station.countres", 12, "unknown key"));

@@ -22,8 +22,7 @@ TEST_CASE("student t critical values match the printed table", "[stats]") {
   CHECK(student_t_critical(0.95, 1000000) == Approx(1.959964).margin(1e-5));
 }
 
-TEST_CASE("confidence interval of 1..10 has the hand-computed mean, sd and half width",
-          "[stats]") {
+TEST_CASE("confidence interval of 1..10 has the hand-computed mean, sd and half width", "[stats]") {
   const std::vector<double> v{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
   const auto ci = confidence_interval(v);
   // mean 5.5; sum of squared deviations 82.5, variance 82.5 / 9 = 55/6; SE = sqrt(55/60);

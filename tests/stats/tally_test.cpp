@@ -108,9 +108,9 @@ TEST_CASE("quantiles of 1..1000 are within one histogram bin of the exact order 
     INFO("q = " << q << ", exact " << exact << ", tally " << t.quantile(q));
     REQUIRE(relative_error(t.quantile(q), exact) <= kOneBin);
   }
-  CHECK(t.quantile(1.0) == 1000.0);     // the top rank interpolates to the maximum exactly
-  CHECK(t.quantile(2.0) == 1000.0);     // q is clamped to [0, 1]
-  CHECK(t.quantile(0.0005) >= 1.0);     // never below the minimum
+  CHECK(t.quantile(1.0) == 1000.0);  // the top rank interpolates to the maximum exactly
+  CHECK(t.quantile(2.0) == 1000.0);  // q is clamped to [0, 1]
+  CHECK(t.quantile(0.0005) >= 1.0);  // never below the minimum
 }
 
 TEST_CASE("quantile zero of data without zeros is the minimum, not zero", "[stats]") {

@@ -49,9 +49,9 @@ inline double cobham_mean_wait(const std::vector<double>& lambdas, const std::ve
 /// deaths min(n, c) mu + max(n - c, 0) theta. The chain is truncated where the probability
 /// mass left is below 1e-15, so the numbers are exact to double precision.
 struct ErlangA {
-  double prob_wait = 0.0;      ///< P(arrival finds all counters busy) (PASTA)
-  double prob_abandon = 0.0;   ///< theta Lq / lambda
-  double mean_queue_time = 0.0;///< Lq / lambda: mean time in queue of all arrivals (Little)
+  double prob_wait = 0.0;        ///< P(arrival finds all counters busy) (PASTA)
+  double prob_abandon = 0.0;     ///< theta Lq / lambda
+  double mean_queue_time = 0.0;  ///< Lq / lambda: mean time in queue of all arrivals (Little)
   double mean_queue_length = 0.0;
 };
 

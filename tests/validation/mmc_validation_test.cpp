@@ -5,8 +5,8 @@
 #include <string>
 
 #include "tests/support/queueing_formulas.hpp"
-#include "tests/support/tolerance.hpp"
 #include "tests/support/scenario_runs.hpp"
+#include "tests/support/tolerance.hpp"
 
 using namespace test_support;
 
@@ -26,8 +26,9 @@ struct Case {
 };
 }  // namespace
 
-TEST_CASE("M/M/1 and M/M/4 mean wait and probability of waiting match Erlang C at loads 0.5, 0.8, 0.9",
-          "[validation]") {
+TEST_CASE(
+    "M/M/1 and M/M/4 mean wait and probability of waiting match Erlang C at loads 0.5, 0.8, 0.9",
+    "[validation]") {
   const auto c = GENERATE(Case{"scenarios/validation/mm1_load0.5.toml", 1, 0.5},
                           Case{"scenarios/validation/mm1_load0.8.toml", 1, 0.8},
                           Case{"scenarios/validation/mm1_load0.9.toml", 1, 0.9},
@@ -50,11 +51,12 @@ TEST_CASE("M/M/1 and M/M/4 mean wait and probability of waiting match Erlang C a
   }
 }
 
-TEST_CASE("Little's law holds for the ticket queue: time-average queue equals rate times mean queue time",
-          "[validation]") {
-  const auto file = GENERATE("scenarios/validation/mmc_load0.8.toml",
-                             "scenarios/validation/mmc_abandonment.toml",
-                             "scenarios/validation/priority_mm1.toml");
+TEST_CASE(
+    "Little's law holds for the ticket queue: time-average queue equals rate times mean queue time",
+    "[validation]") {
+  const auto file =
+      GENERATE("scenarios/validation/mmc_load0.8.toml", "scenarios/validation/mmc_abandonment.toml",
+               "scenarios/validation/priority_mm1.toml");
   INFO(file);
   const auto rows = run_repo_scenario(file);
   // Per replication, L - lambda_hat * W is the difference of two estimates of the same

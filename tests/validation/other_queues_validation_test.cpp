@@ -5,8 +5,8 @@
 #include <string>
 
 #include "tests/support/queueing_formulas.hpp"
-#include "tests/support/tolerance.hpp"
 #include "tests/support/scenario_runs.hpp"
+#include "tests/support/tolerance.hpp"
 
 using namespace test_support;
 
@@ -19,12 +19,14 @@ TEST_CASE("M/M/3+M abandonment probability and mean wait match Erlang A", "[vali
   const auto theory = erlang_a(3, 3.3, 1.0, 0.5);
   const auto rows = run_repo_scenario("scenarios/validation/mmc_abandonment.toml");
   check_against(across(rows, "abandon_prob"), theory.prob_abandon, "P(abandon)");
-  check_against(across(rows, "queue_time_mean"), theory.mean_queue_time, "mean time in queue, all arrivals");
+  check_against(across(rows, "queue_time_mean"), theory.mean_queue_time,
+                "mean time in queue, all arrivals");
   check_against(across(rows, "prob_wait"), theory.prob_wait, "P(wait)");
   check_against(across(rows, "queue_length_mean"), theory.mean_queue_length, "mean queue length");
 }
 
-TEST_CASE("M/G/1 with lognormal service matches the Pollaczek-Khinchine mean wait", "[validation]") {
+TEST_CASE("M/G/1 with lognormal service matches the Pollaczek-Khinchine mean wait",
+          "[validation]") {
   // Scenario: lambda = 0.7/min, lognormal service with mean 1 and sd 1.5 → E[S^2] = 1 + 2.25.
   const double theory = pk_mean_wait(0.7, 1.0, 1.0 + 1.5 * 1.5);
   const auto rows = run_repo_scenario("scenarios/validation/mg1_lognormal.toml");
