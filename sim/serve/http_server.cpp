@@ -1,6 +1,7 @@
 // `motcua serve`'s HTTP server: Boost.Beast over Asio, one I/O thread, bounded requests.
 #include "sim/serve/http_server.hpp"
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -50,6 +51,7 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void on_read(beast::error_code ec, std::size_t) {
     if (ec == http::error::body_limit || ec == http::error::header_limit) {
+      too_large_ = true;
       return send(Api::make(413, "application/json; charset=utf-8",
                             R"({"problems":[{"text":"request too large"}]})"),
                   true);
@@ -79,6 +81,17 @@ class Session : public std::enable_shared_from_this<Session> {
   void close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    // A client still sending a body we refused: read and drop the rest (bounded by the request
+    // timeout) before closing, or the close would reset the connection and the client could
+    // lose the 413 it was sent (a "lingering close").
+    if (too_large_) drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(boost::asio::buffer(discard_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->drain();
+                            });
   }
 
   beast::tcp_stream stream_;
@@ -87,6 +100,8 @@ class Session : public std::enable_shared_from_this<Session> {
   Api& api_;
   const ServerConfig& config_;
   std::shared_ptr<std::atomic<std::size_t>> count_;
+  bool too_large_ = false;
+  std::array<char, 8192> discard_{};
 };
 
 }  // namespace

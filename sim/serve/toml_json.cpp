@@ -99,15 +99,22 @@ const std::map<std::string, std::string>& section_comments() {
   static const std::map<std::string, std::string> comments = {
       {"scenario", "What the scenario is; catalogue and systems paths are relative to this file."},
       {"run", "Which days are simulated and how often (replications, seed)."},
-      {"hours", "Opening sessions by day of the week, ticket stop and the holiday list."},
-      {"demand", "How many citizens come, when, and who they are."},
+      {"hours",
+       "Opening sessions by day of the week, ticket stops (saturday_ticket_stop for Saturday) "
+       "and the holiday list."},
+      {"demand",
+       "How many citizens come, when, and who they are; balking at the ticket machine, the "
+       "share who may give up with a ticket (abandon_share) and their patience."},
       {"reception", "How citizens get their ticket: kiosk, receptionist or robot."},
-      {"policy", "Lunch, closing, overtime cap, balking and return visits."},
+      {"policy",
+       "Lunch; what happens at closing (closing = stop_issuing, overtime or send_home) and the "
+       "overtime cap; who comes back another day (gave_up_return_share, max_visits)."},
       {"back_office", "Who processes dossiers after intake."},
       {"online", "Dossiers filed online (they never queue)."},
       {"policies", "Policies from the field (docs/policies.md); remove a table to switch it off."},
       {"counters",
-       "The counters: the domains each serves (domains) and helps when idle (overflow)."},
+       "The counters: the domains each serves (domains), helps when idle (overflow) and takes "
+       "over while no counter of theirs is staffed (cover)."},
       {"staff",
        "The civil servants: their counter, absence probability and speed per domain (0 = "
        "cannot do it)."}};

@@ -48,11 +48,12 @@ inline Reply http(std::uint16_t port, boost::beast::http::verb method, const std
   if (!body.empty()) req.set(http::field::content_type, type);
   req.body() = body;
   req.prepare_payload();
-  http::write(stream, req);
+  beast::error_code ec;
+  // A server may answer (413) before it has read the whole body: read the answer anyway.
+  http::write(stream, req, ec);
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 << 20);
-  beast::error_code ec;
   http::read(stream, buffer, parser, ec);
   Reply reply;
   if (ec) return reply;  // status 0: the server closed the connection without an answer
