@@ -13,6 +13,7 @@
 #include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/output_guard.hpp"
+#include "sim/cli/rank_output.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/run/cluster.hpp"
 #include "sim/run/experiment.hpp"
@@ -170,15 +171,8 @@ int finish(const po::variables_map& vm, const std::string& kind, const std::stri
   if (options.replications < 2)
     throw po::error("--replications must be at least 2 for a comparison");
   check_output_is_not_input(vm["output"].as<std::string>(), inputs);
-  // Under mpirun only rank 0 writes; the other ranks end inside the run (cluster::WorkerDone).
-  std::optional<io::ResultFile> file;
-  std::optional<io::SpillFile> spill;  // per-day tables wait here, not in memory
-  if (run::cluster::is_root()) {
-    file.emplace(vm["output"].as<std::string>());  // fails now if the path is unwritable
-    options.spill = &spill.emplace(file->partial_path());
-  } else {  // another rank: its per-day tables wait in its machine's temporary folder
-    options.spill = &spill.emplace((std::filesystem::temp_directory_path() / "motcua").string());
-  }
+  RankOutput output(vm["output"].as<std::string>(), options);
+  auto& file = output.file;
   auto e =
       run::run_experiment(kind, files.front(), base_overlays, base_settings, variants, options);
   e.sweep_key = sweep_key;

@@ -15,6 +15,7 @@
 #include "sim/cli/count_option.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/output_guard.hpp"
+#include "sim/cli/rank_output.hpp"
 #include "sim/io/hdf5_writer.hpp"
 #include "sim/io/output_error.hpp"
 #include "sim/run/cluster.hpp"
@@ -168,15 +169,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   options.progress = !quiet && run::stderr_is_terminal();
   check_output_is_not_input(vm["output"].as<std::string>(), input_files(s));
 
-  // Under mpirun only rank 0 writes; the other ranks end inside the run (cluster::WorkerDone).
-  std::optional<io::ResultFile> file;
-  std::optional<io::SpillFile> spill;  // per-day tables wait here, not in memory
-  if (run::cluster::is_root()) {
-    file.emplace(vm["output"].as<std::string>());  // fails now if the path is unwritable
-    options.spill = &spill.emplace(file->partial_path());
-  } else {  // another rank: its per-day tables wait in its machine's temporary folder
-    options.spill = &spill.emplace((std::filesystem::temp_directory_path() / "motcua").string());
-  }
+  RankOutput output(vm["output"].as<std::string>(), options);
+  auto& file = output.file;
   std::optional<TraceFile> trace;
   if (vm.count("trace") && run::cluster::ranks() > 1)
     throw po::error("--trace is not available under mpirun (run the traced study in one process)");
