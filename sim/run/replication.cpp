@@ -36,7 +36,7 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
                                          bool detail, bool trace, io::SpillFile* spill) {
   scenario::ReplicationModel model(scenario, root_seed, replication, detail);
   std::optional<stats::TraceCollector> tracer;
-  if (trace) model.center().add_observer(tracer.emplace());
+  if (trace) model.center().add_observer(tracer.emplace(model.window()));
   const auto& defs = center_table_defs();
   std::vector<std::shared_ptr<io::SpilledRows>> spilled(defs.size());
   if (spill != nullptr && detail && model.days()) {

@@ -215,16 +215,24 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
       run->check(*v >= 1 && *v <= 3660, "days", "must be between 1 and 3660");
       cal.days = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 3660));
     }
+    // Checked against days by validate(), which names the value and its range.
+    if (auto v = run->integer("warmup_days", false)) {
+      run->check(*v >= 0, "warmup_days",
+                 "must be between 0 and days - 1, got " + std::to_string(*v));
+      s.run.warmup_days = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 0, 3660));
+    }
     read_service_target(*run, s.run);
     run->finish();
   }
-  s.run.warmup_min = 0.0;
-  s.run.horizon_min = cal.days * 1440.0;
+  // The run is the whole calendar; its first warmup_days are simulated but not reported.
+  const std::uint32_t warmup = std::min(s.run.warmup_days, cal.days);
+  s.run.warmup_min = warmup * 1440.0;
+  s.run.horizon_min = (cal.days - warmup) * 1440.0;
   // Systems first: the catalogue and the reception and online tables name them.
   SystemIndex systems;
   if (!s.systems_path.empty()) {
     s.systems_path = resolve_path(path, s.systems_path);
-    const RunFrame frame{cal.start, s.run.horizon_min};
+    const RunFrame frame{cal.start, cal.days * 1440.0};
     c.systems = read_systems(s.systems_path, frame, systems, other_files, top.problems().sources);
   }
   bool catalogue_read = false;

@@ -12,25 +12,29 @@ Scenario scenario_of(model::CenterParams center, double horizon_min) {
   return s;
 }
 
+stats::ObservationWindow observation_window(const Scenario& scenario) {
+  const RunSettings& run = scenario.run;
+  return {run.warmup_min, run.warmup_min + run.horizon_min, run.warmup_days};
+}
+
 ReplicationModel::ReplicationModel(const Scenario& scenario, std::uint64_t root_seed,
                                    std::uint64_t replication, bool detail)
-    : sim_(engine::StreamSeed{root_seed, replication, scenario.center.center_id}),
+    : window_(observation_window(scenario)),
+      sim_(engine::StreamSeed{root_seed, replication, scenario.center.center_id}),
       center_(sim_, scenario.center),
-      collector_(scenario.run.warmup_min, scenario.run.warmup_min + scenario.run.horizon_min,
-                 static_cast<std::uint32_t>(scenario.center.counters.size()),
+      collector_(window_, static_cast<std::uint32_t>(scenario.center.counters.size()),
                  static_cast<std::uint32_t>(scenario.center.domains.size()),
                  scenario.run.service_target_min) {
   center_.add_observer(collector_);
   if (scenario.form == ScenarioForm::center) {
-    const double run_end = scenario.run.warmup_min + scenario.run.horizon_min;
     if (detail) {
-      days_.emplace(scenario.center, replication, scenario.run.service_target_min);
+      days_.emplace(scenario.center, replication, scenario.run.service_target_min, window_);
       center_.add_observer(*days_);
     }
-    systems_.emplace(static_cast<std::uint32_t>(scenario.center.systems.size()), run_end,
+    systems_.emplace(static_cast<std::uint32_t>(scenario.center.systems.size()), window_,
                      replication);
     center_.add_observer(*systems_);
-    back_office_.emplace(scenario.center, run_end, replication);
+    back_office_.emplace(scenario.center, window_, replication);
     center_.add_observer(*back_office_);
   }
   sim_.reserve(scenario.center.counters.size() * 2 + 64);

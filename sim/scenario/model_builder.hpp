@@ -19,6 +19,9 @@ namespace sim::scenario {
 /// minutes. No file stands behind it, so it has no sources and no transforms.
 Scenario scenario_of(model::CenterParams center, double horizon_min = 0.0);
 
+/// The one place warm-up is decided: the window every collector of a replication observes.
+stats::ObservationWindow observation_window(const Scenario& scenario);
+
 /// One replication's model, wired and ready to run. Members are built in order and hold
 /// references to each other, so the object is neither copied nor moved.
 class ReplicationModel {
@@ -36,6 +39,8 @@ class ReplicationModel {
   engine::Simulation& simulation() { return sim_; }
   model::Center& center() { return center_; }
   stats::SummaryCollector& collector() { return collector_; }
+  /// What every collector observes; give it to any observer added later (a trace).
+  const stats::ObservationWindow& window() const { return window_; }
   /// Detail tables of the center form; absent in the station form.
   std::optional<stats::DayCollector>& days() { return days_; }
   /// Software systems and back office of the center form; absent in the station form.
@@ -43,6 +48,7 @@ class ReplicationModel {
   std::optional<stats::BackOfficeCollector>& back_office() { return back_office_; }
 
  private:
+  stats::ObservationWindow window_;
   engine::Simulation sim_;
   model::Center center_;
   stats::SummaryCollector collector_;

@@ -18,6 +18,9 @@ struct RunSettings {
   std::uint64_t seed = 1;
   double warmup_min = 0.0;   ///< statistics ignore citizens arriving before this time
   double horizon_min = 0.0;  ///< arrivals stop at warmup_min + horizon_min; the rest is drained
+  /// Center form: the first days of the calendar that are simulated but not reported
+  /// (warmup_min is then warmup_days x 1440); 0 in the station form.
+  std::uint32_t warmup_days = 0;
   /// A visit served after waiting at most this many minutes counts toward service_level.
   double service_target_min = 30.0;
 };

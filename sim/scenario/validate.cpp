@@ -116,7 +116,12 @@ class Checker {
 
 void check_run(Checker& c) {
   const RunSettings& run = c.scenario().run;
-  if (c.scenario().form != ScenarioForm::station) return;  // the center form counts days
+  if (c.scenario().form != ScenarioForm::station) {
+    // The center form counts days; at least one of them must be reported.
+    const auto& cal = c.scenario().center.calendar;
+    if (cal) c.range("run.warmup_days", run.warmup_days, 0.0, cal->days - 1.0);
+    return;
+  }
   c.range("run.warmup_min", run.warmup_min, 0.0, 366 * day_min);
   c.range("run.horizon_min", run.horizon_min, 1.0, run_limit_min);
 }
@@ -260,7 +265,7 @@ void check_back_office_and_online(Checker& c) {
 
 void check_systems(Checker& c) {
   const Scenario& s = c.scenario();
-  const double horizon = s.run.horizon_min;
+  const double horizon = s.run.warmup_min + s.run.horizon_min;  // the whole run, warm-up too
   double changes = 0.0;  // expected up/down and degraded/up changes over the run
   for (std::size_t i = 0; i < s.center.systems.size(); ++i) {
     const auto& sys = s.center.systems[i];

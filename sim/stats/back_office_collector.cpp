@@ -31,10 +31,11 @@ std::vector<MetricDef> count_columns() {
 }
 }  // namespace
 
-BackOfficeCollector::BackOfficeCollector(const model::CenterParams& params, double run_end,
-                                         std::uint64_t replication)
+BackOfficeCollector::BackOfficeCollector(const model::CenterParams& params,
+                                         ObservationWindow window, std::uint64_t replication)
     : params_(params),
-      run_end_(run_end),
+      window_(window),
+      run_end_(window.end),
       replication_(static_cast<double>(replication)),
       by_procedure_(params.procedures.size()) {}
 
@@ -47,7 +48,7 @@ void BackOfficeCollector::on_day_end(engine::SimTime t, std::uint32_t) {
 }
 
 void BackOfficeCollector::on_dossier_received(engine::SimTime t, const model::Dossier& d) {
-  if (t >= run_end_) return;
+  if (!window_.covers(t)) return;
   const bool due = d.deadline < run_end_;
   for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
     ++c->received;
@@ -57,7 +58,8 @@ void BackOfficeCollector::on_dossier_received(engine::SimTime t, const model::Do
 }
 
 void BackOfficeCollector::on_dossier_done(engine::SimTime t, const model::Dossier& d) {
-  if (t > run_end_) return;  // finished after the run: it was open at the end
+  if (t > run_end_) return;                 // finished after the run: it was open at the end
+  if (!window_.covers(d.received)) return;  // received during warm-up: not followed
   const bool due = d.deadline < run_end_;
   const bool on_time = t <= d.deadline;
   const double hours_late = (t - d.deadline) / 60.0;
@@ -80,11 +82,11 @@ void BackOfficeCollector::on_backlog(engine::SimTime t, std::uint32_t dossiers) 
   if (finished_ || t > run_end_) return;
   advance(t);
   backlog_ = dossiers;
-  backlog_max_ = std::max(backlog_max_, dossiers);
+  if (t >= window_.start) backlog_max_ = std::max(backlog_max_, dossiers);
 }
 
 void BackOfficeCollector::on_online_payment(engine::SimTime t, const model::Dossier&, bool ok) {
-  if (t > run_end_) return;
+  if (t > run_end_ || t < window_.start) return;
   ++(ok ? payments_ok_ : payments_failed_);
 }
 
@@ -92,25 +94,28 @@ void BackOfficeCollector::advance(double t) {
   // Integrate the backlog up to t, writing a row each time a clock hour is complete.
   const double to = std::min(t, run_end_);
   if (finished_ || to <= since_) return;
+  // The level the window opens with is observed, even if it was reached during warm-up.
+  if (since_ <= window_.start && to >= window_.start)
+    backlog_max_ = std::max(backlog_max_, backlog_);
   for (;;) {
     const double hour_end = static_cast<double>(hour_ + 1) * 60.0;
     if (to < hour_end) break;
-    const double area = backlog_ * (hour_end - since_);
-    hour_area_ += area;
-    area_ += area;
+    hour_area_ += backlog_ * (hour_end - since_);
+    area_ += backlog_ * window_.overlap(since_, hour_end);
     since_ = hour_end;
     hour_row(60.0);
   }
-  const double area = backlog_ * (to - since_);
-  hour_area_ += area;
-  area_ += area;
+  hour_area_ += backlog_ * (to - since_);
+  area_ += backlog_ * window_.overlap(since_, to);
   since_ = to;
 }
 
 void BackOfficeCollector::hour_row(double length) {
-  backlog_rows_.append({replication_, static_cast<double>(hour_ / 24),
-                        static_cast<double>(hour_ % 24), hour_area_ / length,
-                        static_cast<double>(backlog_)});
+  // Hours that begin in the warm-up have no row.
+  if (static_cast<double>(hour_) * 60.0 >= window_.start)
+    backlog_rows_.append({replication_, static_cast<double>(hour_ / 24),
+                          static_cast<double>(hour_ % 24), hour_area_ / length,
+                          static_cast<double>(backlog_)});
   ++hour_;
   hour_area_ = 0.0;
 }
@@ -131,7 +136,9 @@ double BackOfficeCollector::rate(const Counts& c) {
 
 double BackOfficeCollector::on_time_rate() const { return rate(total_); }
 
-double BackOfficeCollector::backlog_mean() const { return ratio(area_, since_); }
+double BackOfficeCollector::backlog_mean() const {
+  return ratio(area_, window_.overlap(window_.start, since_));
+}
 
 std::vector<double> BackOfficeCollector::counts_values(const Counts& c) {
   const auto open = c.received - c.completed;

@@ -7,6 +7,7 @@
 #include "sim/model/center_observer.hpp"
 #include "sim/model/center_params.hpp"
 #include "sim/stats/metric.hpp"
+#include "sim/stats/observation_window.hpp"
 #include "sim/stats/table.hpp"
 #include "sim/stats/tally.hpp"
 
@@ -26,8 +27,10 @@ namespace sim::stats {
 /// backlog series is closed at on_day_end(run_end) or by finish(run_end) (station form).
 class BackOfficeCollector : public model::CenterObserver {
  public:
-  /// run_end: end of the run in minutes (the center form's days x 1440).
-  BackOfficeCollector(const model::CenterParams& params, double run_end,
+  /// The window's end is the run's end (the center form's days x 1440); dossiers received
+  /// during warm-up, payments and backlog hours before its start are not counted. A plain
+  /// number is a run end without warm-up.
+  BackOfficeCollector(const model::CenterParams& params, ObservationWindow window,
                       std::uint64_t replication = 0);
 
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
@@ -86,7 +89,8 @@ class BackOfficeCollector : public model::CenterObserver {
   void hour_row(double length);
 
   const model::CenterParams& params_;
-  double run_end_;
+  ObservationWindow window_;
+  double run_end_;  ///< window_.end
   double replication_;
   Counts total_;
   std::vector<Counts> by_procedure_;

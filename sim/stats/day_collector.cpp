@@ -62,8 +62,9 @@ std::vector<MetricDef> count_columns() {
 }  // namespace
 
 DayCollector::DayCollector(const model::CenterParams& params, std::uint64_t replication,
-                           double service_target_min)
+                           double service_target_min, ObservationWindow window)
     : params_(params),
+      window_(window),
       replication_(static_cast<double>(replication)),
       target_(service_target_min),
       today_by_domain_(params.domains.size()),
@@ -172,7 +173,7 @@ void DayCollector::on_day_end(engine::SimTime t, std::uint32_t day) {
   advance(queued_, queued_bins_, t);
   advance(present_, present_bins_, t);
   today_.inside_end = present_.value;
-  day_rows(day);
+  if (window_.reports_day(day)) day_rows(day);
   today_ = Counts{};
   for (auto& c : today_by_domain_) c = Counts{};
   overtime_today_ = 0.0;
@@ -283,7 +284,7 @@ void DayCollector::on_counter_state(engine::SimTime t, std::uint32_t k, std::uin
                                     CounterState state) {
   // Close the previous state's interval for the counter and the staff member who sat there.
   // Back-office work keeps the counter open (staffed) but not busy with citizens.
-  const double span = t - counter_since_[k];
+  const double span = window_.overlap(counter_since_[k], t);
   const std::uint32_t who = counter_staff_[k];
   const auto add = [&](std::vector<double>& by_counter, std::vector<double>& by_staff) {
     by_counter[k] += span;
@@ -308,7 +309,7 @@ void DayCollector::on_session_cover(engine::SimTime, const std::vector<bool>& un
 
 void DayCollector::on_overtime(engine::SimTime, std::uint32_t staff, double minutes) {
   overtime_today_ += minutes;
-  staff_overtime_[staff] += minutes;
+  if (window_.reports_day(day_)) staff_overtime_[staff] += minutes;
   staff_overtime_today_[staff] += minutes;
 }
 

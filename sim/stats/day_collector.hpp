@@ -7,6 +7,7 @@
 
 #include "sim/model/center_observer.hpp"
 #include "sim/model/center_params.hpp"
+#include "sim/stats/observation_window.hpp"
 #include "sim/stats/table.hpp"
 #include "sim/stats/tally.hpp"
 
@@ -17,9 +18,11 @@ namespace sim::stats {
 /// of citizens. Time series use 15-minute bins of the clock (96 a day) and hold time averages.
 class DayCollector : public model::CenterObserver {
  public:
-  /// A visit served after waiting at most service_target_min minutes is on target.
+  /// A visit served after waiting at most service_target_min minutes is on target. Days
+  /// before window.first_day are warm-up: they have no rows, and the whole-run counter and
+  /// staff minutes integrate over the window only.
   DayCollector(const model::CenterParams& params, std::uint64_t replication,
-               double service_target_min = 30.0);
+               double service_target_min = 30.0, ObservationWindow window = {});
 
   void on_day_start(engine::SimTime t, std::uint32_t day) override;
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
@@ -63,6 +66,7 @@ class DayCollector : public model::CenterObserver {
   std::vector<double> counts_row(std::uint32_t day, double domain, Counts& c) const;
 
   const model::CenterParams& params_;
+  ObservationWindow window_;
   double replication_;
   double target_;
   std::uint32_t day_ = 0;

@@ -8,15 +8,14 @@ namespace sim::stats {
 using model::CounterState;
 using model::LeaveReason;
 
-SummaryCollector::SummaryCollector(double window_start, double window_end, std::uint32_t counters,
+SummaryCollector::SummaryCollector(ObservationWindow window, std::uint32_t counters,
                                    std::uint32_t domains, double service_target_min)
-    : start_(window_start),
-      end_(window_end),
+    : window_(window),
       target_(service_target_min),
-      queue_length_(window_start, window_end),
-      in_center_(window_start, window_end),
-      busy_(window_start, window_end),
-      open_(window_start, window_end),
+      queue_length_(window.start, window.end),
+      in_center_(window.start, window.end),
+      busy_(window.start, window.end),
+      open_(window.start, window.end),
       queue_lengths_(domains, 0),
       counter_states_(counters, CounterState::closed) {}
 
@@ -71,8 +70,9 @@ void SummaryCollector::on_counter_state(engine::SimTime t, std::uint32_t counter
   open_.set(t, open_now_);
 }
 
-void SummaryCollector::on_day_end(engine::SimTime, std::uint32_t) {
-  if (last_service_end_ >= 0.0) last_service_end_by_day_.add(last_service_end_ - day_start_);
+void SummaryCollector::on_day_end(engine::SimTime, std::uint32_t day) {
+  if (last_service_end_ >= 0.0 && window_.reports_day(day))
+    last_service_end_by_day_.add(last_service_end_ - day_start_);
 }
 
 const std::vector<MetricDef>& SummaryCollector::metrics() {
@@ -122,7 +122,8 @@ const std::vector<MetricDef>& SummaryCollector::metrics() {
       {"queue_length_mean", "citizens", "time-average number of tickets waiting over the window"},
       {"in_center_mean", "citizens", "time-average number of citizens inside over the window"},
       {"utilization", "1", "busy counter-time / open counter-time over the window"},
-      {"overtime", "staff-min", "minutes staff worked past the last session's close, whole run"},
+      {"overtime", "staff-min",
+       "minutes staff worked past the last session's close, reported days"},
       {"overtime_max", "min", "longest overtime of one staff member on one day"},
       {"last_service_end_mean", "min",
        "mean over the days with a service of the day's last service end, minutes after midnight "
@@ -136,7 +137,7 @@ const std::vector<MetricDef>& SummaryCollector::metrics() {
 }
 
 std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
-  const double window = end_ - start_;
+  const double window = window_.end - window_.start;
   const auto ratio = [](double a, double b) { return b > 0 ? a / b : std::nan(""); };
   const auto arrived = static_cast<double>(arrived_);
   const auto left = [&](LeaveReason r) {

@@ -8,20 +8,21 @@
 
 #include "sim/model/center_observer.hpp"
 #include "sim/stats/metric.hpp"
+#include "sim/stats/observation_window.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/stats/time_average.hpp"
 
 namespace sim::stats {
 
-/// Collects waits, sojourns, abandonment, queue length and counter use for the citizens who
-/// arrive inside the observation window [window_start, window_end): warm-up is dropped here,
-/// in one place, for every statistic. Time averages cover the same window.
+/// Collects waits, sojourns, abandonment, queue length and counter use for the citizens the
+/// observation window follows (first visit in [start, end)); time averages cover the same
+/// window, overtime and last service ends the reported days.
 class SummaryCollector : public model::CenterObserver {
  public:
   /// counters and domains size the state tables; a visit served after waiting at most
   /// service_target_min minutes counts toward service_level.
-  SummaryCollector(double window_start, double window_end, std::uint32_t counters,
-                   std::uint32_t domains, double service_target_min = 30.0);
+  SummaryCollector(ObservationWindow window, std::uint32_t counters, std::uint32_t domains,
+                   double service_target_min = 30.0);
 
   void on_arrival(engine::SimTime t, const model::Citizen& c) override;
   void on_served(engine::SimTime t, const model::Citizen& c) override;
@@ -30,13 +31,15 @@ class SummaryCollector : public model::CenterObserver {
   void on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t staff,
                         model::CounterState state) override;
   void on_overtime(engine::SimTime, std::uint32_t, double minutes) override {
+    if (!window_.reports_day(day_)) return;
     overtime_ += minutes;
     overtime_max_ = std::max(overtime_max_, minutes);
   }
   void on_service_end(engine::SimTime t, const model::Citizen&, std::uint32_t) override {
     last_service_end_ = t;
   }
-  void on_day_start(engine::SimTime t, std::uint32_t) override {
+  void on_day_start(engine::SimTime t, std::uint32_t day) override {
+    day_ = day;
     day_start_ = t;
     last_service_end_ = -1.0;
   }
@@ -51,11 +54,11 @@ class SummaryCollector : public model::CenterObserver {
 
  private:
   /// Citizens are followed from their first arrival; returns belong to the same citizen.
-  bool observed(const model::Citizen& c) const {
-    return c.first_arrival >= start_ && c.first_arrival < end_;
-  }
+  bool observed(const model::Citizen& c) const { return window_.follows(c); }
 
-  double start_, end_, target_;
+  ObservationWindow window_;
+  double target_;
+  std::uint32_t day_ = 0;  ///< the current day of the calendar form
   std::uint64_t arrived_ = 0, returned_ = 0, served_ = 0, waited_ = 0, on_target_ = 0;
   std::array<std::uint64_t, model::leave_reason_count> left_{};
   std::uint64_t left_returning_ = 0;  ///< departures with a return visit scheduled

@@ -17,13 +17,14 @@ constexpr std::array<SystemEffect, model::system_effect_count> all_effects = {
 double ratio(double a, double b) { return b > 0 ? a / b : std::nan(""); }
 }  // namespace
 
-SystemCollector::SystemCollector(std::uint32_t systems, double run_end, std::uint64_t replication)
-    : run_end_(run_end), replication_(static_cast<double>(replication)), systems_(systems) {}
+SystemCollector::SystemCollector(std::uint32_t systems, ObservationWindow window,
+                                 std::uint64_t replication)
+    : window_(window), replication_(static_cast<double>(replication)), systems_(systems) {}
 
 void SystemCollector::advance(System& s, double t) {
-  const double to = std::min(t, run_end_);
+  const double to = std::min(t, window_.end);
   if (to <= s.since) return;
-  const double span = to - s.since;
+  const double span = window_.overlap(s.since, to);
   if (s.state == SystemState::down) s.down += span;
   if (s.state == SystemState::degraded) {
     s.degraded += span;
@@ -36,7 +37,7 @@ void SystemCollector::on_day_end(engine::SimTime t, std::uint32_t) { finish(t); 
 
 void SystemCollector::finish(engine::SimTime t) {
   for (auto& s : systems_) advance(s, t);
-  closed_at_ = std::max(closed_at_, std::min(t, run_end_));
+  closed_at_ = std::max(closed_at_, window_.overlap(window_.start, t));
 }
 
 void SystemCollector::on_system_state(engine::SimTime t, std::uint32_t system, SystemState state,
@@ -45,7 +46,7 @@ void SystemCollector::on_system_state(engine::SimTime t, std::uint32_t system, S
   advance(s, t);
   // An episode is a change into the state; degraded -> degraded with a new factor is not a
   // new episode, and down -> degraded starts one (the system is usable again, but slow).
-  if (t < run_end_) {
+  if (window_.covers(t)) {
     if (state == SystemState::down && s.state != SystemState::down) ++s.outages;
     if (state == SystemState::degraded && s.state != SystemState::degraded) ++s.degraded_episodes;
   }
@@ -53,14 +54,16 @@ void SystemCollector::on_system_state(engine::SimTime t, std::uint32_t system, S
   s.factor = factor;
 }
 
-void SystemCollector::on_system_effect(engine::SimTime, const model::Citizen&, std::uint32_t system,
-                                       SystemEffect effect) {
-  ++systems_[system].effects[static_cast<std::size_t>(effect)];
+void SystemCollector::on_system_effect(engine::SimTime, const model::Citizen& c,
+                                       std::uint32_t system, SystemEffect effect) {
+  if (window_.follows(c)) ++systems_[system].effects[static_cast<std::size_t>(effect)];
 }
 
-void SystemCollector::on_dossier_delayed(engine::SimTime, const model::Dossier&,
+void SystemCollector::on_dossier_delayed(engine::SimTime t, const model::Dossier&,
                                          std::uint32_t system) {
-  ++systems_[system].dossier_delays;
+  // Delays while the back office finishes after the window's end still count, as they
+  // always did; only warm-up is dropped.
+  if (t >= window_.start) ++systems_[system].dossier_delays;
 }
 
 double SystemCollector::down_minutes(std::uint32_t system) const { return systems_[system].down; }
@@ -94,7 +97,7 @@ const std::vector<TableDef>& SystemCollector::table_defs() {
         {"system", "1", "system index (ids in /layout_systems)"},
         {"down", "min", "minutes the system's effective state was down"},
         {"degraded", "min", "minutes the system's effective state was degraded"},
-        {"availability", "1", "1 - down / run length (degraded counts as available)"},
+        {"availability", "1", "1 - down / observed minutes (degraded counts as available)"},
         {"outages", "1", "outage episodes: changes into down"},
         {"degraded_episodes", "1", "changes into degraded"},
         {"degraded_factor_mean", "1", "time-average service-time factor while degraded"},

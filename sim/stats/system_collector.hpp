@@ -8,19 +8,22 @@
 
 #include "sim/model/center_observer.hpp"
 #include "sim/stats/metric.hpp"
+#include "sim/stats/observation_window.hpp"
 #include "sim/stats/table.hpp"
 
 namespace sim::stats {
 
-/// Integrates each system's effective state over [0, run_end] and counts outage episodes,
-/// the citizens each effect touched and the dossier delays each system caused. Every system
+/// Integrates each system's effective state over the observation window and counts the outage
+/// episodes that began in it, the followed citizens each effect touched and the dossier delays
+/// each system caused in it. Every system
 /// starts `up` at time 0 (the model signals only changes). The integrals are closed at each
 /// on_day_end and at finish(t) (the station form has no days: call finish at its end);
 /// accessors report the time up to the latest close. Memory is a fixed block per system.
 class SystemCollector : public model::CenterObserver {
  public:
-  /// run_end clips every interval and episode (state changes at or after it are not counted).
-  SystemCollector(std::uint32_t systems, double run_end = std::numeric_limits<double>::infinity(),
+  /// The window clips every interval and episode (warm-up and changes at or after its end are
+  /// not counted); a plain number is a run end without warm-up.
+  SystemCollector(std::uint32_t systems, ObservationWindow window = {},
                   std::uint64_t replication = 0);
 
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
@@ -30,11 +33,11 @@ class SystemCollector : public model::CenterObserver {
                         model::SystemEffect effect) override;
   void on_dossier_delayed(engine::SimTime t, const model::Dossier& d,
                           std::uint32_t system) override;
-  /// Closes the integrals at t (clipped to run_end); may be called more than once.
+  /// Closes the integrals at t (clipped to the window); may be called more than once.
   void finish(engine::SimTime t);
 
   std::uint32_t systems() const { return static_cast<std::uint32_t>(systems_.size()); }
-  /// Minutes from 0 to the latest close (the denominator of availability).
+  /// Minutes from the window's start to the latest close (the denominator of availability).
   double observed_minutes() const { return closed_at_; }
   /// Minutes the system's effective state was down / degraded, up to the latest close.
   double down_minutes(std::uint32_t system) const;
@@ -69,7 +72,7 @@ class SystemCollector : public model::CenterObserver {
   };
   void advance(System& s, double t);
 
-  double run_end_;
+  ObservationWindow window_;
   double replication_;
   double closed_at_ = 0.0;
   std::vector<System> systems_;

@@ -20,7 +20,13 @@ const char* outcome_name(TraceOutcome outcome) {
   return names[static_cast<std::size_t>(outcome)];
 }
 
+TraceRow* TraceCollector::row_of(const model::Citizen& c) {
+  const auto it = open_.find(c.id);
+  return it == open_.end() ? nullptr : &it->second;
+}
+
 void TraceCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
+  if (!window_.follows(c)) return;
   TraceRow row;
   row.citizen = c.id;
   row.visit = c.visit;
@@ -33,7 +39,9 @@ void TraceCollector::on_arrival(engine::SimTime t, const model::Citizen& c) {
 }
 
 void TraceCollector::on_ticket(engine::SimTime t, const model::Citizen& c) {
-  auto& row = open_[c.id];
+  TraceRow* found = row_of(c);
+  if (found == nullptr) return;
+  auto& row = *found;
   // A misrouted citizen's second ticket keeps the first ticket's time (the wait counts from
   // it) and takes its domain: `service` is the queue the visit was finally served from, as a
   // ticket machine that reissues the number would log it.
@@ -42,7 +50,9 @@ void TraceCollector::on_ticket(engine::SimTime t, const model::Citizen& c) {
 }
 
 void TraceCollector::on_service_start(engine::SimTime t, const model::Citizen& c, std::uint32_t k) {
-  auto& row = open_[c.id];
+  TraceRow* found = row_of(c);
+  if (found == nullptr) return;
+  auto& row = *found;
   row.calls.emplace_back(t, k);
   row.counter = k;
   row.staff = c.staff;
@@ -51,7 +61,7 @@ void TraceCollector::on_service_start(engine::SimTime t, const model::Citizen& c
 }
 
 void TraceCollector::on_service_end(engine::SimTime t, const model::Citizen& c, std::uint32_t) {
-  open_[c.id].service_end = t;
+  if (TraceRow* row = row_of(c)) row->service_end = t;
 }
 
 void TraceCollector::on_served(engine::SimTime t, const model::Citizen& c) {
@@ -66,6 +76,7 @@ void TraceCollector::on_leave(engine::SimTime t, const model::Citizen& c,
 
 void TraceCollector::on_dossier_received(engine::SimTime t, const model::Dossier& d) {
   if (!d.online) return;  // counter dossiers are the visits' rows already
+  if (!window_.covers(t)) return;
   TraceRow row;
   row.citizen = d.id;
   row.online = true;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/model/center_observer.hpp"
+#include "sim/stats/observation_window.hpp"
 
 namespace sim::stats {
 
@@ -56,6 +57,9 @@ struct TraceRow {
 /// visit), which depends only on the simulated history, never on threads.
 class TraceCollector final : public model::CenterObserver {
  public:
+  /// Visits of citizens the window follows, and online dossiers filed inside it.
+  explicit TraceCollector(ObservationWindow window = {}) : window_(window) {}
+
   void on_arrival(engine::SimTime t, const model::Citizen& c) override;
   void on_ticket(engine::SimTime t, const model::Citizen& c) override;
   void on_service_start(engine::SimTime t, const model::Citizen& c, std::uint32_t k) override;
@@ -70,6 +74,10 @@ class TraceCollector final : public model::CenterObserver {
 
  private:
   void close(engine::SimTime t, const model::Citizen& c, TraceOutcome outcome);
+  /// The open row of a followed citizen's visit, or nullptr.
+  TraceRow* row_of(const model::Citizen& c);
+
+  ObservationWindow window_;
 
   std::unordered_map<std::uint64_t, TraceRow> open_;
   std::vector<TraceRow> done_;

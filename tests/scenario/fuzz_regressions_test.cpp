@@ -8,6 +8,7 @@
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/national_dataset.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/text_limits.hpp"
 #include "tests/fuzz/dataset_parts.hpp"
 #include "tests/support/paths.hpp"
 
@@ -61,4 +62,19 @@ TEST_CASE("every dataset the fuzzer found loads or is refused with an input erro
     }
   }
   fs::remove_all(dir);
+}
+
+// The dataset fuzzer's one finding was speed: every file read allocated and zeroed a buffer of
+// the size limit (64 MiB for a CSV) and kept it, so a 100-byte file cost 64 MiB. The text read
+// must be about its own size (its capacity within one 64 KiB read block of it).
+TEST_CASE("reading a small input file allocates about its size, not the size limit", "[scenario]") {
+  std::vector<sim::scenario::Problem> problems;
+  const auto text =
+      sim::scenario::read_text_file(test_support::repo_path("scenarios/data/provinces.csv"),
+                                    "dataset", sim::scenario::csv_limits, problems);
+  REQUIRE(text);
+  CHECK(problems.empty());
+  const std::size_t size = fs::file_size(test_support::repo_path("scenarios/data/provinces.csv"));
+  CHECK(text->size() == size);
+  CHECK(text->capacity() <= 2 * size + (64u << 10));
 }

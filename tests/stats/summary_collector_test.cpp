@@ -36,7 +36,7 @@ TEST_CASE("service level, unserved share and helped count everyone who came", "[
   //   d balked, e turned away, f sent home then back and served after 5 (first visit a miss,
   //   return on target), g sent home and not back by the end, h answered by the robot. The
   //   model marks a departure with a return visit to come (citizen.returning): f and g.
-  SummaryCollector s(0, 1000, 1, 1, 30.0);
+  SummaryCollector s({0, 1000}, 1, 1, 30.0);
   auto a = citizen(0, 0), b = citizen(1, 5), c = citizen(2, 10), d = citizen(3, 15),
        e = citizen(4, 20), f = citizen(5, 25), g = citizen(6, 30), h = citizen(7, 35);
   for (auto* who : {&a, &b, &c, &d, &e, &f, &g, &h}) s.on_arrival(who->arrival, *who);
@@ -78,7 +78,7 @@ TEST_CASE("service level, unserved share and helped count everyone who came", "[
 TEST_CASE("a citizen who gave up and came back to be served is not unserved", "[stats]") {
   // a reneges meaning to come back and is served on the return; b balks for good; c sent home
   // on the last visit (max_visits: not returning) gives up too. 3 citizens, 4 visits.
-  SummaryCollector s(0, 1000, 1, 1, 30.0);
+  SummaryCollector s({0, 1000}, 1, 1, 30.0);
   auto a = citizen(0, 0), b = citizen(1, 5), c = citizen(2, 10);
   for (auto* who : {&a, &b, &c}) s.on_arrival(who->arrival, *who);
   a.returning = true;
@@ -103,7 +103,7 @@ TEST_CASE("a citizen who gave up and came back to be served is not unserved", "[
 TEST_CASE("the day's last service end and the longest overtime are kept per day", "[stats]") {
   // Day 0: services end at 600 and 1150 (19:10); day 1: at 1440 + 1000 (16:40). Overtime of 130
   // and 20 minutes on day 0. Mean last end (1150 + 1000) / 2 = 1075, latest 1150.
-  SummaryCollector s(0, 2880, 1, 1, 30.0);
+  SummaryCollector s({0, 2880}, 1, 1, 30.0);
   const auto a = citizen(0, 0);
   s.on_day_start(0, 0);
   s.on_service_end(600, a, 0);
@@ -123,7 +123,7 @@ TEST_CASE("the day's last service end and the longest overtime are kept per day"
 }
 
 TEST_CASE("a wait exactly at the target is on target", "[stats]") {
-  SummaryCollector s(0, 100, 1, 1, 30.0);
+  SummaryCollector s({0, 100}, 1, 1, 30.0);
   auto a = citizen(0, 0);
   s.on_arrival(0, a);
   a.waited = 30.0;
@@ -133,7 +133,7 @@ TEST_CASE("a wait exactly at the target is on target", "[stats]") {
 }
 
 TEST_CASE("with nobody arrived the shares are undefined, not zero", "[stats]") {
-  SummaryCollector s(0, 100, 1, 1);
+  SummaryCollector s({0, 100}, 1, 1);
   CHECK(std::isnan(metric(s, "service_level")));
   CHECK(std::isnan(metric(s, "unserved_share")));
   CHECK(metric(s, "helped") == 0);
