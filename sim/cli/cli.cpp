@@ -5,6 +5,8 @@
 #include <ostream>
 
 #include <boost/program_options/errors.hpp>
+#include <boost/program_options/parsers.hpp>
+#include <boost/program_options/positional_options.hpp>
 #include <boost/program_options/variables_map.hpp>
 
 #include "sim/cli/exit_codes.hpp"
@@ -37,6 +39,27 @@ void usage(std::ostream& out) {
          "            4 optimize: no layout meets the goal\n";
 }
 }  // namespace
+
+boost::program_options::variables_map parse_arguments(
+    const std::vector<std::string>& args,
+    const boost::program_options::options_description& visible, const char* positional) {
+  namespace po = boost::program_options;
+  po::options_description all;
+  all.add(visible).add_options()(positional, po::value<std::vector<std::string>>(), "");
+  po::positional_options_description positions;
+  positions.add(positional, -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positions).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+bool printed_help(const boost::program_options::variables_map& vm,
+                  const boost::program_options::options_description& visible, std::ostream& out) {
+  if (!vm.count("help")) return false;
+  out << visible << "\n";
+  return true;
+}
 
 std::vector<std::string> settings_of(const boost::program_options::variables_map& vm) {
   std::vector<std::string> out;

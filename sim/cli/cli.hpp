@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <boost/program_options/options_description.hpp>
 #include <boost/program_options/variables_map.hpp>
 
 namespace sim::cli {
@@ -29,6 +30,14 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
 /// `motcua run` on a national scenario (a file with a [national] table).
 int run_national_scenario(const boost::program_options::variables_map& vm,
                           const std::vector<std::string>& files, std::ostream& out);
+/// A command's arguments parsed with Boost.Program_options: the `visible` options (the ones
+/// --help lists), and every positional argument as the string list named `positional`.
+boost::program_options::variables_map parse_arguments(
+    const std::vector<std::string>& args,
+    const boost::program_options::options_description& visible, const char* positional);
+/// True, after printing the visible options, when --help was asked for.
+bool printed_help(const boost::program_options::variables_map& vm,
+                  const boost::program_options::options_description& visible, std::ostream& out);
 /// The --set KEY.PATH=VALUE options as TOML lines for the loader ("KEY.PATH = VALUE").
 std::vector<std::string> settings_of(const boost::program_options::variables_map& vm);
 /// `motcua optimize`: the cheapest layout that meets a goal, with a stated guarantee.

@@ -77,15 +77,7 @@ void add_common_options(po::options_description& d) {
 
 po::variables_map parse(const std::vector<std::string>& args,
                         const po::options_description& visible) {
-  po::options_description all;
-  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(),
-                                 "scenario, then overlays");
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  return vm;
+  return parse_arguments(args, visible, "scenario");
 }
 
 std::string interval(double low, double high) {

@@ -79,17 +79,8 @@ int fit_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "report", po::value<std::string>(),
       "also write the fit report (DIR/index.html) with analysis/fit_report.py")(
       "quiet,q", "print nothing on success");
-  po::options_description all;
-  all.add(visible).add_options()("log", po::value<std::vector<std::string>>(), "log file");
-  po::positional_options_description positional;
-  positional.add("log", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << visible << "\n";
-    return exit_ok;
-  }
+  const auto vm = parse_arguments(args, visible, "log");
+  if (printed_help(vm, visible, out)) return exit_ok;
   if (!vm.count("log")) throw po::error("no log file given");
   if (vm["log"].as<std::vector<std::string>>().size() > 1) throw po::error("one log at a time");
   if (!vm.count("output")) throw po::error("no output file given (-o WARD.toml)");

@@ -83,17 +83,8 @@ int optimize_command(const std::vector<std::string>& args, std::ostream& out, st
   visible.add_options()("set", po::value<std::vector<std::string>>(),
                         "KEY.PATH=VALUE for the base scenario (repeatable)")("quiet,q",
                                                                              "no progress lines");
-  po::options_description all;
-  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "");
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << visible << "\n";
-    return exit_ok;
-  }
+  const auto vm = parse_arguments(args, visible, "scenario");
+  if (printed_help(vm, visible, out)) return exit_ok;
   if (!vm.count("scenario")) throw po::error("no scenario file given");
   if (!vm.count("goal")) throw po::error("no goal file given (--goal GOAL.toml)");
   if (!vm.count("output")) throw po::error("no output file given (-o OUT.h5)");

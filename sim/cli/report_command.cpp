@@ -133,16 +133,8 @@ int report_command(const std::vector<std::string>& args, std::ostream& out, std:
                         "folder to write (created if missing)")(
       "lang", po::value<std::string>()->default_value("both"), "page language: vi, en or both")(
       "help,h", "show this help");
-  po::options_description all;
-  all.add(visible).add_options()("results", po::value<std::vector<std::string>>(), "file");
-  po::positional_options_description positional;
-  positional.add("results", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help")) {
-    out << visible << "\n";
-    return exit_ok;
-  }
+  const auto vm = parse_arguments(args, visible, "results");
+  if (printed_help(vm, visible, out)) return exit_ok;
   if (!vm.count("results")) throw po::error("no results file given");
   const auto results = vm["results"].as<std::vector<std::string>>();
   if (results.size() > 1) throw po::error("one results file at a time");

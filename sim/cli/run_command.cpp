@@ -142,18 +142,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "trace", po::value<std::string>(),
       "also write one CSV row per visit to this file (docs/output-schema.md#per-visit-trace); "
       "off by default");
-  po::options_description all;
-  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(),
-                                 "scenario file, then overlays");
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << visible << "\n";
-    return exit_ok;
-  }
+  const auto vm = parse_arguments(args, visible, "scenario");
+  if (printed_help(vm, visible, out)) return exit_ok;
   if (!vm.count("scenario")) throw po::error("no scenario file given");
   if (!vm.count("output")) throw po::error("no output file given (-o OUT.h5)");
   const bool quiet = vm.count("quiet") > 0;

@@ -38,16 +38,8 @@ int validate_command(const std::vector<std::string>& args, std::ostream& out, st
       "  merged, in order, into the scenario before them, as `motcua run SCENARIO OVERLAY...`\n"
       "  would read them (e.g. motcua validate ward.toml policies/ai_robot.toml)");
   visible.add_options()("help,h", "show this help");
-  po::options_description all;
-  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "files");
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help")) {
-    out << visible << "\n";
-    return exit_ok;
-  }
+  const auto vm = parse_arguments(args, visible, "scenario");
+  if (printed_help(vm, visible, out)) return exit_ok;
   if (!vm.count("scenario")) throw po::error("no scenario file given");
   int status = exit_ok;
   const auto check = [&](const std::string& what, const auto& load) {
