@@ -99,17 +99,6 @@ Json domains_json(const scenario::Scenario& s) {
   return out;
 }
 
-bool is_path_key(const std::string& key, const Json& value) {
-  static const std::vector<std::string> keys = {"catalogue", "systems", "holidays", "extends"};
-  if (!value.is_string()) return false;
-  const auto& s = value.get_ref<const std::string&>();
-  const auto ends = [&](const std::string& suffix) {
-    return s.size() >= suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return std::find(keys.begin(), keys.end(), key) != keys.end() || ends(".toml") || ends(".csv");
-}
-
 /// Every file a scenario names must lie inside the scenarios folder: a client never makes the
 /// server read anything else.
 void check_paths(const Json& node, const std::string& key_path, const fs::path& file,
@@ -119,7 +108,7 @@ void check_paths(const Json& node, const std::string& key_path, const fs::path& 
     for (const auto& [key, value] : node.items()) {
       const auto path = node.is_array() ? key_path + "[" + std::to_string(i++) + "]"
                                         : (key_path.empty() ? key : key_path + "." + key);
-      if (!value.is_structured() && is_path_key(key, value)) {
+      if (!value.is_structured() && is_path_value(key, value)) {
         const auto resolved = fs::weakly_canonical(
             fs::path(scenario::resolve_path(file.string(), value.get<std::string>())));
         const auto rel = resolved.lexically_relative(scenarios);
@@ -129,21 +118,6 @@ void check_paths(const Json& node, const std::string& key_path, const fs::path& 
       } else {
         check_paths(value, path, file, scenarios, problems);
       }
-    }
-  }
-}
-
-/// Absolute paths inside the scenarios folder (the national scenario makes its systems file
-/// absolute) written relative to `dir`, as the templates write them, so that a downloaded file
-/// runs wherever the project is.
-void relative_paths(Json& node, const fs::path& dir, const fs::path& scenarios) {
-  for (auto& [key, value] : node.items()) {
-    if (value.is_structured()) {
-      relative_paths(value, dir, scenarios);
-    } else if (is_path_key(key, value) && fs::path(value.get<std::string>()).is_absolute()) {
-      const fs::path path = fs::weakly_canonical(value.get<std::string>());
-      const auto rel = path.lexically_relative(scenarios);
-      if (!rel.empty() && *rel.begin() != "..") value = path.lexically_relative(dir).string();
     }
   }
 }
