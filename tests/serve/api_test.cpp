@@ -137,6 +137,7 @@ TEST_CASE("An edit the loader refuses is refused with the loader's own message",
   auto ward = urban_ward();
   ward["scenario"]["counters"][0]["domains"] = Json::array({"land_registry"});
   ward["scenario"]["staff"][0]["absence_prob"] = 1.5;
+  ward["scenario"]["policy"]["closing"] = "later";  // one of the page's newer editors
   const auto checked =
       json_of(post(server().port(), "/api/check",
                    Json{{"origin", ward["origin"]}, {"scenario", ward["scenario"]}}.dump()));
@@ -148,6 +149,8 @@ TEST_CASE("An edit the loader refuses is refused with the loader's own message",
   text.replace(text.find(first_domains), first_domains.size(), "domains = [\"land_registry\"]");
   const std::string first_absence = "absence_prob = 0.1";
   text.replace(text.find(first_absence), first_absence.size(), "absence_prob = 1.5");
+  const std::string closing = "closing = \"stop_issuing\"";
+  text.replace(text.find(closing), closing.size(), "closing = \"later\"");
   std::vector<std::pair<std::string, std::string>> expected, got;
   try {
     sim::scenario::parse_scenario(text, path);
