@@ -17,6 +17,7 @@
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/validate.hpp"
 #include "sim/scenario/value_reader.hpp"
+#include "sim/serve/layout_json.hpp"
 #include "sim/serve/result_view.hpp"
 
 namespace sim::serve {
@@ -152,6 +153,11 @@ struct ModelGateway::Data {
     c.daily_visits = form.center.demand.daily_visits;
     c.back_office_workers = form.center.back_office.workers;
     auto s = scenario::center_scenario(n, center);
+    // The layout is the form's: where the transform sizes a center's layout, the form shows the
+    // sized layout from the moment the unit is picked (scenario()), and a counter the leader
+    // removes must stay removed.
+    s.center.counters = form.center.counters;
+    s.center.staff = form.center.staff;
     s.source_path = form.source_path;
     s.source_text = form.source_text;
     s.resolved_text = form.resolved_text;
@@ -286,6 +292,10 @@ std::optional<Json> ModelGateway::scenario(const Origin& origin) const {
         " residents): demand and back office from " + national_file + ".";
     json["demand"]["daily_visits"] = scaled.center.demand.daily_visits;
     json["back_office"]["workers"] = scaled.center.back_office.workers;
+    // A layout the transform sized (more counters and staff than the template's) is shown.
+    if (scaled.center.counters.size() != klass.base.center.counters.size() ||
+        scaled.center.staff.size() != klass.base.center.staff.size())
+      write_layout(scaled.center, json);
   }
   const auto loaded = d.load(json, path, name, unit);
   return Json{{"origin", {{"kind", origin.kind}, {"id", origin.id}}},
