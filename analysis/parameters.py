@@ -38,8 +38,10 @@ catalogue, software systems, the holiday calendar, the national scenarios and th
 overlays) with its unit and where it comes from: a **source** (a row of the research parameter
 sheet such as `C9` or `note 2.2`, explained in `docs/model.md`; a seed such as `seed 004`; a law;
 a published figure; `scenarios/data/SOURCES.md`), a value **CALIBRATED** to published figures
-(`docs/calibration.md`), or an **ASSUMPTION** with its reason. Names, descriptions, file paths,
-`[scenario]` and `[run]` settings are not parameters and are left out.
+(`docs/calibration.md`), or an **ASSUMPTION** with its reason. Names, descriptions, ids, file
+paths, references to a system by id (`ticket_system`, `payment_system`), a national class's
+`settings` and `overlays`, and the `[scenario]` and `[run]` tables are not parameters and are
+left out; the catalogue's `source` key is read as the source of its procedure's values.
 
 `/usr/bin/python3 analysis/parameters.py` rewrites this page; `analysis/tests/test_parameters.py`
 (run by `/usr/bin/python3 -m pytest analysis -q`) fails when a value has no source or ASSUMPTION,
