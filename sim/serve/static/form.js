@@ -142,7 +142,11 @@ function setKey(table, key, value) {
 // A number as typed, with a decimal comma or point; anything else goes to the loader as typed, so
 // the page refuses it with the loader's own message.
 function readNumber(text, scale = 1) {
-  const v = text.trim().replace(",", ".");
+  let v = text.trim();
+  // Thousands written the language's way ("1.200" in Vietnamese, "1,200" in English) are whole.
+  const group = state.lang === "vi" ? "." : ",";
+  if (new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(v)) v = v.replaceAll(group, "");
+  v = v.replace(",", ".");
   if (v === "") return undefined;
   return /^-?\d+(\.\d+)?$/.test(v) ? Math.round(Number(v) * scale * 1e9) / 1e9 : text.trim();
 }
