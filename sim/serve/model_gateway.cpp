@@ -367,7 +367,8 @@ std::variant<std::shared_ptr<const PreparedRun>, Json> ModelGateway::prepare_run
                     ->load(*json, dir / (origin.id + "-" + name + ".toml"), origin.id,
                            data_->unit_of(origin))
                     .first;
-        const double days = slot->run.horizon_min / 1440.0;
+        // Warm-up days are simulated too: they count toward the page's bound.
+        const double days = (slot->run.warmup_min + slot->run.horizon_min) / 1440.0;
         if (days > static_cast<double>(limits_.max_days))
           problems.push_back({slot->source_path, 0, "run.days",
                               "the page runs at most " + std::to_string(limits_.max_days) +

@@ -240,6 +240,7 @@ function renderForm(clearNote = true) {
     s.run.start_date = iso || v;
   });
   bindField("days", () => s.run.days ?? "", (v) => { s.run.days = Number(v); });
+  bindNumber("warmup-days", "run", "warmup_days");
   renderClosingAndPatience();
   renderPolicies();
 }
