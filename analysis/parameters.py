@@ -163,6 +163,21 @@ def key_notes(header_lines):
     return {k: Comment(v) for k, v in notes.items()}
 
 
+def table_path(name, is_array, arrays):
+    """A table header's path with the index of every array of tables it belongs to:
+    [[procedures]] -> procedures[3], then [procedures.route] -> procedures[3].route and
+    [[systems.episodes]] -> systems[1].episodes[0]. `arrays`: path -> last index so far."""
+    path, parts = "", name.split(".")
+    for i, part in enumerate(parts):
+        path = f"{path}.{part}" if path else part
+        if i == len(parts) - 1 and is_array:
+            arrays[path] = arrays.get(path, -1) + 1
+            return f"{path}[{arrays[path]}]"
+        if path in arrays:
+            path = f"{path}[{arrays[path]}]"
+    return path
+
+
 def scan(path):
     """Every `key = value` of a TOML file: (table path, key, line, raw value, candidate comments)."""
     with open(path, encoding="utf-8") as fh:
@@ -188,10 +203,7 @@ def scan(path):
         code, comment = split_comment(raw)
         match = HEADER_LINE.match(code)
         if match:
-            name = match.group(1)
-            if code.strip().startswith("[["):
-                counts[name] = counts.get(name, -1) + 1
-                name = f"{name}[{counts[name]}]"
+            name = table_path(match.group(1), code.strip().startswith("[["), counts)
             # A comment at the end of the header line counts as one above it.
             header_comment = above + ([(i + 1, comment)] if comment else [])
             table, table_comment, above = name, Comment(header_comment), []

@@ -50,6 +50,11 @@ def test_the_nearest_comment_that_names_a_source_is_the_one_used(tmp_path):
         f = 4
         source = "A8 (deadline)"
 
+        [procedures.route]
+        r = 1            # ASSUMPTION: a sub-table of the procedure above
+        [[procedures.route.steps]]
+        q = 2            # ASSUMPTION
+
         [other]
         g = [
           1,  # [S1]
@@ -68,6 +73,8 @@ def test_the_nearest_comment_that_names_a_source_is_the_one_used(tmp_path):
     assert rows[("demand.speed", 15)]["comment"].text == "share / speed: C10, the mix of note 2.2."
     assert status[("procedures[0].f", 19)] == "source"  # the table's source key
     assert ("procedures[0].source", 20) not in rows
-    assert status[("other.g", 24)] == "source"  # a row per element line; the file's tag [S1]
-    assert status[("other.g", 25)] is None  # "nothing" names no source, and nothing else does
-    assert status[("other.h", 27)] is None
+    assert status[("procedures[0].route.r", 23)] == "ASSUMPTION"  # a sub-table of element 0
+    assert status[("procedures[0].route.steps[0].q", 25)] == "ASSUMPTION"
+    assert status[("other.g", 29)] == "source"  # a row per element line; the file's tag [S1]
+    assert status[("other.g", 30)] is None  # "nothing" names no source, and nothing else does
+    assert status[("other.h", 32)] is None
