@@ -15,7 +15,9 @@
 #include "sim/scenario/national_scenario.hpp"
 #include "sim/scenario/overlay.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/validate.hpp"
 #include "sim/scenario/value_reader.hpp"
+#include "sim/serve/layout_json.hpp"
 #include "sim/serve/result_view.hpp"
 
 namespace sim::serve {
@@ -98,17 +100,6 @@ Json domains_json(const scenario::Scenario& s) {
   return out;
 }
 
-bool is_path_key(const std::string& key, const Json& value) {
-  static const std::vector<std::string> keys = {"catalogue", "systems", "holidays", "extends"};
-  if (!value.is_string()) return false;
-  const auto& s = value.get_ref<const std::string&>();
-  const auto ends = [&](const std::string& suffix) {
-    return s.size() >= suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return std::find(keys.begin(), keys.end(), key) != keys.end() || ends(".toml") || ends(".csv");
-}
-
 /// Every file a scenario names must lie inside the scenarios folder: a client never makes the
 /// server read anything else.
 void check_paths(const Json& node, const std::string& key_path, const fs::path& file,
@@ -118,7 +109,7 @@ void check_paths(const Json& node, const std::string& key_path, const fs::path& 
     for (const auto& [key, value] : node.items()) {
       const auto path = node.is_array() ? key_path + "[" + std::to_string(i++) + "]"
                                         : (key_path.empty() ? key : key_path + "." + key);
-      if (!value.is_structured() && is_path_key(key, value)) {
+      if (!value.is_structured() && is_path_value(key, value)) {
         const auto resolved = fs::weakly_canonical(
             fs::path(scenario::resolve_path(file.string(), value.get<std::string>())));
         const auto rel = resolved.lexically_relative(scenarios);
@@ -150,10 +141,37 @@ struct ModelGateway::Data {
   scenario::NationalScenario national;
   std::map<std::string, std::size_t> center_of_unit;  ///< GSO code -> index into centers
 
+  /// The national scaling of one center applied to the form's scenario: the transform itself
+  /// (scenario::center_scenario), with the form's scenario as its class template and the form's
+  /// demand and back-office workers as the unit's. A unit on the page is thus the national
+  /// run's unit, and whatever else the transform does (the back-office time factor, the unit's
+  /// GSO code as center id, ...) follows it without a copy here.
+  scenario::Scenario national_unit(const scenario::Scenario& form, std::size_t center) const {
+    auto n = national;  // a copy: the transform reads the national scenario, never changes it
+    auto& c = n.centers.at(center);
+    n.classes.at(c.klass).base = form;
+    c.daily_visits = form.center.demand.daily_visits;
+    c.back_office_workers = form.center.back_office.workers;
+    auto s = scenario::center_scenario(n, center);
+    // The layout is the form's: where the transform sizes a center's layout, the form shows the
+    // sized layout from the moment the unit is picked (scenario()), and a counter the leader
+    // removes must stay removed.
+    s.center.counters = form.center.counters;
+    s.center.staff = form.center.staff;
+    s.source_path = form.source_path;
+    s.source_text = form.source_text;
+    s.resolved_text = form.resolved_text;
+    scenario::require_valid(s);
+    return s;
+  }
+
   /// Loads a scenario given as JSON, as if it were the file `path`; the loader's problems
   /// (and the server's path rule) are thrown as InputError. Returns the commented TOML too.
-  std::pair<scenario::Scenario, std::string> load(const Json& json, const fs::path& path,
-                                                  const std::string& origin_name) const {
+  /// A unit of the national dataset (`unit`: its index into national.centers) then goes
+  /// through the national scaling.
+  std::pair<scenario::Scenario, std::string> load(
+      const Json& json, const fs::path& path, const std::string& origin_name,
+      std::optional<std::size_t> unit = std::nullopt) const {
     std::vector<scenario::Problem> problems;
     check_paths(json, "", path, scenarios, problems);
     if (!problems.empty()) throw scenario::InputError(problems);
@@ -169,7 +187,16 @@ struct ModelGateway::Data {
         "# the catalogue folder as the templates are) and run it unchanged:\n#   motcua run " +
         path.filename().string() + " -o out/edited.h5\n\n";
     auto text = commented_toml(table, header);
-    return {scenario::parse_scenario(text, path.string()), std::move(text)};
+    auto s = scenario::parse_scenario(text, path.string());
+    if (unit) s = national_unit(s, *unit);
+    return {std::move(s), std::move(text)};
+  }
+
+  /// The index into national.centers of a unit origin; nullopt for other origins.
+  std::optional<std::size_t> unit_of(const Origin& origin) const {
+    if (origin.kind != "unit") return std::nullopt;
+    const auto it = center_of_unit.find(origin.id);
+    return it == center_of_unit.end() ? std::nullopt : std::optional(it->second);
   }
 };
 
@@ -242,23 +269,35 @@ std::optional<Json> ModelGateway::scenario(const Origin& origin) const {
   auto table = toml::parse(scenario::read_scenario_text(path), path);
   Json json = to_json(table);
   std::string name = json["scenario"].value("name", origin.id);
-  if (origin.kind == "unit") {
-    // The national transform's demand and back office for this unit, on its class's template
-    // (the template's own week and systems; see docs/serve.md).
-    const auto& c = d.national.centers[d.center_of_unit.at(origin.id)];
+  const auto unit = d.unit_of(origin);
+  if (unit) {
+    // The unit's class template as the national run reads it (its overlays and settings, the
+    // national systems file merged in), with the template's own week rather than the national
+    // quarter; then the values the national scaling gives this unit (docs/serve.md).
+    const auto& c = d.national.centers[*unit];
+    const auto& klass = d.national.classes[c.klass];
+    const Json week = json["run"];
+    json = to_json(toml::parse(klass.base.resolved_text, path));
+    json["run"] = week;
+    relative_paths(json, fs::path(path).parent_path(), d.scenarios);
+    const auto scaled = scenario::center_scenario(d.national, *unit);
     const auto& u = d.national.dataset.units[c.unit];
     std::string type = scenario::to_string(u.type);
     if (!type.empty()) type[0] = static_cast<char>(std::toupper(type[0]));
     name = type + " " + u.name + ", " + u.province_name;
     json["scenario"]["name"] = name;
     json["scenario"]["description"] =
-        "Unit " + u.code + " of the national dataset (" + d.national.classes[c.klass].name +
-        " class, " + std::to_string(static_cast<long>(std::round(u.population))) +
+        "Unit " + u.code + " of the national dataset (" + klass.name + " class, " +
+        std::to_string(static_cast<long>(std::round(u.population))) +
         " residents): demand and back office from " + national_file + ".";
-    json["demand"]["daily_visits"] = std::round(c.daily_visits * 10.0) / 10.0;
-    json["back_office"]["workers"] = c.back_office_workers;
+    json["demand"]["daily_visits"] = scaled.center.demand.daily_visits;
+    json["back_office"]["workers"] = scaled.center.back_office.workers;
+    // A layout the transform sized (more counters and staff than the template's) is shown.
+    if (scaled.center.counters.size() != klass.base.center.counters.size() ||
+        scaled.center.staff.size() != klass.base.center.staff.size())
+      write_layout(scaled.center, json);
   }
-  const auto loaded = d.load(json, path, name);
+  const auto loaded = d.load(json, path, name, unit);
   return Json{{"origin", {{"kind", origin.kind}, {"id", origin.id}}},
               {"name", name},
               {"scenario", json},
@@ -271,7 +310,7 @@ Json ModelGateway::check(const Origin& origin, const Json& scenario) const {
     return Json{{"ok", false}, {"problems", Json::array({{{"text", "unknown origin"}}})}};
   const fs::path edited = fs::path(path).parent_path() / (origin.id + "-edited.toml");
   try {
-    auto [s, text] = data_->load(scenario, edited, origin.id);
+    auto [s, text] = data_->load(scenario, edited, origin.id, data_->unit_of(origin));
     return Json{{"ok", true},
                 {"problems", Json::array()},
                 {"toml", text},
@@ -324,8 +363,12 @@ std::variant<std::shared_ptr<const PreparedRun>, Json> ModelGateway::prepare_run
     for (auto [json, name, slot] :
          {std::tuple{&current, "current", &run->current}, {&edited, "edited", &run->edited}}) {
       try {
-        *slot = data_->load(*json, dir / (origin.id + "-" + name + ".toml"), origin.id).first;
-        const double days = slot->run.horizon_min / 1440.0;
+        *slot = data_
+                    ->load(*json, dir / (origin.id + "-" + name + ".toml"), origin.id,
+                           data_->unit_of(origin))
+                    .first;
+        // Warm-up days are simulated too: they count toward the page's bound.
+        const double days = (slot->run.warmup_min + slot->run.horizon_min) / 1440.0;
         if (days > static_cast<double>(limits_.max_days))
           problems.push_back({slot->source_path, 0, "run.days",
                               "the page runs at most " + std::to_string(limits_.max_days) +

@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 namespace sim::serve {
 namespace {
@@ -186,6 +187,31 @@ std::string commented_toml(const toml::table& table, const std::string& header) 
     out << toml::toml_formatter(one) << "\n\n";
   }
   return shortest_floats(out.str());
+}
+
+bool is_path_value(const std::string& key, const Json& value) {
+  static const std::vector<std::string> keys = {"catalogue", "systems", "holidays", "extends"};
+  if (!value.is_string()) return false;
+  const auto& s = value.get_ref<const std::string&>();
+  const auto ends = [&](const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return std::find(keys.begin(), keys.end(), key) != keys.end() || ends(".toml") || ends(".csv");
+}
+
+void relative_paths(Json& node, const std::filesystem::path& dir,
+                    const std::filesystem::path& root) {
+  namespace fs = std::filesystem;
+  for (auto& [key, value] : node.items()) {
+    if (value.is_structured()) {
+      relative_paths(value, dir, root);
+    } else if (is_path_value(key, value) && fs::path(value.get<std::string>()).is_absolute()) {
+      const fs::path path = fs::weakly_canonical(value.get<std::string>());
+      const auto rel = path.lexically_relative(root);
+      if (!rel.empty() && *rel.begin() != "..") value = path.lexically_relative(dir).string();
+    }
+  }
 }
 
 }  // namespace sim::serve

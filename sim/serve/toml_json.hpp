@@ -1,6 +1,7 @@
 // Scenario tables between TOML (what the loader reads) and JSON (what the page edits).
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include <toml++/toml.h>
@@ -24,5 +25,15 @@ toml::table to_toml(const Json& object);
 /// array of tables after a one-line comment saying what it is (comments in English, as the
 /// project's scenario files; they survive `motcua run`, which ignores comments).
 std::string commented_toml(const toml::table& table, const std::string& header);
+
+/// Whether a scenario value names a file: the keys catalogue, systems, holidays and extends,
+/// and any string ending in .toml or .csv.
+bool is_path_value(const std::string& key, const Json& value);
+
+/// Absolute file names inside `root` rewritten relative to `dir`, as the templates write them
+/// (the national scenario makes its systems file absolute), so that a downloaded file runs
+/// wherever the project is.
+void relative_paths(Json& node, const std::filesystem::path& dir,
+                    const std::filesystem::path& root);
 
 }  // namespace sim::serve

@@ -2,7 +2,9 @@
 """The page in a real browser: Debian's chromium and chromedriver, driven by python3-selenium.
 
 Starts `motcua serve --port 0`, picks a ward by typing its name without diacritics, removes a
-counter, runs the comparison, and reads the verdict and a chart from the page. CTest label
+counter, changes the closing policy and the balking thresholds (and sees a wrong overtime cap
+refused with the loader's message), runs the comparison, and reads the verdict, a chart and the
+balking the new thresholds caused from the page. CTest label
 "browser" (tests/CMakeLists.txt); CI runs it from .ci/quickstart.
 
     /usr/bin/python3 tests/serve/browser_test.py --motcua build/sim/motcua [--screenshots DIR]
@@ -19,7 +21,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -50,6 +52,30 @@ def set_number(driver, element_id, value):
     field.send_keys(str(value), Keys.TAB)
 
 
+def set_text(driver, element_id, value):
+    field = driver.find_element(By.ID, element_id)
+    field.clear()
+    field.send_keys(value, Keys.TAB)
+
+
+def edit_closing_and_balking(driver, wait):
+    """The newer center keys: closing policy, overtime cap, balking thresholds."""
+    Select(driver.find_element(By.ID, "closing")).select_by_value("send_home")
+    assert "hẹn quay lại" in driver.find_element(By.ID, "closing-hint").text
+    # A cap the loader cannot read is refused with the loader's own message, key and line.
+    set_text(driver, "overtime-cap", "8 giờ tối")
+    problems = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#problems li")))
+    assert "'policy.overtime_cap'" in problems.text and "HH:MM" in problems.text, problems.text
+    set_text(driver, "overtime-cap", "20:00")
+    wait.until(ec.visibility_of_element_located((By.ID, "check-ok")))
+    # Everyone leaves from 2 tickets waiting, half from 1: many more balk than in the current layout.
+    if not driver.find_element(By.ID, "balking-on").is_selected():
+        driver.find_element(By.ID, "balking-on").click()
+    set_text(driver, "balk-start", "1")
+    set_text(driver, "balk-full", "2")
+    wait.until(ec.visibility_of_element_located((By.ID, "check-ok")))
+
+
 def check_page(driver, url, screenshots):
     wait = WebDriverWait(driver, 30)
     driver.get(url)
@@ -70,6 +96,7 @@ def check_page(driver, url, screenshots):
     counters[1].find_element(By.CSS_SELECTOR, ".remove-counter").click()
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#counters .counter")) == len(counters) - 1)
     assert removed in driver.find_element(By.ID, "form-note").text
+    edit_closing_and_balking(driver, wait)
     set_number(driver, "days", 3)
     set_number(driver, "replications", 3)
     wait.until(ec.visibility_of_element_located((By.ID, "check-ok")))
@@ -102,6 +129,13 @@ def check_page(driver, url, screenshots):
         By.CSS_SELECTOR, "#changes tr[data-metric='service_level'] td.shares").text
     counts = re.fullmatch(r"(\d+) / (\d+) / (\d+)", shares)
     assert counts and sum(map(int, counts.groups())) == 3, shares
+
+    # The run reflects the new balking thresholds: the current layout's thresholds (40 and 160
+    # tickets) are never reached, so in each of the 3 paired runs more citizens balk with the
+    # new ones ("better / equal / worse" = 0 / 0 / 3).
+    balked = driver.find_element(By.CSS_SELECTOR, "tr[data-metric='balked']")
+    shares = balked.find_element(By.CSS_SELECTOR, "td.shares").get_attribute("textContent")
+    assert shares == "0 / 0 / 3", balked.get_attribute("outerHTML")
 
     # The report of this run, made on the server and linked from the page: a Vietnamese page.
     driver.find_element(By.ID, "make-report").click()

@@ -111,6 +111,12 @@ TEST_CASE("Runs are bounded: replications, days and request size", "[serve]") {
   const auto too_long = post(port, "/api/runs", run_request(long_run, long_run, 2).dump());
   CHECK(too_long.status == 400);
   CHECK(too_long.body.find("run.days") != std::string::npos);
+  // Warm-up days are simulated too: 40 days of which 20 warm-up exceed the page's 31.
+  auto warm = scenario(port, "urban_ward", 40);
+  warm["scenario"]["run"]["warmup_days"] = 20;
+  const auto too_warm = post(port, "/api/runs", run_request(warm, warm, 2).dump());
+  CHECK(too_warm.status == 400);
+  CHECK(too_warm.body.find("run.days") != std::string::npos);
   const auto huge = post(port, "/api/upload", std::string(2 << 20, '#'));
   CHECK(huge.status == 413);
   CHECK(get(port, "/").status == 200);  // and the server still answers

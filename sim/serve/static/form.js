@@ -8,6 +8,21 @@ function changed() {
   checkTimer = setTimeout(check, 250);
 }
 
+// A counter's cell for one domain: "serves" (domains), "helps" (overflow), "covers" (cover),
+// or "helps covers" (both lists); "" when the counter does not take the domain.
+function cellValue(c, id) {
+  if ((c.domains || []).includes(id)) return "serves";
+  return [(c.overflow || []).includes(id) && "helps", (c.cover || []).includes(id) && "covers"].filter(Boolean).join(" ");
+}
+function setCell(c, id, value) {
+  const roles = value.split(" ");
+  for (const [key, role] of [["domains", "serves"], ["overflow", "helps"], ["cover", "covers"]]) {
+    c[key] = (c[key] || []).filter((x) => x !== id);
+    if (roles.includes(role)) c[key].push(id);
+    if (key !== "domains" && !c[key].length) delete c[key];
+  }
+}
+
 function renderCounters() {
   const s = state.edited, box = $("counters");
   box.replaceChildren();
@@ -23,17 +38,12 @@ function renderCounters() {
       changed();
     });
     const cells = state.domains.map((d) => {
-      const value = (c.domains || []).includes(d.id) ? "serves" : (c.overflow || []).includes(d.id) ? "helps" : "";
+      const value = cellValue(c, d.id);
       const sel = el("select", { class: "cell " + value, "data-domain": d.id, "aria-label": `${c.id}: ${domainName(d.id)}` },
-        el("option", { value: "", text: "·", selected: value === "" }),
-        el("option", { value: "serves", text: t("serves"), selected: value === "serves" }),
-        el("option", { value: "helps", text: t("helps_short"), selected: value === "helps" }));
+        ...[["", "·"], ["serves", t("serves")], ["helps", t("helps_short")], ["covers", t("covers")],
+          ["helps covers", t("helps_covers")]].map(([v, text]) => el("option", { value: v, text, selected: value === v })));
       sel.addEventListener("change", () => {
-        c.domains = (c.domains || []).filter((x) => x !== d.id);
-        c.overflow = (c.overflow || []).filter((x) => x !== d.id);
-        if (sel.value === "serves") c.domains.push(d.id);
-        if (sel.value === "helps") c.overflow.push(d.id);
-        if (!c.overflow.length) delete c.overflow;
+        setCell(c, d.id, sel.value);
         sel.className = "cell " + sel.value;
         changed();
       });
@@ -118,6 +128,78 @@ function bindField(id, get, set) {
   input.onchange = () => { set(input.value); changed(); };
 }
 
+// Optional keys of a table: set a value, or remove the key (and the table when it empties) so
+// that an untouched scenario stays exactly as loaded.
+function setKey(table, key, value) {
+  const s = state.edited;
+  if (value === undefined) {
+    if (s[table]) { delete s[table][key]; if (!Object.keys(s[table]).length) delete s[table]; }
+  } else {
+    s[table] = s[table] || {};
+    s[table][key] = value;
+  }
+}
+// A number as typed, with a decimal comma or point; anything else goes to the loader as typed, so
+// the page refuses it with the loader's own message.
+function readNumber(text, scale = 1) {
+  let v = text.trim();
+  // Thousands written the language's way ("1.200" in Vietnamese, "1,200" in English) are whole.
+  const group = state.lang === "vi" ? "." : ",";
+  if (new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(v)) v = v.replaceAll(group, "");
+  v = v.replace(",", ".");
+  if (v === "") return undefined;
+  return /^-?\d+(\.\d+)?$/.test(v) ? Math.round(Number(v) * scale * 1e9) / 1e9 : text.trim();
+}
+function showNumber(x, scale = 1) {
+  if (x == null) return "";
+  if (typeof x !== "number") return String(x);
+  const v = String(Math.round(x * scale * 1e6) / 1e6);
+  return state.lang === "vi" ? v.replace(".", ",") : v;
+}
+// A number field bound to `table.key` (percent: the key holds a share, the field shows %).
+function bindNumber(id, table, key, percent = false) {
+  const scale = percent ? 100 : 1;
+  bindField(id, () => showNumber((state.edited[table] || {})[key], scale), (v) => setKey(table, key, readNumber(v, 1 / scale)));
+}
+function bindClock(id, table, key) {
+  bindField(id, () => (state.edited[table] || {})[key] ?? "", (v) => setKey(table, key, v.trim() || undefined));
+}
+
+function renderClosingAndPatience() {
+  const s = state.edited;
+  const closing = $("closing");
+  closing.value = (s.policy || {}).closing || "stop_issuing";
+  $("closing-hint").textContent = t("closing_hint_" + closing.value);
+  closing.onchange = () => {
+    setKey("policy", "closing", closing.value);
+    $("closing-hint").textContent = t("closing_hint_" + closing.value);
+    changed();
+  };
+  bindClock("overtime-cap", "policy", "overtime_cap");
+  bindNumber("abandon-share", "demand", "abandon_share", true);
+  bindNumber("gave-up-return-share", "demand", "gave_up_return_share", true);
+  const balking = () => (s.demand || {}).balking;
+  const on = $("balking-on");
+  on.checked = !!balking();
+  $("balking-fields").hidden = !on.checked;
+  on.onchange = () => {
+    // Ticked: the urban ward template's balking as a start (40 to 160 tickets, halved after 15:30).
+    setKey("demand", "balking", on.checked ? { start: 40, full: 160, late_from: "15:30", late_factor: 0.5 } : undefined);
+    renderClosingAndPatience();
+    changed();
+  };
+  const field = (id, key, read) => bindField(id, () => showNumber((balking() || {})[key]), (v) => {
+    const b = balking();
+    if (!b) return;
+    const value = read(v);
+    if (value === undefined) delete b[key]; else b[key] = value;
+  });
+  field("balk-start", "start", (v) => readNumber(v));
+  field("balk-full", "full", (v) => readNumber(v));
+  field("balk-late-from", "late_from", (v) => v.trim() || undefined);
+  field("balk-late-factor", "late_factor", (v) => readNumber(v));
+}
+
 function renderForm(clearNote = true) {
   const s = state.edited;
   $("scenario-name").textContent = state.name;
@@ -128,9 +210,8 @@ function renderForm(clearNote = true) {
   const sessions = (v) => v.split(",").map((x) => x.trim()).filter((x) => x);
   bindField("weekday", () => (s.hours.weekday || []).join(", "), (v) => { s.hours.weekday = sessions(v); });
   bindField("saturday", () => (s.hours.saturday || []).join(", "), (v) => { s.hours.saturday = sessions(v); });
-  bindField("ticket-stop", () => s.hours.ticket_stop || "", (v) => {
-    if (v.trim()) s.hours.ticket_stop = v.trim(); else delete s.hours.ticket_stop;
-  });
+  bindClock("ticket-stop", "hours", "ticket_stop");
+  bindClock("saturday-ticket-stop", "hours", "saturday_ticket_stop");
   s.reception = s.reception || {};
   const mode = $("reception-mode");
   mode.value = s.reception.mode || "kiosk";
@@ -149,13 +230,18 @@ function renderForm(clearNote = true) {
   };
   bindField("receptionists", () => s.reception.receptionists || 1, (v) => { s.reception.receptionists = Number(v); });
   s.demand = s.demand || {};
-  bindField("daily-visits", () => s.demand.daily_visits ?? "", (v) => { s.demand.daily_visits = Number(v); });
+  // Shown to a tenth (decimal comma in Vietnamese); a unit's exact national demand is kept until
+  // the field is changed.
+  bindField("daily-visits", () => showNumber(s.demand.daily_visits != null ? Math.round(s.demand.daily_visits * 10) / 10 : null),
+    (v) => { s.demand.daily_visits = readNumber(v); });
   s.run = s.run || {};
   bindField("start-date", () => isoToDmy(s.run.start_date), (v) => {
     const iso = dmyToIso(v);
     s.run.start_date = iso || v;
   });
   bindField("days", () => s.run.days ?? "", (v) => { s.run.days = Number(v); });
+  bindNumber("warmup-days", "run", "warmup_days");
+  renderClosingAndPatience();
   renderPolicies();
 }
 
