@@ -46,8 +46,10 @@ std::unique_ptr<toml::node> json_to_node(const Json& value, bool nested);
 /// `nested`: inside an element of an array, where every table is written inline.
 toml::table object_to_table(const Json& object, bool nested) {
   toml::table table;
-  for (const auto& [key, value] : object.items()) {
-    json_to_node(value, nested)->visit([&](auto&& concrete) {
+  for (const auto& item : object.items()) {
+    // item.key(), not a structured binding: clang 14 (the sanitizer build) cannot capture one.
+    const std::string& key = item.key();
+    json_to_node(item.value(), nested)->visit([&](auto&& concrete) {
       table.insert_or_assign(key, std::move(concrete));
     });
   }
