@@ -180,6 +180,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
   range("national.back_office_time_factor", n.back_office_time_factor, 0.01, 100.0);
   range("national.back_office_capacity", n.back_office_capacity, 0.01, 100.0);
   for (std::size_t i = 0; i < n.classes.size(); ++i) {
+    if (!n.classes[i].unit_code.empty()) continue;  // a named unit's: its demand is its own
     const std::string key = "classes[" + std::to_string(i) + "].";
     range(key + "visits_per_1000_per_day", n.classes[i].visits_per_1000, 0.001, 1000.0);
     range(key + "min_population", n.classes[i].min_population, 0.0, 1e300);
