@@ -96,9 +96,8 @@ void BackOffice::on_hours_close(std::uint64_t last) {
   // A slice never runs past hours_end: one ending now has its event after this one.
   const auto& b = params_.back_office;
   const auto day = static_cast<std::uint32_t>(std::floor(sim_.now() / 1440.0));
-  const double until = b.overtime_until_min < 0
-                           ? sim_.now()
-                           : WorkCalendar::time_of(day, b.overtime_until_min);
+  const double until =
+      b.overtime_until_min < 0 ? sim_.now() : WorkCalendar::time_of(day, b.overtime_until_min);
   const bool stay = last != 0 && until > sim_.now() &&
                     ready_.size() >= std::max<std::size_t>(1, b.overtime_backlog);
   const auto first = static_cast<std::uint32_t>(params_.counters.size());

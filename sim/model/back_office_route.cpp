@@ -91,8 +91,8 @@ void BackOffice::on_dossier_back(std::uint64_t dossier) {
 
 void BackOffice::to_signature(DossierIndex i) {
   Dossier& d = pool_[i];
-  const bool waits =
-      params_.procedures[d.procedure].route.signature && !params_.back_office.signature_batches.empty();
+  const bool waits = params_.procedures[d.procedure].route.signature &&
+                     !params_.back_office.signature_batches.empty();
   if (!waits) return complete(i);
   enter_step(d, RouteStep::signature, d.deadline);
   awaiting_signature_.push_back(i);

@@ -17,8 +17,8 @@ using DossierIndex = std::uint32_t;
 /// (synchronised to the portal, retried after a failure).
 enum class RouteStep : std::uint8_t { specialist, citizen, agency, signature, result };
 inline constexpr std::size_t route_step_count = 5;
-inline constexpr const char* route_step_names[route_step_count] = {"specialist", "citizen", "agency",
-                                                                   "signature", "result"};
+inline constexpr const char* route_step_names[route_step_count] = {"specialist", "citizen",
+                                                                   "agency", "signature", "result"};
 
 /// One dossier from receipt (at a counter or online) to its result. `deadline` is the end of
 /// its statutory due date in minutes since the run's start (it may lie past the run's end);
@@ -41,11 +41,11 @@ struct Dossier {
   RouteStep step = RouteStep::specialist;
   /// The step it was in when its deadline passed (set at the next step change), if it did.
   std::optional<RouteStep> late_step;
-  bool papers_checked = false;  ///< the missing-papers draw was made (once per dossier)
-  bool missing_papers = false;  ///< it was sent back to the citizen for missing papers
-  bool handoff_checked = false;  ///< the hand-off draw was made (once per dossier)
-  bool handed_off = false;       ///< it went to another agency
-  bool agency_over = false;      ///< the agency kept it longer than its share of the time
+  bool papers_checked = false;    ///< the missing-papers draw was made (once per dossier)
+  bool missing_papers = false;    ///< it was sent back to the citizen for missing papers
+  bool handoff_checked = false;   ///< the hand-off draw was made (once per dossier)
+  bool handed_off = false;        ///< it went to another agency
+  bool agency_over = false;       ///< the agency kept it longer than its share of the time
   std::uint32_t paused_days = 0;  ///< working days the legal clock stood still (missing papers)
 
   /// The step responsible for a late dossier finished now: the agency when it overran its

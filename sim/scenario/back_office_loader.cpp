@@ -26,8 +26,8 @@ void read_after_hours_and_signature(TableReader& t, model::BackOfficeParams& b) 
     if (m) b.signature_batches.push_back(*m);
   }
   const bool sorted = std::is_sorted(b.signature_batches.begin(), b.signature_batches.end()) &&
-                      std::adjacent_find(b.signature_batches.begin(),
-                                         b.signature_batches.end()) == b.signature_batches.end();
+                      std::adjacent_find(b.signature_batches.begin(), b.signature_batches.end()) ==
+                          b.signature_batches.end();
   sig->check(sorted && b.signature_batches.size() <= 16, "batches",
              "must be at most 16 distinct times in increasing order");
   if (!sorted || b.signature_batches.size() > 16) b.signature_batches.clear();

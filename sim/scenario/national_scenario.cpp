@@ -298,8 +298,8 @@ NationalScenario load_national_scenario(const std::string& path,
         t->number("back_office_capacity", false).value_or(n.back_office_capacity);
     n.counters_follow_demand = t->boolean("counters_follow_demand", false).value_or(false);
     if (auto file = t->string("unit_overrides", false))
-      n.unit_overrides = read_unit_overrides(resolve_path(t->file_of("unit_overrides", path), *file),
-                                             other);
+      n.unit_overrides =
+          read_unit_overrides(resolve_path(t->file_of("unit_overrides", path), *file), other);
     t->finish();
     if (folder) {
       try {

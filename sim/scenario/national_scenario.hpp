@@ -21,7 +21,7 @@ struct CenterClass {
   double max_population = 1e300;
   Scenario base;                 ///< the template with the national run's dates and settings
   double visits_per_1000 = 0.0;  ///< in-person and online visits per 1,000 planning residents a day
-  std::string unit_code;  ///< set: the class of one named unit, from its override's scenario
+  std::string unit_code;         ///< set: the class of one named unit, from its override's scenario
 };
 
 /// What is known of one named unit (scenarios/data/unit_overrides.csv, each row with its
@@ -61,7 +61,7 @@ struct NationalScenario {
   RunSettings run;
   NationalDataset dataset;
   std::vector<CenterClass> classes;
-  std::map<std::string, ProvinceOverride> overrides;  ///< by province code
+  std::map<std::string, ProvinceOverride> overrides;   ///< by province code
   std::map<std::string, UnitOverride> unit_overrides;  ///< by unit code
   /// Counters follow demand: the template's counters per daily visit (its staffing norm) x the
   /// center's demand, rounded up, never fewer than the template's.

@@ -32,7 +32,8 @@ std::vector<MetricDef> count_columns() {
       {"late_agency", "dossiers", "late, held responsible: the agency it was handed off to"},
       {"late_signature", "dossiers", "late, held responsible: waiting for the leader's signature"},
       {"late_result", "dossiers", "late, held responsible: the result going out (synchronisation)"},
-      {"missing_papers", "dossiers", "finished dossiers sent back to the citizen for missing papers"},
+      {"missing_papers", "dossiers",
+       "finished dossiers sent back to the citizen for missing papers"},
       {"handed_off", "dossiers", "finished dossiers handed off to another agency"},
   };
 }
@@ -253,9 +254,9 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
 
 std::vector<double> BackOfficeCollector::row() const {
   auto values = counts_values(total_);
-  for (double v : {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
-                   overtime_min_, static_cast<double>(payments_ok_),
-                   static_cast<double>(payments_failed_)}) {
+  for (double v :
+       {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
+        overtime_min_, static_cast<double>(payments_ok_), static_cast<double>(payments_failed_)}) {
     values.push_back(v);
   }
   return values;

@@ -92,7 +92,9 @@ class Bench : public sim::model::BackOfficeListener,
   void on_counter_slice_end(std::uint32_t) override {}
   void on_system_change(std::uint32_t, sim::model::SystemState, sim::model::SystemState,
                         double) override {}
-  void on_dossier_step(double t, const Dossier& d, double) override { steps.emplace_back(t, d.step); }
+  void on_dossier_step(double t, const Dossier& d, double) override {
+    steps.emplace_back(t, d.step);
+  }
   void on_dossier_done(double t, const Dossier& d) override { done.emplace_back(t, d); }
   void on_back_office_overtime(double t, std::uint32_t, double minutes) override {
     overtime.emplace_back(t, minutes);
@@ -109,9 +111,10 @@ class Bench : public sim::model::BackOfficeListener,
 
 }  // namespace
 
-TEST_CASE("a dossier goes through review, missing papers, a hand-off and the signature on the "
-          "hand-computed days",
-          "[model][back_office][route]") {
+TEST_CASE(
+    "a dossier goes through review, missing papers, a hand-off and the signature on the "
+    "hand-computed days",
+    "[model][back_office][route]") {
   // 10 working days, 60 minutes of work. Every dossier is sent back for papers (2 working
   // days, half the work redone), handed to the land office (3 working days, its share 50 %)
   // and signed in the 16:45 batch. Received Monday 08:00 (day 0, 480 min).
@@ -129,12 +132,11 @@ TEST_CASE("a dossier goes through review, missing papers, a hand-off and the sig
   // Hand trajectory: work 08:00-09:00 (six 10-minute slices); papers asked for at 09:00 Monday,
   // back Wednesday (day 2) 09:00; rework 30 min, to 09:30; at the land office Wednesday 09:30 to
   // Monday (day 7) 09:30 (Thursday, Friday, Monday); signed Monday 16:45; the result goes out.
-  const std::vector<std::pair<double, RouteStep>> expected{
-      {540.0, RouteStep::citizen},
-      {2 * day + 540.0, RouteStep::specialist},
-      {2 * day + 570.0, RouteStep::agency},
-      {7 * day + 570.0, RouteStep::signature},
-      {7 * day + 1005.0, RouteStep::result}};
+  const std::vector<std::pair<double, RouteStep>> expected{{540.0, RouteStep::citizen},
+                                                           {2 * day + 540.0, RouteStep::specialist},
+                                                           {2 * day + 570.0, RouteStep::agency},
+                                                           {7 * day + 570.0, RouteStep::signature},
+                                                           {7 * day + 1005.0, RouteStep::result}};
   REQUIRE(bench.steps.size() == expected.size());
   for (std::size_t k = 0; k < expected.size(); ++k) {
     INFO("step " << k);
@@ -154,9 +156,10 @@ TEST_CASE("a dossier goes through review, missing papers, a hand-off and the sig
   CHECK(t <= d.deadline);
 }
 
-TEST_CASE("a late dossier is charged to the agency that overran its share, else to the step "
-          "that held it when the deadline passed",
-          "[model][back_office][route]") {
+TEST_CASE(
+    "a late dossier is charged to the agency that overran its share, else to the step "
+    "that held it when the deadline passed",
+    "[model][back_office][route]") {
   SECTION("the agency kept it 6 of 5 working days; its share was 2.5") {
     auto p = one_clerk(5, 60.0);
     p.procedures.front().route.handoff =
@@ -202,9 +205,10 @@ TEST_CASE("a late dossier is charged to the agency that overran its share, else 
   }
 }
 
-TEST_CASE("back-office workers stay after hours while the backlog is above the threshold, up to "
-          "the cap, and the minutes are published as overtime",
-          "[model][back_office][route]") {
+TEST_CASE(
+    "back-office workers stay after hours while the backlog is above the threshold, up to "
+    "the cap, and the minutes are published as overtime",
+    "[model][back_office][route]") {
   auto p = one_clerk(10, 60.0);
   p.back_office.overtime_backlog = 2;
   p.back_office.overtime_until_min = 19 * 60;

@@ -13,9 +13,9 @@ namespace sc = sim::scenario;
 
 namespace {
 const sc::NationalScenario& hcmc() {
-  static const auto n = sc::load_national_scenario(
-      test_support::repo_path("scenarios/national/steady_state.toml"),
-      {"national.provinces = [\"79\"]"});
+  static const auto n =
+      sc::load_national_scenario(test_support::repo_path("scenarios/national/steady_state.toml"),
+                                 {"national.provinces = [\"79\"]"});
   return n;
 }
 
@@ -68,10 +68,11 @@ TEST_CASE("a national center's counters follow its demand by its template's staf
 TEST_CASE("a named ward's national center has the ward scenario's demand and layout",
           "[scenario][national]") {
   const auto& n = hcmc();
-  for (const auto& [code, file] : {std::pair<std::string, std::string>{"26704", "phu_my"},
-                                   {"25942", "di_an"}}) {
+  for (const auto& [code, file] :
+       {std::pair<std::string, std::string>{"26704", "phu_my"}, {"25942", "di_an"}}) {
     INFO("unit " << code);
-    const auto ward = sc::load_scenario(test_support::repo_path("scenarios/wards/" + file + ".toml"));
+    const auto ward =
+        sc::load_scenario(test_support::repo_path("scenarios/wards/" + file + ".toml"));
     const auto national = sc::center_scenario(n, center_of(n, code));
     // Agree: demand, counters and their domains, staff, dedicated back-office workers.
     CHECK(national.center.demand.daily_visits == Approx(ward.center.demand.daily_visits));
