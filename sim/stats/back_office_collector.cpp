@@ -92,7 +92,7 @@ void BackOfficeCollector::on_dossier_done(engine::SimTime t, const model::Dossie
 void BackOfficeCollector::on_dossier_step(engine::SimTime t, const model::Dossier& d,
                                           double old_deadline) {
   // A moved deadline (missing papers) may move the dossier out of "due within the run".
-  if (t >= run_end_) return;
+  if (t >= run_end_ || !window_.covers(d.received)) return;  // as at receipt: followed or not
   const bool was_due = old_deadline < run_end_, due = d.deadline < run_end_;
   if (was_due == due) return;
   for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
@@ -106,7 +106,7 @@ void BackOfficeCollector::on_dossier_step(engine::SimTime t, const model::Dossie
 
 void BackOfficeCollector::on_back_office_overtime(engine::SimTime t, std::uint32_t,
                                                   double minutes) {
-  if (t > run_end_) return;
+  if (t > run_end_ || t < window_.start) return;  // a warm-up day's overtime is not counted
   overtime_min_ += minutes;
 }
 
