@@ -255,6 +255,9 @@ std::optional<Json> ModelGateway::scenario(const Origin& origin) const {
         "Unit " + u.code + " of the national dataset (" + d.national.classes[c.klass].name +
         " class, " + std::to_string(static_cast<long>(std::round(u.population))) +
         " residents): demand and back office from " + national_file + ".";
+    // A named unit's own scenario may give its demand by population; the transform's wins.
+    json["demand"].erase("population");
+    json["demand"].erase("visits_per_1000_per_day");
     json["demand"]["daily_visits"] = std::round(c.daily_visits * 10.0) / 10.0;
     json["back_office"]["workers"] = c.back_office_workers;
   }
