@@ -25,11 +25,16 @@ BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
       hours_open_(sim.add_handler<&BackOffice::on_hours_open>(*this, "back_office.hours_open")),
       hours_close_(sim.add_handler<&BackOffice::on_hours_close>(*this, "back_office.hours_close")),
       sync_retry_(sim.add_handler<&BackOffice::on_sync_retry>(*this, "back_office.sync_retry")),
+      dossier_back_(
+          sim.add_handler<&BackOffice::on_dossier_back>(*this, "back_office.dossier_back")),
+      signing_(sim.add_handler<&BackOffice::on_signing>(*this, "back_office.signing")),
       workers_(params.counters.size() + params.back_office.workers),
       sync_delay_(sim.stream({"dossier.sync_delay", 0})),
       horizon_(calendar.days() * 1440.0) {
   for (const ProcedureParams& p : params.procedures) procedure_mask_.push_back(system_mask(p));
   blocked_.reserve(64);
+  awaiting_signature_.reserve(64);
+  signing_now_.reserve(64);
 }
 
 double BackOffice::deadline(std::uint32_t procedure, double received) const {
@@ -53,21 +58,29 @@ void BackOffice::receive(Dossier dossier) {
   for (auto* o : observers_) o->on_dossier_received(sim_.now(), d);
   publish_backlog();
   if (d.work_left <= work_epsilon) {
-    complete(i);  // nothing to do but the result's synchronisation
+    after_specialist(i);  // no specialist work: on to the route's next step
   } else {
     make_ready(i);
   }
 }
 
 void BackOffice::start_day(std::uint32_t day) {
-  if (params_.back_office.workers == 0) return;
   const DayPlan& plan = calendar_.day(day);
   if (!plan.working) return;
+  const auto& batches = params_.back_office.signature_batches;
+  for (std::size_t b = 0; b < batches.size(); ++b) {
+    // After the slices and hours events of the same minute: what is ready by then is signed.
+    sim_.schedule_at(WorkCalendar::time_of(day, batches[b]), signing_,
+                     (std::uint64_t{day} << 8) | b, slice_end_priority + 1);
+  }
+  if (params_.back_office.workers == 0) return;
   const auto& hours = params_.back_office.hours.empty() ? plan.sessions : params_.back_office.hours;
-  for (const Session& s : hours) {
+  for (std::size_t k = 0; k < hours.size(); ++k) {
+    const Session& s = hours[k];
     sim_.schedule_at(WorkCalendar::time_of(day, s.open_min), hours_open_,
                      static_cast<std::uint64_t>(WorkCalendar::time_of(day, s.close_min)), -1);
-    sim_.schedule_at(WorkCalendar::time_of(day, s.close_min), hours_close_, 0, -2);
+    const bool last = k + 1 == hours.size();
+    sim_.schedule_at(WorkCalendar::time_of(day, s.close_min), hours_close_, last ? 1 : 0, -2);
   }
 }
 
@@ -79,10 +92,45 @@ void BackOffice::on_hours_open(std::uint64_t close_time) {
   wake_dedicated();
 }
 
-void BackOffice::on_hours_close(std::uint64_t) {
-  // Slices never run past hours_end, so nobody is in the middle of one now.
-  for (std::size_t w = params_.counters.size(); w < workers_.size(); ++w)
-    workers_[w].available = false;
+void BackOffice::on_hours_close(std::uint64_t last) {
+  // A slice never runs past hours_end: one ending now has its event after this one.
+  const auto& b = params_.back_office;
+  const auto day = static_cast<std::uint32_t>(std::floor(sim_.now() / 1440.0));
+  const double until =
+      b.overtime_until_min < 0 ? sim_.now() : WorkCalendar::time_of(day, b.overtime_until_min);
+  const bool stay = last != 0 && until > sim_.now() &&
+                    ready_.size() >= std::max<std::size_t>(1, b.overtime_backlog);
+  const auto first = static_cast<std::uint32_t>(params_.counters.size());
+  for (std::uint32_t w = first; w < workers_.size(); ++w) {
+    workers_[w].available = stay;
+    if (stay) {
+      workers_[w].hours_end = until;
+      workers_[w].overtime_from = sim_.now();
+    }
+  }
+  if (!stay) return;
+  wake_dedicated();
+  for (std::uint32_t w = first; w < workers_.size(); ++w) {
+    if (workers_[w].dossier == no_dossier) stop_worker(w);  // nothing left for them
+  }
+}
+
+void BackOffice::next_dedicated_slice(std::uint32_t worker) {
+  Worker& wk = workers_[worker];
+  if (!wk.available) return;
+  const double left = wk.hours_end - sim_.now();
+  if (left > 0.0 && start_slice(worker, std::min(params_.back_office.slice_min, left))) return;
+  if (wk.overtime_from >= 0.0 || left <= 0.0) stop_worker(worker);  // overtime ends with the work
+}
+
+void BackOffice::stop_worker(std::uint32_t worker) {
+  Worker& wk = workers_[worker];
+  wk.available = false;
+  if (wk.overtime_from >= 0.0 && sim_.now() > wk.overtime_from) {
+    const double minutes = sim_.now() - wk.overtime_from;
+    for (auto* o : observers_) o->on_back_office_overtime(sim_.now(), worker, minutes);
+  }
+  wk.overtime_from = -1.0;
 }
 
 void BackOffice::wake_dedicated() {
@@ -136,7 +184,7 @@ void BackOffice::on_slice_end(std::uint64_t worker) {
   wk.dossier = no_dossier;
   const bool done = d.work_left <= work_epsilon;
   if (done) {
-    complete(i);
+    after_specialist(i);
   } else {
     ready_.push(Ready{d.deadline, d.intake, i});
   }
@@ -144,14 +192,14 @@ void BackOffice::on_slice_end(std::uint64_t worker) {
     listener_.on_counter_slice_end(static_cast<std::uint32_t>(worker));
     if (!done && has_work())
       listener_.on_back_office_work();  // the counter may have taken a ticket
-  } else if (wk.available) {
-    start_slice(static_cast<std::uint32_t>(worker),
-                std::min(params_.back_office.slice_min, wk.hours_end - sim_.now()));
+  } else {
+    next_dedicated_slice(static_cast<std::uint32_t>(worker));
   }
 }
 
 void BackOffice::complete(DossierIndex i) {
   Dossier& d = pool_[i];
+  if (d.step != RouteStep::result) enter_step(d, RouteStep::result, d.deadline);
   for (std::uint64_t m = mask(d); m != 0; m &= m - 1) {
     const auto s = static_cast<std::uint32_t>(std::countr_zero(m));
     const SystemParams& sys = params_.systems[s];
@@ -179,7 +227,7 @@ void BackOffice::on_sync_retry(std::uint64_t dossier) {
   if (pool_[i].work_left <= work_epsilon) {
     complete(i);
   } else {
-    make_ready(i);
+    make_ready(i);  // the rework; back from the specialist it goes out again (after_specialist)
   }
 }
 

@@ -31,6 +31,14 @@ class BackOfficeListener {
 /// (a keyed draw per dossier, attempt and system): after the sync delay part of the work is
 /// done again. Worker k < counters is counter k's staff; the rest
 /// are dedicated.
+///
+/// After the specialist work a dossier follows its procedure's route (RouteParams): a keyed
+/// draw may send it back to the citizen for missing papers (it returns after a number of
+/// statutory working days, its deadline moved by as many, and part of the work is done again);
+/// another may hand it off to an agency (it returns after the agency's working days); it then
+/// waits for the leader's next signing batch, and its result goes out (synchronisation). At
+/// the end of the day's last hours, dedicated workers stay on while the backlog is at least
+/// overtime_backlog, until overtime_until, and the overtime is published.
 class BackOffice {
  public:
   BackOffice(engine::Simulation& sim, const CenterParams& params, const WorkCalendar& calendar,
@@ -52,6 +60,11 @@ class BackOffice {
   /// End of the statutory due date, in minutes since the run's start (may lie past its end).
   double deadline(std::uint32_t procedure, double received) const;
 
+  /// Simulation time n statutory working days after t, at the same minute of the day (t for n = 0).
+  double after_working_days(double t, std::uint32_t n) const;
+  /// Dossiers waiting for the leader's signature.
+  std::size_t awaiting_signature() const { return awaiting_signature_.size(); }
+
   static constexpr std::int32_t slice_end_priority = 0;
 
  private:
@@ -60,6 +73,7 @@ class BackOffice {
     double start = 0.0, factor = 1.0;
     bool available = false;  ///< dedicated workers: inside their hours
     double hours_end = 0.0;
+    double overtime_from = -1.0;  ///< the regular end of hours when staying on; -1 otherwise
   };
   struct Ready {  ///< earliest deadline first, then first received (intake order)
     double deadline;
@@ -74,10 +88,19 @@ class BackOffice {
   void on_hours_open(std::uint64_t session);
   void on_hours_close(std::uint64_t session);
   void on_sync_retry(std::uint64_t dossier);
+  void on_dossier_back(std::uint64_t dossier);
+  void on_signing(std::uint64_t batch);
   bool start_slice(std::uint32_t worker, double max_minutes);
   void make_ready(DossierIndex i);
+  /// Specialist work done: the route's next step (back_office_route.cpp).
+  void after_specialist(DossierIndex i);
+  void send_away(DossierIndex i, RouteStep step, double days);
+  void to_signature(DossierIndex i);
+  void enter_step(Dossier& d, RouteStep step, double old_deadline);
   void complete(DossierIndex i);
   void wake_dedicated();
+  void next_dedicated_slice(std::uint32_t worker);
+  void stop_worker(std::uint32_t worker);
   void publish_backlog();
   std::uint64_t mask(const Dossier& d) const { return procedure_mask_[d.procedure]; }
 
@@ -87,10 +110,11 @@ class BackOffice {
   const SystemBoard& board_;
   const std::vector<CenterObserver*>& observers_;
   BackOfficeListener& listener_;
-  engine::HandlerId slice_end_, hours_open_, hours_close_, sync_retry_;
+  engine::HandlerId slice_end_, hours_open_, hours_close_, sync_retry_, dossier_back_, signing_;
   DossierPool pool_;
   std::priority_queue<Ready, std::vector<Ready>, std::greater<>> ready_;
   std::vector<DossierIndex> blocked_;  ///< set aside while a needed system is down
+  std::vector<DossierIndex> awaiting_signature_, signing_now_;
   std::vector<Worker> workers_;
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
   std::uint64_t next_order_ = 0;

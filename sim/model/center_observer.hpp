@@ -91,6 +91,12 @@ class CenterObserver {
   virtual void on_dossier_delayed(engine::SimTime, const Dossier&, std::uint32_t /*system*/) {}
   /// A dossier's back-office work is finished (on time when t <= dossier.deadline).
   virtual void on_dossier_done(engine::SimTime, const Dossier&) {}
+  /// A dossier moved to another step of its route (dossier.step); old_deadline is its
+  /// deadline before the move (a request for missing papers moves it later).
+  virtual void on_dossier_step(engine::SimTime, const Dossier&, double /*old_deadline*/) {}
+  /// A dedicated back-office worker stayed after hours for this many minutes that day.
+  virtual void on_back_office_overtime(engine::SimTime, std::uint32_t /*worker*/,
+                                       double /*minutes*/) {}
   /// The number of dossiers in the back office (waiting or in work) changed.
   virtual void on_backlog(engine::SimTime, std::uint32_t /*dossiers*/) {}
   /// An online dossier was paid online; ok is false when the payment system was down.

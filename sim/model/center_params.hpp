@@ -21,6 +21,32 @@ struct DomainParams {
   std::string name;
 };
 
+/// A hand-off of a dossier to another agency (tax office, land registration office, a
+/// province department): it leaves the commune for a number of statutory working days.
+struct HandoffParams {
+  std::string agency;  ///< who takes it (a label: "tax", "land_registration", ...)
+  double share = 0.0;  ///< share of the procedure's dossiers handed off
+  /// Statutory working days the agency keeps the dossier (rounded up to whole days).
+  engine::Distribution working_days = engine::Distribution::deterministic(0.0);
+  /// Share of the procedure's statutory time allotted to the agency: a late dossier whose
+  /// agency kept it longer than this is the agency's responsibility.
+  double deadline_share = 0.0;
+};
+
+/// The steps a dossier takes after intake at the counter (docs/model.md, "A dossier's route"):
+/// specialist work in the back office; at most once, a request for missing papers that sends
+/// it back to the citizen (the legal clock pauses); at most one hand-off to another agency;
+/// the leader's signature (in batches, [back_office.signature]); the result going out
+/// (synchronised to the portal). The default route is specialist work and the result only.
+struct RouteParams {
+  double missing_papers_share = 0.0;  ///< dossiers sent back for missing papers after review
+  /// Statutory working days until the citizen brings the papers (rounded up to whole days).
+  engine::Distribution missing_papers_days = engine::Distribution::deterministic(0.0);
+  double missing_papers_rework = 0.0;  ///< share of the specialist work done again on return
+  std::optional<HandoffParams> handoff;
+  bool signature = false;  ///< the leader signs the result
+};
+
 /// One administrative procedure of the catalogue (times in minutes).
 struct ProcedureParams {
   std::string id;
@@ -43,6 +69,7 @@ struct ProcedureParams {
   bool dossier = false;
   engine::Distribution back_office = engine::Distribution::deterministic(0.0);  ///< minutes of work
   double online_weight = 0.0;  ///< relative weight of this procedure among online dossiers
+  RouteParams route;           ///< the dossier's steps after intake
 };
 
 /// The systems a procedure needs, as a bit mask over CenterParams::systems.

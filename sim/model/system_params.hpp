@@ -72,6 +72,15 @@ struct BackOfficeParams {
   std::uint32_t workers = 0;
   /// When dedicated workers work on working days; empty = the day's opening sessions.
   std::vector<Session> hours;
+  /// After hours: when at the end of the day's last hours at least `overtime_backlog` dossiers
+  /// wait for specialist work, dedicated workers stay until the backlog is cleared or until
+  /// minute `overtime_until_min` of the day (-1 = never stay), counted as overtime.
+  std::uint32_t overtime_backlog = 0;
+  int overtime_until_min = -1;
+  /// The leader signs the waiting dossiers at these minutes of each working day (empty: a
+  /// dossier is signed as soon as it is ready); away for a batch with chance `away_share`.
+  std::vector<int> signature_batches;
+  double signature_away_share = 0.0;
 };
 
 /// Dossiers filed online: they arrive around the clock, every day, never queue at a counter

@@ -8,6 +8,37 @@
 
 namespace sim::scenario {
 
+namespace {
+/// overtime_backlog, overtime_until and [back_office.signature] (docs/scenario-format.md).
+void read_after_hours_and_signature(TableReader& t, model::BackOfficeParams& b) {
+  if (auto v = t.integer("overtime_backlog", false)) {
+    t.check(*v >= 1 && *v <= 1000000, "overtime_backlog", "must be between 1 and 1000000");
+    b.overtime_backlog = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 1000000));
+  }
+  b.overtime_until_min = read_clock(t, "overtime_until", false).value_or(-1);
+  t.check(b.overtime_until_min < 0 || t.has("overtime_backlog"), "overtime_until",
+          "needs overtime_backlog (how many waiting dossiers keep the workers after hours)");
+  auto sig = t.table("signature", false);
+  if (!sig) return;
+  for (const auto& text : sig->strings("batches", true).value_or(std::vector<std::string>{})) {
+    const auto m = model::parse_clock(text);
+    sig->check(m.has_value(), "batches", "'" + text + "' is not a time of day HH:MM");
+    if (m) b.signature_batches.push_back(*m);
+  }
+  const bool sorted = std::is_sorted(b.signature_batches.begin(), b.signature_batches.end()) &&
+                      std::adjacent_find(b.signature_batches.begin(), b.signature_batches.end()) ==
+                          b.signature_batches.end();
+  sig->check(sorted && b.signature_batches.size() <= 16, "batches",
+             "must be at most 16 distinct times in increasing order");
+  if (!sorted || b.signature_batches.size() > 16) b.signature_batches.clear();
+  if (auto v = sig->number("away_share", false)) {
+    sig->check(*v >= 0 && *v <= 1, "away_share", "must be a share between 0 and 1");
+    if (*v >= 0 && *v <= 1) b.signature_away_share = *v;
+  }
+  sig->finish();
+}
+}  // namespace
+
 void read_back_office(TableReader& t, model::BackOfficeParams& b) {
   b.counter_staff = t.boolean("counter_staff", false).value_or(true);
   if (auto v = t.number("slice_min", false)) {
@@ -34,6 +65,7 @@ void read_back_office(TableReader& t, model::BackOfficeParams& b) {
       break;
     }
   }
+  read_after_hours_and_signature(t, b);
   t.finish();
 }
 

@@ -32,6 +32,39 @@ void read_dossier(TableReader& t, model::ProcedureParams& p) {
   }
 }
 
+/// A share key of a route table: between 0 and 1.
+void read_share(TableReader& t, const char* key, double& out) {
+  if (auto v = t.number(key, false)) {
+    t.check(*v >= 0 && *v <= 1, key, "must be a share between 0 and 1");
+    if (*v >= 0 && *v <= 1) out = *v;
+  }
+}
+
+/// [procedures.route]: the dossier's steps after intake (docs/scenario-format.md). Absent: the
+/// default route (specialist work, then the result), as before routes existed.
+void read_route(TableReader& t, model::ProcedureParams& p) {
+  auto r = t.table("route", false);
+  if (!r) return;
+  t.check(p.dossier, "route", "applies only to procedures that file a dossier (dossier = true)");
+  read_share(*r, "missing_papers_share", p.route.missing_papers_share);
+  if (auto d = read_distribution(*r, "missing_papers_days", p.route.missing_papers_share > 0))
+    p.route.missing_papers_days = *d;
+  read_share(*r, "missing_papers_rework", p.route.missing_papers_rework);
+  p.route.signature = r->boolean("signature", false).value_or(false);
+  if (auto h = r->table("handoff", false)) {
+    model::HandoffParams handoff;
+    handoff.agency = h->string("agency", true).value_or("");
+    read_share(*h, "share", handoff.share);
+    read_share(*h, "deadline_share", handoff.deadline_share);
+    if (auto d = read_distribution(*h, "working_days", true)) handoff.working_days = *d;
+    h->check(handoff.deadline_share > 0, "deadline_share",
+             "must be above 0: the agency's share of the statutory time");
+    h->finish();
+    p.route.handoff = std::move(handoff);
+  }
+  r->finish();
+}
+
 void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& domain_index,
                     const SystemIndex* systems, model::ProcedureParams& p) {
   p.id = t.string("id", true).value_or("");
@@ -75,6 +108,7 @@ void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& 
     }
   }
   read_dossier(t, p);
+  read_route(t, p);
   t.finish();
 }
 

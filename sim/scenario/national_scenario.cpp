@@ -10,6 +10,7 @@
 
 #include <toml++/toml.h>
 
+#include "sim/scenario/csv_table.hpp"
 #include "sim/scenario/overlay.hpp"
 #include "sim/scenario/policy_transforms.hpp"
 #include "sim/scenario/scenario_extends.hpp"
@@ -76,15 +77,63 @@ void read_class(TableReader& t, const std::string& path,
   n.classes.push_back(std::move(c));
 }
 
+/// The class of a named unit whose override gives a scenario file: that file is its template.
+void read_unit_class(const std::string& code, const UnitOverride& o,
+                     const std::vector<std::string>& template_settings, NationalScenario& n,
+                     std::vector<Problem>& other) {
+  CenterClass c;
+  c.name = "unit " + code;
+  c.unit_code = code;
+  try {
+    c.base = apply_policies(
+        read_scenario(read_scenario_text(o.scenario), o.scenario, {}, template_settings), other);
+    if (c.base.form != ScenarioForm::center)
+      other.push_back(Problem{o.scenario, 0, "", "must be a center-form scenario"});
+  } catch (const InputError& e) {
+    other.insert(other.end(), e.problems().begin(), e.problems().end());
+  }
+  n.classes.push_back(std::move(c));
+}
+
+/// A center's demand: its override's, else its own scenario's (a named unit's class), else its
+/// planning population x its class's rate x its province's factor.
+double unit_demand(const NationalScenario& n, const NationalUnit& unit, const CenterClass& c,
+                   const UnitOverride* o) {
+  if (o && o->daily_visits) return *o->daily_visits;
+  if (!c.unit_code.empty()) return c.base.center.demand.daily_visits;
+  const auto p = n.overrides.find(unit.province_code);
+  const double factor = p == n.overrides.end() ? 1.0 : p->second.visits_factor;
+  return unit.population / 1000.0 * c.visits_per_1000 * factor;
+}
+
+/// Counters: the override's, else (counters_follow_demand) the template's staffing norm, its
+/// counters per daily visit, times the demand, rounded up; never fewer than the template's.
+std::uint32_t unit_counters(const NationalScenario& n, const CenterClass& c, double daily_visits,
+                            const UnitOverride* o) {
+  const auto& t = c.base.center;
+  const auto have = static_cast<std::uint32_t>(t.counters.size());
+  if (o && o->counters) return std::max(have, *o->counters);
+  if (!n.counters_follow_demand || !c.unit_code.empty()) return have;
+  const double norm = have / std::max(t.demand.daily_visits, 1e-9);
+  return std::max(have, static_cast<std::uint32_t>(std::ceil(norm * daily_visits - 1e-9)));
+}
+
 void build_centers(TableReader& top, NationalScenario& n, const std::vector<std::string>& only) {
   for (std::size_t u = 0; u < n.dataset.units.size(); ++u) {
     const auto& unit = n.dataset.units[u];
     if (unit.kind == CenterKind::no_center) continue;
     if (!only.empty() && std::find(only.begin(), only.end(), unit.province_code) == only.end())
       continue;
+    const auto found = n.unit_overrides.find(unit.code);
+    const UnitOverride* uo = found == n.unit_overrides.end() ? nullptr : &found->second;
+    const bool own = uo && !uo->scenario.empty();  // the unit's own scenario is its template
     std::size_t k = 0;
     for (; k < n.classes.size(); ++k) {
       const auto& c = n.classes[k];
+      if (own || !c.unit_code.empty()) {
+        if (c.unit_code == unit.code) break;
+        continue;
+      }
       const bool type_ok = std::find(c.types.begin(), c.types.end(), unit.type) != c.types.end();
       if (type_ok && unit.population >= c.min_population && unit.population < c.max_population)
         break;
@@ -105,7 +154,8 @@ void build_centers(TableReader& top, NationalScenario& n, const std::vector<std:
         n.dataset.provinces.begin());
     const auto o = n.overrides.count(unit.province_code) ? n.overrides.at(unit.province_code)
                                                          : ProvinceOverride{};
-    center.daily_visits = unit.population / 1000.0 * c.visits_per_1000 * o.visits_factor;
+    center.daily_visits = unit_demand(n, unit, c, uo);
+    center.counters = unit_counters(n, c, center.daily_visits, uo);
     // Back-office workers follow demand: the template's workers per daily visit, times the
     // national capacity factor, at least one.
     const auto& t = c.base.center;
@@ -130,6 +180,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
   range("national.back_office_time_factor", n.back_office_time_factor, 0.01, 100.0);
   range("national.back_office_capacity", n.back_office_capacity, 0.01, 100.0);
   for (std::size_t i = 0; i < n.classes.size(); ++i) {
+    if (!n.classes[i].unit_code.empty()) continue;  // a named unit's: its demand is its own
     const std::string key = "classes[" + std::to_string(i) + "].";
     range(key + "visits_per_1000_per_day", n.classes[i].visits_per_1000, 0.001, 1000.0);
     range(key + "min_population", n.classes[i].min_population, 0.0, 1e300);
@@ -245,6 +296,10 @@ NationalScenario load_national_scenario(const std::string& path,
         t->number("back_office_time_factor", false).value_or(n.back_office_time_factor);
     n.back_office_capacity =
         t->number("back_office_capacity", false).value_or(n.back_office_capacity);
+    n.counters_follow_demand = t->boolean("counters_follow_demand", false).value_or(false);
+    if (auto file = t->string("unit_overrides", false))
+      n.unit_overrides =
+          read_unit_overrides(resolve_path(t->file_of("unit_overrides", path), *file), other);
     t->finish();
     if (folder) {
       try {
@@ -267,6 +322,9 @@ NationalScenario load_national_scenario(const std::string& path,
   }
   for (auto& c : top.tables("classes", true).value_or(std::vector<TableReader>{}))
     read_class(c, path, template_settings, n, other);
+  for (const auto& [code, o] : n.unit_overrides) {
+    if (!o.scenario.empty()) read_unit_class(code, o, template_settings, n, other);
+  }
   top.finish();
   if (problems.items.empty() && other.empty()) {
     for (const auto& code : only) {
@@ -276,6 +334,10 @@ NationalScenario load_national_scenario(const std::string& path,
     for (const auto& [code, o] : n.overrides) {
       top.check(n.dataset.find_province(code) != nullptr, "provinces",
                 "unknown province code '" + code + "'");
+    }
+    for (const auto& [code, o] : n.unit_overrides) {
+      top.check(n.dataset.find_unit(code) != nullptr, "national",
+                "unknown unit code '" + code + "' in unit_overrides");
     }
     check_national(n, sources, problems);
     if (problems.items.empty()) build_centers(top, n, only);
@@ -297,12 +359,69 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   s.center.center_id = unit.number;  // the GSO code: the same streams in any subset
   s.center.demand.daily_visits = c.daily_visits;
   s.center.back_office.workers = c.back_office_workers;
+  grow_layout(s.center, c.counters);
   if (n.back_office_time_factor != 1.0) {
     for (auto& p : s.center.procedures)
       p.back_office = p.back_office.scaled(n.back_office_time_factor);
   }
   s.transforms.emplace_back("national");
   return s;
+}
+
+}  // namespace sim::scenario
+
+namespace sim::scenario {
+
+void grow_layout(model::CenterParams& center, std::uint32_t counters) {
+  const std::size_t base = center.counters.size();
+  if (base == 0) return;
+  for (std::size_t k = base; k < counters; ++k) {
+    const std::size_t from = (k - base) % base;
+    model::CounterParams copy = center.counters[from];
+    const std::string suffix = " +" + std::to_string(k - base + 1);
+    copy.id += suffix;
+    center.counters.push_back(std::move(copy));
+    const auto officer =
+        std::find_if(center.staff.begin(), center.staff.end(),
+                     [&](const model::StaffParams& st) { return st.counter == from; });
+    if (officer == center.staff.end()) continue;  // an unstaffed counter stays unstaffed
+    model::StaffParams staff = *officer;
+    staff.name += suffix;
+    staff.counter = static_cast<std::uint32_t>(k);
+    center.staff.push_back(std::move(staff));
+  }
+}
+
+std::map<std::string, UnitOverride> read_unit_overrides(const std::string& path,
+                                                        std::vector<Problem>& problems) {
+  static const std::vector<std::string> columns = {"code",     "name",     "daily_visits",
+                                                   "counters", "scenario", "source"};
+  CsvTable table;
+  read_csv(path, columns, table, problems);
+  std::map<std::string, UnitOverride> out;
+  const auto folder = std::filesystem::path(path).parent_path();
+  for (const auto& row : table.rows) {
+    const auto bad = [&](const std::string& column, const std::string& message) {
+      problems.push_back(Problem{path, row.line, column, message});
+    };
+    const auto& f = row.fields;
+    UnitOverride o;
+    if (!f[2].empty()) {
+      o.daily_visits = parse_csv_number(f[2]);
+      if (!o.daily_visits || *o.daily_visits < 0.01 || *o.daily_visits > 100000)
+        bad("daily_visits", "'" + f[2] + "' must be a number between 0.01 and 100000");
+    }
+    if (!f[3].empty()) {
+      const auto v = parse_csv_integer(f[3]);
+      if (!v || *v < 1 || *v > 200) bad("counters", "'" + f[3] + "' must be between 1 and 200");
+      if (v) o.counters = static_cast<std::uint32_t>(std::clamp<std::uint64_t>(*v, 1, 200));
+    }
+    if (!f[4].empty()) o.scenario = (folder / f[4]).lexically_normal().string();
+    o.source = f[5];
+    if (o.source.empty()) bad("source", "every override needs its source");
+    if (!out.emplace(f[0], o).second) bad("code", "duplicate unit code '" + f[0] + "'");
+  }
+  return out;
 }
 
 }  // namespace sim::scenario

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,17 @@ struct CenterClass {
   double max_population = 1e300;
   Scenario base;                 ///< the template with the national run's dates and settings
   double visits_per_1000 = 0.0;  ///< in-person and online visits per 1,000 planning residents a day
+  std::string unit_code;         ///< set: the class of one named unit, from its override's scenario
+};
+
+/// What is known of one named unit (scenarios/data/unit_overrides.csv, each row with its
+/// source): its demand, its counters, or a scenario file (a named-ward scenario) that is its
+/// template. Empty fields keep the national rule.
+struct UnitOverride {
+  std::optional<double> daily_visits;
+  std::optional<std::uint32_t> counters;
+  std::string scenario;  ///< path of the unit's own scenario file ("" = its class's template)
+  std::string source;
 };
 
 /// Province-level overrides.
@@ -35,6 +47,7 @@ struct NationalCenter {
   std::size_t province = 0;  ///< index into dataset.provinces
   double daily_visits = 0.0;
   std::uint32_t back_office_workers = 0;
+  std::uint32_t counters = 0;  ///< counters after sizing (>= the template's)
 };
 
 /// The loaded national scenario; immutable once built.
@@ -48,7 +61,11 @@ struct NationalScenario {
   RunSettings run;
   NationalDataset dataset;
   std::vector<CenterClass> classes;
-  std::map<std::string, ProvinceOverride> overrides;  ///< by province code
+  std::map<std::string, ProvinceOverride> overrides;   ///< by province code
+  std::map<std::string, UnitOverride> unit_overrides;  ///< by unit code
+  /// Counters follow demand: the template's counters per daily visit (its staffing norm) x the
+  /// center's demand, rounded up, never fewer than the template's.
+  bool counters_follow_demand = false;
   double back_office_capacity = 1.0;     ///< workers per unit of template-relative demand
   double back_office_time_factor = 1.0;  ///< back-office minutes per dossier x this
   std::vector<NationalCenter> centers;   ///< in dataset order, units without a center left out
@@ -70,9 +87,20 @@ NationalScenario load_national_scenario(const std::string& path,
 /// The national scaling, a named transform ("national"): the center-form scenario of one
 /// center is its class's template with the center's id (its GSO code as a number, which keys
 /// its random streams, so a one-province run draws exactly what the national run draws for
-/// those centers), demand (demand.daily_visits) and back-office workers (back_office.workers),
-/// and every procedure's back_office_min scaled by [national] back_office_time_factor.
+/// those centers), demand (demand.daily_visits), counters (grow_layout) and back-office workers
+/// (back_office.workers), and every procedure's back_office_min scaled by [national]
+/// back_office_time_factor.
 /// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);
+
+/// Adds counters to a layout until it has `counters`: copies of the template's counters in
+/// their order (domains, overflow and cover kept), each staffed by a copy of the first officer
+/// of the counter it copies. Nothing changes when the layout already has as many.
+void grow_layout(model::CenterParams& center, std::uint32_t counters);
+
+/// Reads a unit override file (code,name,daily_visits,counters,scenario,source); scenario
+/// paths are made relative to the file's folder. Problems name the file, line and column.
+std::map<std::string, UnitOverride> read_unit_overrides(const std::string& path,
+                                                        std::vector<Problem>& problems);
 
 }  // namespace sim::scenario

@@ -199,6 +199,23 @@ void check_demand(Checker& c) {
   }
 }
 
+/// A distribution of working days: a mean between 0 and a working year (250 days), bounded spread.
+void working_days(Checker& c, const std::string& key, const Distribution& d) {
+  const double mean = d.mean(), sd = std::sqrt(std::max(d.variance(), 0.0));
+  if (!c.range(key + " (mean, working days)", mean, 0.0, 250.0)) return;
+  if (mean > 0) c.range(key + " (coefficient of variation)", sd / mean, 0.0, max_cv);
+}
+
+void check_route(Checker& c, const std::string& key, const model::RouteParams& r) {
+  c.range(key + "missing_papers_share", r.missing_papers_share, 0.0, 1.0);
+  c.range(key + "missing_papers_rework", r.missing_papers_rework, 0.0, 1.0);
+  working_days(c, key + "missing_papers_days", r.missing_papers_days);
+  if (!r.handoff) return;
+  c.range(key + "handoff.share", r.handoff->share, 0.0, 1.0);
+  c.range(key + "handoff.deadline_share", r.handoff->deadline_share, 1e-9, 1.0);
+  working_days(c, key + "handoff.working_days", r.handoff->working_days);
+}
+
 void check_procedures(Checker& c) {
   const Scenario& s = c.scenario();
   if (s.form != ScenarioForm::center) return;
@@ -213,6 +230,7 @@ void check_procedures(Checker& c) {
     c.range(key + "fix_on_spot_share", p.fix_on_spot_share, 0.0, 1.0);
     c.duration(key + "back_office_min", p.back_office, 0.0, 10 * work_day_min, {"national"});
     c.range(key + "online_weight", p.online_weight, 0.0, 1e6);
+    check_route(c, key + "route.", p.route);
   }
 }
 
@@ -253,6 +271,14 @@ void check_back_office_and_online(Checker& c) {
   const auto& b = s.center.back_office;
   c.range("back_office.slice_min", b.slice_min, 0.1, work_day_min);
   c.range("back_office.workers", b.workers, 0.0, 10000.0, {"national"});
+  if (b.overtime_until_min >= 0) {
+    c.range("back_office.overtime_until", b.overtime_until_min, 0.0, 1440.0);
+    c.range("back_office.overtime_backlog", b.overtime_backlog, 1.0, 1e6);
+  }
+  c.range("back_office.signature.away_share", b.signature_away_share, 0.0, 1.0);
+  for (int m : b.signature_batches) {
+    if (!c.range("back_office.signature.batches", m, 0.0, 1439.0)) break;
+  }
   const auto& o = s.center.online;
   c.range("online.payment_share", o.payment_share, 0.0, 1.0);
   for (double w : o.hourly_profile) {

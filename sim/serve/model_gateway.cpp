@@ -290,6 +290,9 @@ std::optional<Json> ModelGateway::scenario(const Origin& origin) const {
         "Unit " + u.code + " of the national dataset (" + klass.name + " class, " +
         std::to_string(static_cast<long>(std::round(u.population))) +
         " residents): demand and back office from " + national_file + ".";
+    // A named unit's own scenario may give its demand by population; the transform's wins.
+    json["demand"].erase("population");
+    json["demand"].erase("visits_per_1000_per_day");
     json["demand"]["daily_visits"] = scaled.center.demand.daily_visits;
     json["back_office"]["workers"] = scaled.center.back_office.workers;
     // A layout the transform sized (more counters and staff than the template's) is shown.

@@ -27,6 +27,14 @@ std::vector<MetricDef> count_columns() {
       {"lateness_p50", "h", "median hours past the deadline, late dossiers"},
       {"lateness_p90", "h", "90th percentile hours past the deadline, late dossiers"},
       {"lateness_max", "h", "most hours past the deadline, late dossiers"},
+      {"late_specialist", "dossiers", "late, held responsible: specialist work (queue or work)"},
+      {"late_citizen", "dossiers", "late, held responsible: the citizen bringing missing papers"},
+      {"late_agency", "dossiers", "late, held responsible: the agency it was handed off to"},
+      {"late_signature", "dossiers", "late, held responsible: waiting for the leader's signature"},
+      {"late_result", "dossiers", "late, held responsible: the result going out (synchronisation)"},
+      {"missing_papers", "dossiers",
+       "finished dossiers sent back to the citizen for missing papers"},
+      {"handed_off", "dossiers", "finished dossiers handed off to another agency"},
   };
 }
 }  // namespace
@@ -72,10 +80,34 @@ void BackOfficeCollector::on_dossier_done(engine::SimTime t, const model::Dossie
       ++c->late;
       c->lateness.add(hours_late);
     }
+    if (!on_time) ++c->late_by_step[static_cast<std::size_t>(d.responsible())];
+    if (d.missing_papers) ++c->missing_papers;
+    if (d.handed_off) ++c->handed_off;
     if (d.delayed_by_system) ++c->delayed;
     if (d.paper) ++c->paper;
     c->turnaround += t - d.received;
   }
+}
+
+void BackOfficeCollector::on_dossier_step(engine::SimTime t, const model::Dossier& d,
+                                          double old_deadline) {
+  // A moved deadline (missing papers) may move the dossier out of "due within the run".
+  if (t >= run_end_ || !window_.covers(d.received)) return;  // as at receipt: followed or not
+  const bool was_due = old_deadline < run_end_, due = d.deadline < run_end_;
+  if (was_due == due) return;
+  for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
+    if (due) {
+      ++c->due_received;
+    } else {
+      --c->due_received;
+    }
+  }
+}
+
+void BackOfficeCollector::on_back_office_overtime(engine::SimTime t, std::uint32_t,
+                                                  double minutes) {
+  if (t > run_end_ || t < window_.start) return;  // a warm-up day's overtime is not counted
+  overtime_min_ += minutes;
 }
 
 void BackOfficeCollector::on_backlog(engine::SimTime t, std::uint32_t dossiers) {
@@ -157,7 +189,14 @@ std::vector<double> BackOfficeCollector::counts_values(const Counts& c) {
           c.lateness.mean(),
           c.lateness.quantile(0.5),
           c.lateness.quantile(0.9),
-          c.lateness.max()};
+          c.lateness.max(),
+          static_cast<double>(c.late_by_step[0]),
+          static_cast<double>(c.late_by_step[1]),
+          static_cast<double>(c.late_by_step[2]),
+          static_cast<double>(c.late_by_step[3]),
+          static_cast<double>(c.late_by_step[4]),
+          static_cast<double>(c.missing_papers),
+          static_cast<double>(c.handed_off)};
 }
 
 const std::vector<TableDef>& BackOfficeCollector::table_defs() {
@@ -203,6 +242,8 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
     m.push_back({"backlog_mean", "dossiers", "time-average number of dossiers in the back office"});
     m.push_back({"backlog_max", "dossiers", "most dossiers in the back office at once"});
     m.push_back({"backlog_end", "dossiers", "dossiers in the back office at the end of the run"});
+    m.push_back({"back_office_overtime", "min",
+                 "minutes dedicated back-office workers stayed after hours, all workers and days"});
     m.push_back({"online_payments_ok", "dossiers", "online dossiers paid online"});
     m.push_back(
         {"online_payments_failed", "dossiers", "online payments that failed (system down)"});
@@ -213,8 +254,9 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
 
 std::vector<double> BackOfficeCollector::row() const {
   auto values = counts_values(total_);
-  for (double v : {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
-                   static_cast<double>(payments_ok_), static_cast<double>(payments_failed_)}) {
+  for (double v :
+       {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
+        overtime_min_, static_cast<double>(payments_ok_), static_cast<double>(payments_failed_)}) {
     values.push_back(v);
   }
   return values;

@@ -1,6 +1,7 @@
 // Observer that measures the back office: dossiers on time or late, the backlog, online payments.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -36,6 +37,8 @@ class BackOfficeCollector : public model::CenterObserver {
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
   void on_dossier_received(engine::SimTime t, const model::Dossier& d) override;
   void on_dossier_done(engine::SimTime t, const model::Dossier& d) override;
+  void on_dossier_step(engine::SimTime t, const model::Dossier& d, double old_deadline) override;
+  void on_back_office_overtime(engine::SimTime t, std::uint32_t worker, double minutes) override;
   void on_backlog(engine::SimTime t, std::uint32_t dossiers) override;
   void on_online_payment(engine::SimTime t, const model::Dossier& d, bool ok) override;
   /// Brings the backlog series up to t and, at run_end, writes the last (partial) hour.
@@ -58,6 +61,13 @@ class BackOfficeCollector : public model::CenterObserver {
   double on_time_rate() const;
   /// Hours past the deadline of the late dossiers.
   const Tally& lateness_hours() const { return total_.lateness; }
+  /// Late dossiers by the route step held responsible (model::Dossier::responsible()); they
+  /// sum to dossiers_late().
+  std::uint64_t dossiers_late_at(model::RouteStep step) const {
+    return total_.late_by_step[static_cast<std::size_t>(step)];
+  }
+  /// Minutes dedicated back-office workers stayed after hours, summed over workers and days.
+  double back_office_overtime() const { return overtime_min_; }
   std::uint64_t online_payments_ok() const { return payments_ok_; }
   std::uint64_t online_payments_failed() const { return payments_failed_; }
   /// Dossiers in the back office now, the most ever, and the time-average from 0 to the latest
@@ -80,6 +90,8 @@ class BackOfficeCollector : public model::CenterObserver {
     std::uint64_t received = 0, online = 0, completed = 0, on_time = 0, late = 0;
     std::uint64_t due_received = 0, due_completed = 0;  ///< deadline < run_end
     std::uint64_t delayed = 0, paper = 0;
+    std::array<std::uint64_t, model::route_step_count> late_by_step{};
+    std::uint64_t missing_papers = 0, handed_off = 0;  ///< finished ones sent back / handed off
     double turnaround = 0.0;  ///< minutes from receipt to result, summed over completed
     Tally lateness;           ///< hours, late dossiers
   };
@@ -95,6 +107,7 @@ class BackOfficeCollector : public model::CenterObserver {
   Counts total_;
   std::vector<Counts> by_procedure_;
   std::uint64_t payments_ok_ = 0, payments_failed_ = 0;
+  double overtime_min_ = 0.0;
   std::uint32_t backlog_ = 0, backlog_max_ = 0;
   std::uint64_t hour_ = 0;  ///< index of the clock hour being integrated, from 0
   double since_ = 0.0, hour_area_ = 0.0, area_ = 0.0;

@@ -1,0 +1,88 @@
+// National sizing: counters follow demand, and named units follow what is known of them.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "sim/scenario/national_scenario.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+#include "tests/support/paths.hpp"
+
+namespace sc = sim::scenario;
+
+namespace {
+const sc::NationalScenario& hcmc() {
+  static const auto n =
+      sc::load_national_scenario(test_support::repo_path("scenarios/national/steady_state.toml"),
+                                 {"national.provinces = [\"79\"]"});
+  return n;
+}
+
+std::size_t center_of(const sc::NationalScenario& n, const std::string& code) {
+  for (std::size_t i = 0; i < n.centers.size(); ++i)
+    if (n.dataset.units[n.centers[i].unit].code == code) return i;
+  FAIL("no center " << code);
+  return 0;
+}
+}  // namespace
+
+TEST_CASE("a national center's counters follow its demand by its template's staffing norm",
+          "[scenario][national]") {
+  // Điện Biên (45 units, small) with four times the demand: units above their template's
+  // typical load get more counters; HCMC as it is for the named units.
+  const auto small = sc::load_national_scenario(
+      test_support::repo_path("scenarios/national/steady_state.toml"),
+      {"national.provinces = [\"11\", \"79\"]", "provinces.11.visits_factor = 4"});
+  const auto& n = small;
+  REQUIRE(n.counters_follow_demand);
+  std::size_t grown = 0;
+  for (std::size_t i = 0; i < n.centers.size(); ++i) {
+    const auto& c = n.centers[i];
+    const auto& klass = n.classes[c.klass];
+    const auto& code = n.dataset.units[c.unit].code;
+    INFO("center " << code << " (" << klass.name << ")");
+    const auto s = sc::center_scenario(n, i);
+    CHECK(s.center.counters.size() == c.counters);
+    CHECK(s.center.staff.size() >= s.center.counters.size());
+    const auto& t = klass.base.center;
+    if (!klass.unit_code.empty() || n.unit_overrides.count(code)) continue;
+    // ceil(template counters / template demand x demand), never below the template's.
+    const double norm = t.counters.size() / t.demand.daily_visits;
+    const auto expected = std::max<std::size_t>(
+        t.counters.size(), static_cast<std::size_t>(std::ceil(norm * c.daily_visits - 1e-9)));
+    CHECK(c.counters == expected);
+    if (c.counters > t.counters.size()) ++grown;
+  }
+  CHECK(grown > 0);  // Điện Biên's larger units at four times the demand
+  // Xóm Chiếu: 480 a day (C7) on the urban-ward template (7 counters for 260 a day):
+  // ceil(7 / 260 x 480) = 13 counters; its added counters copy the template's, in order.
+  const auto i = center_of(n, "27259");
+  const auto s = sc::center_scenario(n, i);
+  CHECK(s.center.demand.daily_visits == 480.0);
+  REQUIRE(s.center.counters.size() == 13);
+  CHECK(s.center.counters[7].domains == s.center.counters[0].domains);
+  CHECK(s.center.counters[7].id == s.center.counters[0].id + " +1");
+}
+
+TEST_CASE("a named ward's national center has the ward scenario's demand and layout",
+          "[scenario][national]") {
+  const auto& n = hcmc();
+  for (const auto& [code, file] :
+       {std::pair<std::string, std::string>{"26704", "phu_my"}, {"25942", "di_an"}}) {
+    INFO("unit " << code);
+    const auto ward =
+        sc::load_scenario(test_support::repo_path("scenarios/wards/" + file + ".toml"));
+    const auto national = sc::center_scenario(n, center_of(n, code));
+    // Agree: demand, counters and their domains, staff, dedicated back-office workers.
+    CHECK(national.center.demand.daily_visits == Approx(ward.center.demand.daily_visits));
+    REQUIRE(national.center.counters.size() == ward.center.counters.size());
+    for (std::size_t k = 0; k < ward.center.counters.size(); ++k)
+      CHECK(national.center.counters[k].domains == ward.center.counters[k].domains);
+    CHECK(national.center.staff.size() == ward.center.staff.size());
+    CHECK(national.center.back_office.workers == ward.center.back_office.workers);
+    // Differ, on purpose: the national run's days and its systems file.
+    CHECK(national.center.calendar->start != ward.center.calendar->start);
+    CHECK(national.center.systems.size() != ward.center.systems.size());
+  }
+}
