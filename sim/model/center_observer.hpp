@@ -95,8 +95,8 @@ class CenterObserver {
   virtual void on_backlog(engine::SimTime, std::uint32_t /*dossiers*/) {}
   /// An online dossier of a procedure with a fee was paid online (fee_vnd, the procedure's
   /// fee); ok is false when the payment system was down.
-  virtual void on_online_payment(engine::SimTime, const Dossier&, double /*fee_vnd*/,
-                                 bool /*ok*/) {}
+  virtual void on_online_payment(engine::SimTime, const Dossier&, double /*fee_vnd*/, bool /*ok*/) {
+  }
 };
 
 /// The observers of one center, in the order they were attached; components hold a const

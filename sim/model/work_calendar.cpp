@@ -88,11 +88,13 @@ WorkCalendar::WorkCalendar(CalendarSpec spec) : sessions_(std::move(spec.session
   for (const auto& [date, follows] : spec.working_days) {
     const sys_days d = checked_days(date, "make-up working day");
     if (follows > 6 || sessions_[follows].empty()) {
-      throw std::invalid_argument("work calendar: a make-up working day must follow a weekday "
-                                  "with sessions");
+      throw std::invalid_argument(
+          "work calendar: a make-up working day must follow a weekday "
+          "with sessions");
     }
     if (is_holiday(d)) {
-      throw std::invalid_argument("work calendar: a date is both a holiday and a make-up working day");
+      throw std::invalid_argument(
+          "work calendar: a date is both a holiday and a make-up working day");
     }
     makeup_.emplace_back(d, follows);
   }

@@ -23,7 +23,7 @@ struct Session {
 /// Everything the model needs to know about one day of the run.
 struct DayPlan {
   Date date;
-  unsigned weekday = 0;           // 0 = Monday ... 6 = Sunday (ISO order)
+  unsigned weekday = 0;  // 0 = Monday ... 6 = Sunday (ISO order)
   // The weekday whose hours, demand and rosters the day follows: its own weekday, except on a
   // make-up working day (a Saturday worked back for a swapped weekday), which follows that day.
   unsigned schedule = 0;
@@ -101,7 +101,7 @@ class WorkCalendar {
   bool follows_holiday(std::chrono::sys_days d) const;
 
   std::array<std::vector<Session>, 7> sessions_;
-  std::vector<std::chrono::sys_days> holidays_;  // sorted, unique: binary search
+  std::vector<std::chrono::sys_days> holidays_;                     // sorted, unique: binary search
   std::vector<std::pair<std::chrono::sys_days, unsigned>> makeup_;  // sorted by date
   std::vector<DayPlan> plans_;
   std::vector<std::uint32_t> next_working_;  // per day; days() when there is none

@@ -203,7 +203,8 @@ CalendarFacts read_holidays(const std::string& path, std::vector<Problem>& probl
     const auto it = follows ? weekdays.find(*follows) : weekdays.end();
     t.check(!follows || it != weekdays.end(), "follows",
             "must be a weekday from \"monday\" to \"friday\" (the day the make-up day pays "
-            "back), got \"" + follows.value_or("") + "\"");
+            "back), got \"" +
+                follows.value_or("") + "\"");
     if (d) {
       const model::Date date = date_of(*d);
       t.check(std::find(out.holidays.begin(), out.holidays.end(), date) == out.holidays.end(),

@@ -151,9 +151,9 @@ PolicySet read_policies(TableReader& p, const CenterParams& c) {
   }
   if (auto t = p.table("online_qa", false)) set.online_qa = read_online_qa(*t, c);
   if (auto t = p.table("volunteers", false)) {
-    set.volunteers = VolunteersPolicy{people(*t, "helpers", true), number_or(*t, "form_factor", 1.0),
-                                      number_or(*t, "wrong_pick_factor", 1.0),
-                                      number_or(*t, "incomplete_factor", 1.0)};
+    set.volunteers = VolunteersPolicy{
+        people(*t, "helpers", true), number_or(*t, "form_factor", 1.0),
+        number_or(*t, "wrong_pick_factor", 1.0), number_or(*t, "incomplete_factor", 1.0)};
     t->finish();
   }
   if (auto t = p.table("it_support", false)) {

@@ -37,10 +37,10 @@ struct CountersPolicy {
   double speed = 1.0;
   double absence_prob = 0.0;
   std::optional<model::Date> from, until;
-  std::int64_t back_office = 0;    ///< secondment only: back-office officers
-  std::int64_t it = 0;             ///< secondment only: IT officers
-  double it_repair_factor = 1.0;   ///< repair-time multiplier each IT officer brings
-  std::int64_t accountants = 0;    ///< secondment only: not at the center
+  std::int64_t back_office = 0;   ///< secondment only: back-office officers
+  std::int64_t it = 0;            ///< secondment only: IT officers
+  double it_repair_factor = 1.0;  ///< repair-time multiplier each IT officer brings
+  std::int64_t accountants = 0;   ///< secondment only: not at the center
 };
 
 /// [policies.volunteers]: youth volunteers in the hall help citizens fill forms and use the

@@ -16,7 +16,8 @@ using sim::model::Delivery;
 
 namespace {
 
-/// Monday 8 September 2025 is day 0; Monday to Friday 07:30-11:30, 13:30-17:00, tickets until 16:30.
+/// Monday 8 September 2025 is day 0; Monday to Friday 07:30-11:30, 13:30-17:00, tickets until
+/// 16:30.
 sim::model::CenterParams pickup_center(std::uint32_t days) {
   sim::model::CenterParams p;
   sim::model::CalendarSpec spec;
@@ -70,7 +71,7 @@ TEST_CASE(
   // Tuesday 16:59: every usual hour (07:30-16:30) has passed, so Wednesday.
   pickups.on_dossier_done(1 * day + 1019.0, finished(2, 0, true));
   pickups.on_dossier_done(4 * day + 1380.0, finished(3, 0, true));  // Friday 23:00: Monday 15/9
-  pickups.on_dossier_done(9 * day + 1380.0, finished(4, 0, true));   // after the last open day
+  pickups.on_dossier_done(9 * day + 1380.0, finished(4, 0, true));  // after the last open day
   pickups.on_dossier_done(360.0, finished(5, 1, true));   // delivered electronically: no visit
   pickups.on_dossier_done(360.0, finished(6, 0, false));  // filed at the counter: in the mix
   sim.run();

@@ -61,7 +61,8 @@ TEST_CASE("the online share moves only walk-ins whose procedure may be filed onl
     walk_ins.schedule_first();
     sim.run();
     std::size_t n = 0;  // the log keeps every citizen handed on, in slots 0, 1, ...
-    for (sim::model::CitizenIndex i = 0; i < pool.in_use(); ++i) n += pool[i].procedure == procedure;
+    for (sim::model::CitizenIndex i = 0; i < pool.in_use(); ++i)
+      n += pool[i].procedure == procedure;
     return n;
   };
   const auto signatures = walk_ins(p, 0);

@@ -233,9 +233,8 @@ TEST_CASE("the IT support overlay halves every repair time and leaves failures a
     CHECK(after.at(k) == base.at(k));
 }
 
-TEST_CASE(
-    "the online shift moves a fifth of the remaining walk-ins who could file online, online",
-    "[scenario]") {
+TEST_CASE("the online shift moves a fifth of the remaining walk-ins who could file online, online",
+          "[scenario]") {
   const auto base = loaded(urban), after = loaded(urban, {policy("online_shift")});
   const auto changed = changed_keys(base, after);
   INFO(listing(changed));
@@ -359,7 +358,8 @@ TEST_CASE(
   CHECK(base.at("counters") == "7");
   CHECK(after.at("counters") == "8");
   CHECK(after.at("staff") == "9");
-  CHECK(std::stoi(after.at("back_office.workers")) == std::stoi(base.at("back_office.workers")) + 1);
+  CHECK(std::stoi(after.at("back_office.workers")) ==
+        std::stoi(base.at("back_office.workers")) + 1);
   CHECK(after.at("counter.7.domains") == "land,construction");
   CHECK(after.at("counter.7.overflow").empty());
   CHECK(after.at("staff.8.counter") == after.at("counter.7.id"));
@@ -379,7 +379,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "youth volunteers halve form times and wrong picks, cut incomplete dossiers by a fifth and move "
+    "youth volunteers halve form times and wrong picks, cut incomplete dossiers by a fifth and "
+    "move "
     "a tenth of the walk-ins who could file online",
     "[scenario]") {
   const auto base = loaded(urban), after = loaded(urban, {policy("youth_volunteers")});
@@ -393,7 +394,8 @@ TEST_CASE(
       CHECK(num(after, k) == Approx(0.8 * num(base, k)));
   }
   CHECK(forms > 10);
-  CHECK(num(after, "reception.wrong_pick_share") == Approx(0.5 * num(base, "reception.wrong_pick_share")));
+  CHECK(num(after, "reception.wrong_pick_share") ==
+        Approx(0.5 * num(base, "reception.wrong_pick_share")));
 }
 
 TEST_CASE("more certification counters adds one certification-only counter with one officer",
