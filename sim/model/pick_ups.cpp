@@ -1,6 +1,7 @@
 // Citizens who filed online coming to the counter to collect their result.
 #include "sim/model/pick_ups.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -16,17 +17,19 @@ PickUps::PickUps(engine::Simulation& sim, const CenterParams& params, const Work
       visit_(sim.add_handler<&PickUps::on_visit>(*this, "pick_ups.visit")),
       procedure_(pickup_procedure(params)) {}
 
-void PickUps::on_dossier_done(engine::SimTime t, const Dossier& d) {
+void PickUps::on_dossier_received(engine::SimTime t, const Dossier& d) {
   if (!procedure_ || !d.online || !collected_at_counter(params_.procedures[d.procedure])) return;
+  // The deadline is the end of the due date: the appointment day is the day it closes.
+  const double due_day = std::max(std::ceil(d.deadline / 1440.0) - 1.0, std::floor(t / 1440.0));
+  if (due_day >= calendar_.days()) return;
   const double u = engine::keyed_uniform(sim_.stream_seed(), {"pickup.time", d.id});
-  const double when = visit_time(t, u);
+  const double when = visit_time(static_cast<std::uint32_t>(due_day), t, u);
   if (when >= 0.0) sim_.schedule_at(when, visit_, d.id, arrival_priority);
 }
 
-double PickUps::visit_time(engine::SimTime t, double u) {
+double PickUps::visit_time(std::uint32_t first_day, engine::SimTime t, double u) {
   const std::uint32_t domain = params_.procedures[*procedure_].domain;
-  std::optional<std::uint32_t> day = static_cast<std::uint32_t>(std::floor(t / 1440.0));
-  if (*day >= calendar_.days()) return -1.0;
+  std::optional<std::uint32_t> day = first_day;
   // The result ready on a day: the citizen comes at their usual hour if it is ready by then,
   // else on the next working day (a handful of steps at most: the loop ends with the run).
   while (day) {

@@ -1,6 +1,7 @@
 // PickUps alone: which finished online dossiers bring the citizen to the counter, and on which day.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <sstream>
@@ -46,19 +47,23 @@ sim::model::CenterParams pickup_center(std::uint32_t days) {
   return p;
 }
 
-sim::model::Dossier finished(std::uint64_t id, std::uint32_t procedure, bool online) {
+/// A dossier filed at `received`, due by the end of run day `due_day`.
+sim::model::Dossier filed(std::uint64_t id, std::uint32_t procedure, bool online, double received,
+                          double due_day) {
   sim::model::Dossier d;
   d.id = id;
   d.procedure = procedure;
   d.online = online;
+  d.received = received;
+  d.deadline = (due_day + 1) * 1440.0;
   return d;
 }
 
 }  // namespace
 
 TEST_CASE(
-    "an online filing collected at the counter brings a pick-up visit on the day its result is "
-    "ready, or the next working day if the citizen's hour has passed",
+    "an online filing collected at the counter brings a pick-up visit on its due date, or the next "
+    "working day if the citizen's hour has passed",
     "[model][pick_ups]") {
   const auto p = pickup_center(10);
   const sim::model::WorkCalendar calendar(*p.calendar);
@@ -67,30 +72,36 @@ TEST_CASE(
   test_support::VisitLog log(sim, pool);
   sim::model::PickUps pickups(sim, p, calendar, pool, log);
   const double day = 1440.0;
-  pickups.on_dossier_done(360.0, finished(1, 0, true));  // Monday 06:00: that Monday
-  // Tuesday 16:59: every usual hour (07:30-16:30) has passed, so Wednesday.
-  pickups.on_dossier_done(1 * day + 1019.0, finished(2, 0, true));
-  pickups.on_dossier_done(4 * day + 1380.0, finished(3, 0, true));  // Friday 23:00: Monday 15/9
-  pickups.on_dossier_done(9 * day + 1380.0, finished(4, 0, true));  // after the last open day
-  pickups.on_dossier_done(360.0, finished(5, 1, true));   // delivered electronically: no visit
-  pickups.on_dossier_done(360.0, finished(6, 0, false));  // filed at the counter: in the mix
+  const auto file = [&](const sim::model::Dossier& d) {
+    pickups.on_dossier_received(d.received, d);
+  };
+  file(filed(1, 0, true, 360.0, 0));  // Monday 06:00, due Monday: that Monday
+  // Tuesday 16:59, due Tuesday: every usual hour (07:30-16:30) has passed, so Wednesday.
+  file(filed(2, 0, true, 1 * day + 1019.0, 1));
+  file(filed(3, 0, true, 4 * day + 1380.0, 7));  // Friday 23:00, due Monday 15/9: that Monday
+  file(filed(4, 0, true, 360.0, 2));             // Monday, due Wednesday: the appointment day
+  file(filed(5, 0, true, 9 * day + 600.0, 10));  // due after the run's last day: no visit
+  file(filed(6, 1, true, 360.0, 0));             // delivered electronically: no visit
+  file(filed(7, 0, false, 360.0, 0));            // filed at the counter: in the mix instead
   sim.run();
-  REQUIRE(log.lines.size() == 3);
-  const std::vector<std::pair<std::uint64_t, int>> expected = {{1, 0}, {2, 2}, {3, 7}};
-  for (std::size_t k = 0; k < expected.size(); ++k) {
-    std::istringstream line(log.lines[k]);
+  REQUIRE(log.lines.size() == 4);
+  std::vector<std::pair<std::uint64_t, double>> seen;  // (dossier, day of the visit)
+  for (const auto& text : log.lines) {
+    std::istringstream line(text);
     double t = 0;
     std::string what;
     std::uint64_t id = 0;
     line >> t >> what >> id;
     CHECK(what == "arrive");
-    CHECK(id == sim::model::PickUps::id_base + expected[k].first);
-    CHECK(std::floor(t / day) == expected[k].second);
-    const double minute = t - expected[k].second * day;
+    const double d = std::floor(t / day), minute = t - d * day;
     CHECK(minute >= 450.0);  // inside the day's arrival profile: open, before the ticket stop
     CHECK(minute < 990.0);
     CHECK((minute < 690.0 || minute >= 810.0));
+    seen.emplace_back(id - sim::model::PickUps::id_base, d);
   }
+  std::sort(seen.begin(), seen.end());
+  const std::vector<std::pair<std::uint64_t, double>> expected = {{1, 0}, {2, 2}, {3, 7}, {4, 2}};
+  CHECK(seen == expected);
   // The visitors come for the pick-up procedure, queue for its domain and need its service.
   for (sim::model::CitizenIndex i = 0; i < pool.in_use(); ++i) {
     CHECK(pool[i].procedure == 2);
@@ -107,7 +118,7 @@ TEST_CASE("a catalogue without a pick-up procedure makes no pick-up visits", "[m
   sim::model::CitizenPool pool;
   test_support::VisitLog log(sim, pool);
   sim::model::PickUps pickups(sim, p, calendar, pool, log);
-  pickups.on_dossier_done(360.0, finished(1, 0, true));
+  pickups.on_dossier_received(360.0, filed(1, 0, true, 360.0, 0));
   sim.run();
   CHECK(log.lines.empty());
 }
