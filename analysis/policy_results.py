@@ -28,11 +28,12 @@ POLICIES = [
     ("desk", "two_receptionists.toml", "Two receptionists"),
     ("no_writing", "no_writing_day.toml", "No-writing day"),
     ("saturday", "friendly_saturday.toml", "Friendly Saturday"),
-    ("secondment", "secondment.toml", "Secondment (2 officers)"),
+    ("secondment", "secondment.toml", "Secondment (4 specialists)"),
     ("extended", "extended_hours.toml", "Extended hours"),
     ("training", "digital_training.toml", "Digital training"),
     ("online_shift", "online_shift.toml", "Online shift"),
     ("online_qa", "online_qa.toml", "Online Q&A groups"),
+    ("volunteers", "youth_volunteers.toml", "Youth volunteers"),
     ("it_support", "it_support.toml", "IT support team"),
     ("more_counters", "more_certification_counters.toml", "+1 certification counter"),
 ]

@@ -66,7 +66,7 @@ METRICS = {
     "system_outages": ("software outages", "số lần phần mềm gặp sự cố"),
     "system_citizens_sent_home": ("citizens sent home because software was down",
                                   "số người phải hẹn lại vì phần mềm ngừng"),
-    "online_payments_ok": ("online dossiers paid online", "số hồ sơ thanh toán trực tuyến"),
+    "payments_online": ("online dossiers paid online", "số hồ sơ thanh toán trực tuyến"),
 }
 
 UNITS = {"min": ("min", "phút"), "h": ("h", "giờ"), "citizens": ("citizens", "người"),

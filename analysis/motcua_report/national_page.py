@@ -39,7 +39,7 @@ WHAT = {"arrived": ("citizens who came in person (first visits)", "số người
                          "tỷ lệ hồ sơ đúng hạn (trên số hồ sơ đã có kết quả)"),
         "system_down": ("minutes software systems were down, summed over systems and centers",
                         "số phút phần mềm ngừng hoạt động, cộng mọi hệ thống và trung tâm"),
-        "online_payments_ok": ("online dossiers paid online", "hồ sơ trực tuyến đã thanh toán trực tuyến")}
+        "payments_online": ("online dossiers paid online", "hồ sơ trực tuyến đã thanh toán trực tuyến")}
 RATES = {"abandon_rate", "on_time_rate", "service_level", "unserved_share"}
 
 

@@ -20,7 +20,7 @@ ArrivalProfile::ArrivalProfile(const DemandParams& demand, const DayPlan& day,
       weight += demand.hourly_profile[h] * (to - from);
     }
   }
-  expected_ = demand.daily_visits * demand.weekday_factor[day.weekday] *
+  expected_ = demand.daily_visits * demand.weekday_factor[day.schedule] *
               (day.surge ? demand.surge_factor : 1.0);
   normalise(weight);
 }

@@ -25,6 +25,9 @@ Center::Center(engine::Simulation& sim, const CenterParams& params)
                  static_cast<SystemListener&>(*this));
   back_office_.emplace(sim, params, *calendar_, *board_, observers_, counters_);
   online_.emplace(sim, params, *calendar_, *board_, *back_office_, observers_);
+  // The pick-ups hear of finished dossiers first, before any statistics observer.
+  pickups_.emplace(sim, params, *calendar_, pool_, static_cast<VisitRouter&>(*this));
+  observers_.push_back(&*pickups_);
 }
 
 void Center::remove_observer(CenterObserver& observer) {

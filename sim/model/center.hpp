@@ -11,6 +11,7 @@
 #include "sim/model/counter_service.hpp"
 #include "sim/model/day_cycle.hpp"
 #include "sim/model/online_channel.hpp"
+#include "sim/model/pick_ups.hpp"
 #include "sim/model/reception.hpp"
 #include "sim/model/return_visits.hpp"
 #include "sim/model/system_board.hpp"
@@ -29,7 +30,8 @@ namespace sim::model {
 ///                   systems (service_pace), back-office slices for idle counters;
 ///   ReturnVisits    sent-home citizens coming back on a later working day;
 ///   SystemBoard, BackOffice, OnlineChannel (calendar form only) the software systems, the
-///                   dossiers' processing and the online channel.
+///                   dossiers' processing and the online channel;
+///   PickUps         (calendar form only) citizens who filed online collecting their result.
 /// The Center only wires them: it passes a citizen from one stage to the next (VisitRouter),
 /// the turns of the day to the stages (DayListener) and system changes to the counters and
 /// the back office (SystemListener), and publishes where a visit starts and ends. No
@@ -98,6 +100,7 @@ class Center : private DayListener, private VisitRouter, private SystemListener 
   CounterService counters_;
   ReturnVisits returns_;
   std::optional<OnlineChannel> online_;
+  std::optional<PickUps> pickups_;
 };
 
 }  // namespace sim::model

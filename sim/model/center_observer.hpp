@@ -99,8 +99,10 @@ class CenterObserver {
                                        double /*minutes*/) {}
   /// The number of dossiers in the back office (waiting or in work) changed.
   virtual void on_backlog(engine::SimTime, std::uint32_t /*dossiers*/) {}
-  /// An online dossier was paid online; ok is false when the payment system was down.
-  virtual void on_online_payment(engine::SimTime, const Dossier&, bool /*ok*/) {}
+  /// An online dossier of a procedure with a fee was paid online (fee_vnd, the procedure's
+  /// fee); ok is false when the payment system was down.
+  virtual void on_online_payment(engine::SimTime, const Dossier&, double /*fee_vnd*/, bool /*ok*/) {
+  }
 };
 
 /// The observers of one center, in the order they were attached; components hold a const

@@ -1,10 +1,31 @@
-// Helpers over CenterParams: which domains a day serves, and the station form.
+// Helpers over CenterParams: which domains a day serves, the online channels, the station form.
 #include "sim/model/center_params.hpp"
+
+#include <algorithm>
 
 namespace sim::model {
 
 bool serves_domain_on(const CenterParams& params, const DayPlan& day, std::uint32_t domain) {
-  return !params.saturday || day.weekday != 5 || params.saturday->domains[domain];
+  return !params.saturday || day.schedule != 5 || params.saturday->domains[domain];
+}
+
+double online_eligible_share(const CenterParams& params) {
+  double eligible = 0.0;
+  for (const auto& p : params.procedures) eligible += online_allowed(p) ? p.share : 0.0;
+  return eligible;
+}
+
+double online_chance(const CenterParams& params, const ProcedureParams& p) {
+  const double eligible = online_eligible_share(params);
+  if (!online_allowed(p) || eligible <= 0.0) return 0.0;
+  return std::min(1.0, params.demand.online_share / eligible);
+}
+
+std::optional<std::uint32_t> pickup_procedure(const CenterParams& params) {
+  for (std::uint32_t i = 0; i < params.procedures.size(); ++i) {
+    if (params.procedures[i].result_pickup) return i;
+  }
+  return std::nullopt;
 }
 
 CenterParams station_params(std::uint32_t counters, engine::Distribution interarrival,

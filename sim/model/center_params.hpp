@@ -46,6 +46,12 @@ struct RouteParams {
   std::optional<HandoffParams> handoff;
   bool signature = false;  ///< the leader signs the result
 };
+/// Which channels a procedure may be filed through: at the counter only; online, but the
+/// citizen must still come to the counter once (to collect the paper result: "một phần"); or
+/// online from filing to result ("toàn trình").
+enum class Channels : std::uint8_t { in_person, online_partly, online_fully };
+/// How the result of an online filing reaches the citizen.
+enum class Delivery : std::uint8_t { counter, post, electronic };
 
 /// One administrative procedure of the catalogue (times in minutes).
 struct ProcedureParams {
@@ -70,7 +76,19 @@ struct ProcedureParams {
   engine::Distribution back_office = engine::Distribution::deterministic(0.0);  ///< minutes of work
   double online_weight = 0.0;  ///< relative weight of this procedure among online dossiers
   RouteParams route;           ///< the dossier's steps after intake
+  Channels channels = Channels::in_person;  ///< the loader sets online_fully when weighted
+  Delivery delivery = Delivery::electronic;
+  double fee_vnd = 0.0;        ///< fee per dossier; only dossiers with a fee are paid online
+  bool result_pickup = false;  ///< this procedure is the visit to collect a result
 };
+
+/// Whether the online share thins this procedure's walk-ins (it may be filed online).
+inline bool online_allowed(const ProcedureParams& p) { return p.channels != Channels::in_person; }
+/// Whether an online filing of this procedure brings the citizen to the counter for the result.
+inline bool collected_at_counter(const ProcedureParams& p) {
+  return online_allowed(p) &&
+         (p.channels == Channels::online_partly || p.delivery == Delivery::counter);
+}
 
 /// The systems a procedure needs, as a bit mask over CenterParams::systems.
 inline std::uint64_t system_mask(const ProcedureParams& p) {
@@ -242,6 +260,15 @@ struct CenterParams {
 /// Whether the center serves a domain on a day: every domain, except on a Friendly Saturday,
 /// which serves the Saturday domains only.
 bool serves_domain_on(const CenterParams& params, const DayPlan& day, std::uint32_t domain);
+
+/// Share of the walk-in mix whose procedures may be filed online (the most demand.online_share
+/// can move online).
+double online_eligible_share(const CenterParams& params);
+/// Chance that a would-be walk-in of procedure p files online instead: online_share spread over
+/// the procedures that allow it (online_share / online_eligible_share), 0 where they do not.
+double online_chance(const CenterParams& params, const ProcedureParams& p);
+/// Index of the procedure that is the visit to collect a result, if the catalogue has one.
+std::optional<std::uint32_t> pickup_procedure(const CenterParams& params);
 
 /// The station form: one domain, one procedure, `counters` identical counters each staffed
 /// by one civil servant of speed 1, always open.

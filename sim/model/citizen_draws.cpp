@@ -7,7 +7,7 @@
 namespace sim::model {
 namespace {
 bool saturday_policy_day(const CenterParams& params, const DayPlan* plan) {
-  return params.saturday && plan && plan->weekday == 5;
+  return params.saturday && plan && plan->schedule == 5;
 }
 
 engine::Distribution procedure_mix(const CenterParams& params, const DayPlan* plan) {
@@ -41,7 +41,8 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
       policy_(sim.stream(StreamKey{"citizen.policy", day})),
       robot_time_(sim.stream(StreamKey{"citizen.robot_time", day})),
       behaviour_(sim.stream(StreamKey{"citizen.behaviour", day})) {
-  no_writing_today_ = params.no_writing && plan && params.no_writing->weekdays[plan->weekday];
+  for (const auto& p : params.procedures) online_chance_.push_back(online_chance(params, p));
+  no_writing_today_ = params.no_writing && plan && params.no_writing->weekdays[plan->schedule];
   const auto& demand = params.demand;
   if (saturday_policy_day(params, plan) && !demand.saturday_visit_factor.empty()) {
     visit_factor_ = &demand.saturday_visit_factor;
@@ -71,7 +72,9 @@ void CitizenDraws::draw(Citizen& c) {
     c.patience = std::numeric_limits<double>::infinity();
   c.balk_draw = behaviour_.uniform01();
   c.return_draw = behaviour_.uniform01();
-  c.online = channel_.uniform01() < params_.demand.online_share;
+  // The online share moves only procedures that may be filed online (in-person signature
+  // certifications stay at the counter however many file online).
+  c.online = channel_.uniform01() < online_chance_[c.procedure];
   c.form_time = p.form.sample(form_);
   double incomplete_share = p.incomplete_share;
   draw_policies(c, incomplete_share);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center_params.hpp"
@@ -33,6 +34,7 @@ class CitizenDraws {
 
   const CenterParams& params_;
   engine::Distribution procedure_choice_;
+  std::vector<double> online_chance_;  ///< by procedure: chance a would-be walk-in files online
   bool no_writing_today_ = false;
   const std::vector<double>* visit_factor_ = nullptr;  ///< by domain; nullptr: everyone comes
   engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_;

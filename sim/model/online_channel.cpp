@@ -55,11 +55,12 @@ void OnlineChannel::on_arrival(std::uint64_t) {
   d.work_total = p.back_office.sample(streams_->work);
   d.online = true;
   d.deadline = back_office_.deadline(d.procedure, d.received);
+  // Drawn for every dossier, so that a fee changes no other dossier's draws.
   const bool pays = streams_->payment.uniform01() < params_.online.payment_share;
-  if (pays) {
+  if (pays && p.fee_vnd > 0.0) {
     const auto s = params_.online.payment_system;
     const bool ok = s >= board_.size() || board_.state(s) != SystemState::down;
-    for (auto* o : observers_) o->on_online_payment(sim_.now(), d, ok);
+    for (auto* o : observers_) o->on_online_payment(sim_.now(), d, p.fee_vnd, ok);
   }
   back_office_.receive(d);
 }

@@ -12,7 +12,7 @@ StaffRoster::StaffRoster(const engine::Simulation& sim, const CenterParams& para
 
 bool StaffRoster::counter_opens(std::uint32_t counter, const DayPlan* plan) const {
   // Friendly Saturday: only counters serving one of the Saturday domains open that day.
-  if (!params_.saturday || !plan || plan->weekday != 5) return true;
+  if (!params_.saturday || !plan || plan->schedule != 5) return true;
   for (auto d : params_.counters[counter].domains) {
     if (params_.saturday->domains[d]) return true;
   }
@@ -22,7 +22,7 @@ bool StaffRoster::counter_opens(std::uint32_t counter, const DayPlan* plan) cons
 std::uint32_t StaffRoster::staff_for(std::uint32_t counter, std::uint32_t day, const DayPlan* plan,
                                      std::uint32_t session) const {
   if (!counter_opens(counter, plan)) return no_index;
-  const unsigned weekday = plan ? plan->weekday : 0;
+  const unsigned weekday = plan ? plan->schedule : 0;
   for (const std::uint32_t s : by_counter_[counter]) {
     const StaffParams& staff = params_.staff[s];
     if (!staff.works[weekday]) continue;

@@ -85,6 +85,20 @@ WorkCalendar::WorkCalendar(CalendarSpec spec) : sessions_(std::move(spec.session
   for (const Date& h : spec.holidays) holidays_.push_back(checked_days(h, "holiday date"));
   std::sort(holidays_.begin(), holidays_.end());
   holidays_.erase(std::unique(holidays_.begin(), holidays_.end()), holidays_.end());
+  for (const auto& [date, follows] : spec.working_days) {
+    const sys_days d = checked_days(date, "make-up working day");
+    if (follows > 6 || sessions_[follows].empty()) {
+      throw std::invalid_argument(
+          "work calendar: a make-up working day must follow a weekday "
+          "with sessions");
+    }
+    if (is_holiday(d)) {
+      throw std::invalid_argument(
+          "work calendar: a date is both a holiday and a make-up working day");
+    }
+    makeup_.emplace_back(d, follows);
+  }
+  std::sort(makeup_.begin(), makeup_.end());
 
   plans_.reserve(spec.days);
   for (std::uint32_t i = 0; i < spec.days; ++i) {
@@ -94,12 +108,13 @@ WorkCalendar::WorkCalendar(CalendarSpec spec) : sessions_(std::move(spec.session
     plan.weekday = iso_weekday_index(plan.date);
     plan.holiday = is_holiday(d);
     plan.working = is_working(d);
+    plan.schedule = makeup(d).value_or(plan.weekday);
     if (plan.working) {
       // Looking back past the start of the run is deliberate: a run that opens on the first
       // day after Tết starts with the surge.
       plan.surge = follows_holiday(d);
-      plan.sessions = sessions_[plan.weekday];
-      const int stop = spec.ticket_stop_min[plan.weekday];
+      plan.sessions = sessions_[plan.schedule];
+      const int stop = spec.ticket_stop_min[plan.schedule];
       plan.ticket_stop_min = stop > 0 ? stop : plan.sessions.back().close_min;
     }
     plans_.push_back(std::move(plan));
@@ -152,7 +167,8 @@ Date WorkCalendar::due_date(Date received, int minute_of_day, int deadline_worki
 }
 
 bool WorkCalendar::is_statutory(sys_days d) const {
-  return iso_weekday_index(Date{d}) < 5 && !is_holiday(d);
+  // A make-up Saturday is an official working day for civil servants: it counts.
+  return makeup(d) || (iso_weekday_index(Date{d}) < 5 && !is_holiday(d));
 }
 
 sys_days WorkCalendar::next_statutory_after(sys_days d) const {
@@ -171,7 +187,14 @@ sys_days WorkCalendar::next_working_after(sys_days d) const {
 }
 
 bool WorkCalendar::is_working(sys_days d) const {
-  return !sessions_[iso_weekday_index(Date{d})].empty() && !is_holiday(d);
+  return makeup(d) || (!sessions_[iso_weekday_index(Date{d})].empty() && !is_holiday(d));
+}
+
+std::optional<unsigned> WorkCalendar::makeup(sys_days d) const {
+  const auto it = std::lower_bound(makeup_.begin(), makeup_.end(), d,
+                                   [](const auto& m, sys_days x) { return m.first < x; });
+  if (it == makeup_.end() || it->first != d) return std::nullopt;
+  return it->second;
 }
 
 bool WorkCalendar::is_holiday(sys_days d) const {

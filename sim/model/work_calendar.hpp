@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sim::model {
@@ -22,7 +23,10 @@ struct Session {
 /// Everything the model needs to know about one day of the run.
 struct DayPlan {
   Date date;
-  unsigned weekday = 0;           // 0 = Monday ... 6 = Sunday (ISO order)
+  unsigned weekday = 0;  // 0 = Monday ... 6 = Sunday (ISO order)
+  // The weekday whose hours, demand and rosters the day follows: its own weekday, except on a
+  // make-up working day (a Saturday worked back for a swapped weekday), which follows that day.
+  unsigned schedule = 0;
   bool holiday = false;           // listed public holiday
   bool working = false;           // has at least one session and is not a holiday
   bool surge = false;             // first working day after a holiday (demand surge)
@@ -36,6 +40,9 @@ struct CalendarSpec {
   std::array<std::vector<Session>, 7> sessions;  // by weekday, Monday first; empty = closed
   std::array<int, 7> ticket_stop_min{};          // by weekday; -1 (or 0) = last session's close
   std::vector<Date> holidays;                    // closed dates (any order, may be outside the run)
+  /// Make-up working days (swaps: a Saturday "worked back" for a weekday taken off), each with
+  /// the weekday whose schedule it follows; a statutory working day like Monday-Friday.
+  std::vector<std::pair<Date, unsigned>> working_days;
 };
 
 /// Day plans of a run plus working-day arithmetic valid for any date, so deadlines may run past
@@ -46,8 +53,9 @@ class WorkCalendar {
  public:
   /// Throws std::invalid_argument on overlapping/unsorted/out-of-range sessions (0..1440,
   /// open < close, sessions of a day strictly increasing and non-overlapping), days == 0, a
-  /// ticket stop outside the day's opening span, an invalid date, or no open weekday at all;
-  /// session and ticket-stop messages name the weekday.
+  /// ticket stop outside the day's opening span, an invalid date, no open weekday at all, or a
+  /// make-up working day that is also a holiday or follows a weekday without sessions; session
+  /// and ticket-stop messages name the weekday.
   explicit WorkCalendar(CalendarSpec spec);
 
   std::uint32_t days() const { return static_cast<std::uint32_t>(plans_.size()); }
@@ -87,11 +95,14 @@ class WorkCalendar {
   std::chrono::sys_days next_working_after(std::chrono::sys_days d) const;
   bool is_working(std::chrono::sys_days d) const;
   bool is_holiday(std::chrono::sys_days d) const;
+  /// The weekday a make-up working day follows, if d is one.
+  std::optional<unsigned> makeup(std::chrono::sys_days d) const;
   /// True if the non-working days just before working day d include a listed holiday.
   bool follows_holiday(std::chrono::sys_days d) const;
 
   std::array<std::vector<Session>, 7> sessions_;
-  std::vector<std::chrono::sys_days> holidays_;  // sorted, unique: binary search
+  std::vector<std::chrono::sys_days> holidays_;                     // sorted, unique: binary search
+  std::vector<std::pair<std::chrono::sys_days, unsigned>> makeup_;  // sorted by date
   std::vector<DayPlan> plans_;
   std::vector<std::uint32_t> next_working_;  // per day; days() when there is none
 };

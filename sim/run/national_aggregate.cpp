@@ -79,7 +79,8 @@ const std::vector<AggregateDef>& aggregate_defs() {
        {"dossiers_completed", "dossiers_open_overdue"}},
       sum("system_down", "min",
           "minutes software systems were down, summed over systems and centers"),
-      sum("online_payments_ok", "dossiers", "online dossiers paid online"),
+      sum("payments_online", "dossiers", "online dossiers with a fee paid online"),
+      sum("payments_online_vnd", "VND", "fees paid online"),
   };
   return defs;
 }

@@ -65,6 +65,72 @@ void read_route(TableReader& t, model::ProcedureParams& p) {
   r->finish();
 }
 
+/// The channel keys: where the procedure may be filed, how an online filing's result reaches
+/// the citizen, the fee paid per dossier, and whether it is the visit to collect a result.
+/// Read after read_dossier (they check online_weight and dossier).
+void read_channels(TableReader& t, model::ProcedureParams& p) {
+  using model::Channels;
+  using model::Delivery;
+  p.channels = p.online_weight > 0 ? Channels::online_fully : Channels::in_person;
+  if (auto v = t.string("channels", false)) {
+    static const std::map<std::string, Channels> names{{"in_person", Channels::in_person},
+                                                       {"online_partly", Channels::online_partly},
+                                                       {"online_fully", Channels::online_fully}};
+    const auto it = names.find(*v);
+    t.check(it != names.end(), "channels",
+            "must be \"in_person\", \"online_partly\" or \"online_fully\", got \"" + *v + "\"");
+    if (it != names.end()) p.channels = it->second;
+    // Online demand is drawn by online_weight: a channel without weight would lose its walk-ins.
+    t.check(p.channels == Channels::in_person || p.online_weight > 0, "channels",
+            "allows online filing but online_weight is 0 (give the procedure a weight)");
+    t.check(p.channels != Channels::in_person || p.online_weight == 0, "channels",
+            "is \"in_person\" but online_weight is " + std::to_string(p.online_weight) +
+                " (an in-person procedure is never filed online)");
+  }
+  if (auto v = t.string("delivery", false)) {
+    static const std::map<std::string, Delivery> names{{"counter", Delivery::counter},
+                                                       {"post", Delivery::post},
+                                                       {"electronic", Delivery::electronic}};
+    const auto it = names.find(*v);
+    t.check(it != names.end(), "delivery",
+            "must be \"counter\", \"post\" or \"electronic\", got \"" + *v + "\"");
+    if (it != names.end()) p.delivery = it->second;
+  } else if (p.channels == Channels::online_partly) {
+    p.delivery = Delivery::counter;  // the citizen comes in once: to collect the result
+  }
+  t.check(p.channels != Channels::online_partly || p.delivery == Delivery::counter, "delivery",
+          "must be \"counter\" when channels = \"online_partly\" (the citizen comes to the "
+          "counter once, for the result)");
+  if (auto v = t.number("fee_vnd", false)) {
+    t.check(std::isfinite(*v) && *v >= 0 && *v <= 1e9, "fee_vnd",
+            "must be between 0 and 1,000,000,000 VND, got " + std::to_string(*v));
+    t.check(p.dossier || *v == 0, "fee_vnd", "must be 0 when dossier = false (no dossier, no fee)");
+    if (std::isfinite(*v) && *v >= 0 && *v <= 1e9) p.fee_vnd = *v;
+  }
+  p.result_pickup = t.boolean("result_pickup", false).value_or(false);
+  t.check(!p.result_pickup || !p.dossier, "result_pickup",
+          "must be false when dossier = true (collecting a result files no dossier)");
+}
+
+/// Across procedures: one pick-up procedure at most, and one when results are collected.
+void check_channels(const std::vector<model::ProcedureParams>& procedures, ProblemList& list,
+                    std::uint32_t line) {
+  const auto pickups = std::count_if(procedures.begin(), procedures.end(),
+                                     [](const auto& p) { return p.result_pickup; });
+  if (pickups > 1) {
+    list.add(line, "procedures.result_pickup",
+             "is true for " + std::to_string(pickups) + " procedures; at most one may be");
+  }
+  for (const auto& p : procedures) {
+    if (pickups == 0 && model::collected_at_counter(p)) {
+      list.add(line, "procedures.result_pickup",
+               "no procedure has result_pickup = true, but online filings of '" + p.id +
+                   "' are collected at the counter (channels or delivery)");
+      return;
+    }
+  }
+}
+
 void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& domain_index,
                     const SystemIndex* systems, model::ProcedureParams& p) {
   p.id = t.string("id", true).value_or("");
@@ -109,6 +175,7 @@ void read_procedure(TableReader& t, const std::map<std::string, std::uint32_t>& 
   }
   read_dossier(t, p);
   read_route(t, p);
+  read_channels(t, p);
   t.finish();
 }
 
@@ -141,6 +208,7 @@ bool read_catalogue(const std::string& path, std::vector<model::DomainParams>& d
     procedures.push_back(std::move(p));
   }
   top.finish();
+  check_channels(procedures, list, root->source().begin.line);
   if (!procedures.empty() && std::abs(total - 1.0) > 1e-6) {
     list.add(root->source().begin.line, "procedures.share",
              "shares of all procedures must sum to 1, they sum to " + std::to_string(total));
@@ -149,15 +217,35 @@ bool read_catalogue(const std::string& path, std::vector<model::DomainParams>& d
   return true;
 }
 
-std::vector<model::Date> read_holidays(const std::string& path, std::vector<Problem>& problems) {
-  std::vector<model::Date> out;
+CalendarFacts read_holidays(const std::string& path, std::vector<Problem>& problems) {
+  CalendarFacts out;
   const auto root = parse_toml_file(path, problems);
   if (!root) return out;
   ProblemList list{path, {}};
   TableReader top(*root, "", list);
+  const auto date_of = [](const toml::date& d) -> model::Date {
+    return std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day};
+  };
   for (const auto& d : top.dates("dates", true).value_or(std::vector<toml::date>{})) {
-    out.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} /
-                  std::chrono::day{d.day});
+    out.holidays.push_back(date_of(d));
+  }
+  static const std::map<std::string, unsigned> weekdays{
+      {"monday", 0}, {"tuesday", 1}, {"wednesday", 2}, {"thursday", 3}, {"friday", 4}};
+  for (auto& t : top.tables("working_days", false).value_or(std::vector<TableReader>{})) {
+    const auto d = t.date("date", true);
+    const auto follows = t.string("follows", true);
+    const auto it = follows ? weekdays.find(*follows) : weekdays.end();
+    t.check(!follows || it != weekdays.end(), "follows",
+            "must be a weekday from \"monday\" to \"friday\" (the day the make-up day pays "
+            "back), got \"" +
+                follows.value_or("") + "\"");
+    if (d) {
+      const model::Date date = date_of(*d);
+      t.check(std::find(out.holidays.begin(), out.holidays.end(), date) == out.holidays.end(),
+              "date", "is also listed in dates (a closed day cannot be a make-up working day)");
+      if (it != weekdays.end()) out.working_days.emplace_back(date, it->second);
+    }
+    t.finish();
   }
   top.finish();
   problems.insert(problems.end(), list.items.begin(), list.items.end());

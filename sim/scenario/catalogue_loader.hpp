@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <optional>
+#include <utility>
 
 #include <toml++/toml.h>
 
@@ -24,7 +25,14 @@ bool read_catalogue(const std::string& path, std::vector<model::DomainParams>& d
                     std::vector<model::ProcedureParams>& procedures, std::vector<Problem>& problems,
                     const SystemIndex* systems = nullptr, SourceMap* sources = nullptr);
 
-/// Reads a holiday list file (`dates = [...]`), appending problems.
-std::vector<model::Date> read_holidays(const std::string& path, std::vector<Problem>& problems);
+/// A calendar file: closed weekdays, and make-up working days with the weekday each follows.
+struct CalendarFacts {
+  std::vector<model::Date> holidays;
+  std::vector<std::pair<model::Date, unsigned>> working_days;
+};
+
+/// Reads a calendar file (`dates = [...]`, optional `[[working_days]]` with `date` and
+/// `follows`), appending problems.
+CalendarFacts read_holidays(const std::string& path, std::vector<Problem>& problems);
 
 }  // namespace sim::scenario

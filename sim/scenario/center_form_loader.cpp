@@ -61,7 +61,9 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
     cal.ticket_stop_min[5] = cal.sessions[5].empty() ? -1 : *saturday_stop;
   }
   if (auto file = t.string("holidays", false)) {
-    cal.holidays = read_holidays(resolve_path(path, *file), other_files);
+    auto facts = read_holidays(resolve_path(path, *file), other_files);
+    cal.holidays = std::move(facts.holidays);
+    cal.working_days = std::move(facts.working_days);
   }
   for (const auto& d : t.dates("extra_holidays", false).value_or(std::vector<toml::date>{})) {
     cal.holidays.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} /

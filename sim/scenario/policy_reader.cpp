@@ -72,12 +72,25 @@ SaturdayPolicy read_saturday(TableReader& t, const CenterParams& c) {
   return s;
 }
 
-CountersPolicy read_counters(TableReader& t, const CenterParams& c, const char* count_key) {
+/// A count of people between 0 and 100 (0 when absent and not required).
+std::int64_t people(TableReader& t, const char* key, bool required) {
+  const auto count = t.integer(key, required);
+  t.check(!count || (*count >= 0 && *count <= 100), key, "must be between 0 and 100");
+  return count ? std::clamp<std::int64_t>(*count, 0, 100) : 0;
+}
+
+CountersPolicy read_counters(TableReader& t, const CenterParams& c, const char* count_key,
+                             bool secondment) {
   CountersPolicy p;
-  const auto count = t.integer(count_key, true);
-  t.check(!count || (*count >= 0 && *count <= 100), count_key, "must be between 0 and 100");
-  p.count = count ? std::clamp<std::int64_t>(*count, 0, 100) : 0;
-  p.domains = domain_mask(t, "domains", true, c);
+  // A secondment may send no counter officers at all (only back-office or IT staff).
+  p.count = people(t, count_key, !secondment);
+  p.domains = domain_mask(t, "domains", p.count > 0, c);
+  if (secondment) {
+    p.back_office = people(t, "back_office", false);
+    p.it = people(t, "it", false);
+    p.it_repair_factor = number_or(t, "it_repair_factor", 1.0, p.it > 0);
+    p.accountants = people(t, "accountants", false);
+  }
   p.speed = number_or(t, "speed", 1.0);
   p.absence_prob = number_or(t, "absence_prob", 0.0);
   const auto date = [&](const char* key) -> std::optional<model::Date> {
@@ -123,9 +136,9 @@ PolicySet read_policies(TableReader& p, const CenterParams& c) {
   if (auto t = p.table("robot", false)) set.robot = read_robot(*t, c);
   if (auto t = p.table("no_writing_day", false)) set.no_writing_day = read_no_writing(*t);
   if (auto t = p.table("saturday", false)) set.saturday = read_saturday(*t, c);
-  if (auto t = p.table("secondment", false)) set.secondment = read_counters(*t, c, "staff");
+  if (auto t = p.table("secondment", false)) set.secondment = read_counters(*t, c, "staff", true);
   if (auto t = p.table("extra_counters", false))
-    set.extra_counters = read_counters(*t, c, "counters");
+    set.extra_counters = read_counters(*t, c, "counters", false);
   if (auto t = p.table("extended_hours", false)) set.extended_hours = read_extended_hours(*t);
   if (auto t = p.table("digital_training", false)) {
     set.digital_training = DigitalTrainingPolicy{number_or(*t, "speed_factor", 1.0),
@@ -137,6 +150,12 @@ PolicySet read_policies(TableReader& p, const CenterParams& c) {
     t->finish();
   }
   if (auto t = p.table("online_qa", false)) set.online_qa = read_online_qa(*t, c);
+  if (auto t = p.table("volunteers", false)) {
+    set.volunteers = VolunteersPolicy{
+        people(*t, "helpers", true), number_or(*t, "form_factor", 1.0),
+        number_or(*t, "wrong_pick_factor", 1.0), number_or(*t, "incomplete_factor", 1.0)};
+    t->finish();
+  }
   if (auto t = p.table("it_support", false)) {
     set.it_support = ItSupportPolicy{number_or(*t, "repair_factor", 1.0, true)};
     t->finish();

@@ -28,12 +28,28 @@ struct SaturdayPolicy {
 };
 
 /// [policies.secondment] and [policies.extra_counters]: new counters with one officer each.
+/// A secondment also sends specialists who work elsewhere than at a counter (seed 004): back-office
+/// officers join the dedicated back-office workers, IT officers repair the software faster, and
+/// accountants work in the commune's finance office (counted, no effect on the center).
 struct CountersPolicy {
   std::int64_t count = 0;
   std::vector<bool> domains;
   double speed = 1.0;
   double absence_prob = 0.0;
   std::optional<model::Date> from, until;
+  std::int64_t back_office = 0;   ///< secondment only: back-office officers
+  std::int64_t it = 0;            ///< secondment only: IT officers
+  double it_repair_factor = 1.0;  ///< repair-time multiplier each IT officer brings
+  std::int64_t accountants = 0;   ///< secondment only: not at the center
+};
+
+/// [policies.volunteers]: youth volunteers in the hall help citizens fill forms and use the
+/// ticket kiosk (seed 004; B14: 1-4 volunteers at a center).
+struct VolunteersPolicy {
+  std::int64_t helpers = 0;        ///< how many (documentation: not a queueing resource)
+  double form_factor = 1.0;        ///< multiplier on every procedure's form-filling time
+  double wrong_pick_factor = 1.0;  ///< multiplier on the kiosk's wrong-pick share
+  double incomplete_factor = 1.0;  ///< multiplier on every incomplete_share
 };
 
 /// [policies.extended_hours].
@@ -75,6 +91,7 @@ struct PolicySet {
   std::optional<OnlineShiftPolicy> online_shift;
   std::optional<OnlineQaPolicy> online_qa;
   std::optional<ItSupportPolicy> it_support;
+  std::optional<VolunteersPolicy> volunteers;
 };
 
 }  // namespace sim::scenario

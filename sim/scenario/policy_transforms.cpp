@@ -113,8 +113,34 @@ Scenario add_counters(const Scenario& in, const CountersPolicy& p, const std::st
   return s;
 }
 
+/// Each seconded specialist where the seeds say they work: cadastral and construction officers
+/// at counters of their domains, back-office officers among the dedicated back-office workers,
+/// IT officers repairing the software (each multiplies every repair time by it_repair_factor);
+/// accountants work in the commune's finance office, outside the center.
 Scenario secondment(const Scenario& in, std::vector<Problem>&) {
-  return add_counters(in, *in.policies.secondment, "seconded");
+  const CountersPolicy& p = *in.policies.secondment;
+  Scenario s = add_counters(in, p, "seconded");
+  s.center.back_office.workers += static_cast<std::uint32_t>(p.back_office);
+  const double k = std::pow(p.it_repair_factor, static_cast<double>(p.it));
+  if (p.it > 0 && k > 0 && std::isfinite(k)) {  // validate() reports a bad factor
+    for (auto& sys : s.center.systems) sys.repair_time = sys.repair_time.scaled(k);
+  }
+  return s;
+}
+
+/// Youth volunteers in the hall: citizens fill their forms faster with help, pick the right
+/// domain at the kiosk more often and bring complete dossiers more often.
+Scenario volunteers(const Scenario& in, std::vector<Problem>&) {
+  Scenario s = in;
+  const VolunteersPolicy& p = *in.policies.volunteers;
+  auto& c = s.center;
+  for (auto& procedure : c.procedures) {
+    procedure.form = p.form_factor > 0 ? procedure.form.scaled(p.form_factor)
+                                       : engine::Distribution::deterministic(0.0);
+    procedure.incomplete_share *= p.incomplete_factor;
+  }
+  c.reception.wrong_pick_share *= p.wrong_pick_factor;
+  return s;
 }
 
 Scenario extra_counters(const Scenario& in, std::vector<Problem>&) {
@@ -169,7 +195,10 @@ Scenario online_shift(const Scenario& in, std::vector<Problem>& problems) {
   if (share != 0 && !weighted)
     problems.push_back(problem_at(s, "policies.online_shift.share",
                                   "no procedure of the catalogue has online_weight > 0"));
-  c.demand.online_share += share * (1.0 - c.demand.online_share);
+  // A share of the walk-ins who could file online do so: procedures filed in person only
+  // (signatures, contracts) stay at the counter.
+  const double eligible = model::online_eligible_share(c);
+  c.demand.online_share += share * std::max(0.0, eligible - c.demand.online_share);
   return s;
 }
 
@@ -210,6 +239,7 @@ bool sets(const PolicySet& p, const std::string& name) {
   if (name == "digital_training") return p.digital_training.has_value();
   if (name == "online_shift") return p.online_shift.has_value();
   if (name == "online_qa") return p.online_qa.has_value();
+  if (name == "volunteers") return p.volunteers.has_value();
   return name == "it_support" && p.it_support.has_value();
 }
 
@@ -223,7 +253,10 @@ const std::vector<Transform>& policy_transforms() {
        "hours: Saturday sessions and ticket stop; demand.weekday_factors[sat]; the walk-ins of "
        "its domains on weekdays (domain visit factors) and on Saturdays",
        &saturday},
-      {"secondment", "counters and staff appended (\"seconded-N\")", &secondment},
+      {"secondment",
+       "counters and staff appended (\"seconded-N\"); back_office.workers; every system's "
+       "repair_time (IT officers)",
+       &secondment},
       {"extra_counters", "counters and staff appended (\"extra-N\")", &extra_counters},
       {"extended_hours",
        "hours: the last session's close and ticket stop on its weekdays; demand.hourly_profile "
@@ -234,6 +267,8 @@ const std::vector<Transform>& policy_transforms() {
       {"online_shift", "demand.online_share", &online_shift},
       {"online_qa", "domain visit factors (weekdays and Saturdays); every incomplete_share",
        &online_qa},
+      {"volunteers", "every procedure's form_min and incomplete_share; reception.wrong_pick_share",
+       &volunteers},
       {"it_support", "every system's repair_time (the robot's too)", &it_support},
   };
   return all;

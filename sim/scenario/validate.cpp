@@ -163,6 +163,17 @@ void check_demand(Checker& c) {
   }
   const bool surge_ok = c.range("demand.surge_factor", d.surge_factor, 0.01, 10.0);
   c.range("demand.online_share", d.online_share, 0.0, 1.0, {"online_shift"});
+  if (s.form == ScenarioForm::center && d.online_share > 0.0) {
+    // The share moves only walk-ins whose procedure may be filed online (channels).
+    const double eligible = model::online_eligible_share(s.center);
+    if (d.online_share > eligible + 1e-9) {
+      c.fail("demand.online_share",
+             "is " + number(d.online_share) + " but only " + number(eligible) +
+                 " of the in-person mix may be filed online (procedures whose channels are not "
+                 "\"in_person\"); at most that share can move online",
+             {"online_shift", "national"});
+    }
+  }
   c.range("demand.priority_share", s.center.priority_share, 0.0, 1.0);
   for (double f : d.domain_visit_factor) {
     if (!c.range("demand", f, 0.0, 1.0, {"saturday", "online_qa"})) break;
@@ -340,6 +351,13 @@ void check_policy_settings(Checker& c) {
     const std::string key = std::string("policies.") + name + ".";
     c.range(key + "speed", (*counters)->speed, 0.01, 10.0);
     c.range(key + "absence_prob", (*counters)->absence_prob, 0.0, 1.0);
+  }
+  if (p.secondment && p.secondment->it > 0)
+    c.range("policies.secondment.it_repair_factor", p.secondment->it_repair_factor, 0.1, 1.0);
+  if (p.volunteers) {
+    c.range("policies.volunteers.form_factor", p.volunteers->form_factor, 0.0, 1.0);
+    c.range("policies.volunteers.wrong_pick_factor", p.volunteers->wrong_pick_factor, 0.0, 1.0);
+    c.range("policies.volunteers.incomplete_factor", p.volunteers->incomplete_factor, 0.0, 1.0);
   }
   if (p.extended_hours)
     c.range("policies.extended_hours.evening_weight", p.extended_hours->evening_weight, 0.0, 100.0);

@@ -117,9 +117,11 @@ void BackOfficeCollector::on_backlog(engine::SimTime t, std::uint32_t dossiers) 
   if (t >= window_.start) backlog_max_ = std::max(backlog_max_, dossiers);
 }
 
-void BackOfficeCollector::on_online_payment(engine::SimTime t, const model::Dossier&, bool ok) {
+void BackOfficeCollector::on_online_payment(engine::SimTime t, const model::Dossier&,
+                                            double fee_vnd, bool ok) {
   if (t > run_end_ || t < window_.start) return;
   ++(ok ? payments_ok_ : payments_failed_);
+  if (ok) payments_vnd_ += fee_vnd;
 }
 
 void BackOfficeCollector::advance(double t) {
@@ -244,7 +246,8 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
     m.push_back({"backlog_end", "dossiers", "dossiers in the back office at the end of the run"});
     m.push_back({"back_office_overtime", "min",
                  "minutes dedicated back-office workers stayed after hours, all workers and days"});
-    m.push_back({"online_payments_ok", "dossiers", "online dossiers paid online"});
+    m.push_back({"payments_online", "dossiers", "online dossiers with a fee paid online"});
+    m.push_back({"payments_online_vnd", "VND", "fees paid online (sum over payments_online)"});
     m.push_back(
         {"online_payments_failed", "dossiers", "online payments that failed (system down)"});
     return m;
@@ -256,7 +259,8 @@ std::vector<double> BackOfficeCollector::row() const {
   auto values = counts_values(total_);
   for (double v :
        {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
-        overtime_min_, static_cast<double>(payments_ok_), static_cast<double>(payments_failed_)}) {
+        overtime_min_, static_cast<double>(payments_ok_), payments_vnd_,
+        static_cast<double>(payments_failed_)}) {
     values.push_back(v);
   }
   return values;

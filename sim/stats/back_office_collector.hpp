@@ -40,7 +40,8 @@ class BackOfficeCollector : public model::CenterObserver {
   void on_dossier_step(engine::SimTime t, const model::Dossier& d, double old_deadline) override;
   void on_back_office_overtime(engine::SimTime t, std::uint32_t worker, double minutes) override;
   void on_backlog(engine::SimTime t, std::uint32_t dossiers) override;
-  void on_online_payment(engine::SimTime t, const model::Dossier& d, bool ok) override;
+  void on_online_payment(engine::SimTime t, const model::Dossier& d, double fee_vnd,
+                         bool ok) override;
   /// Brings the backlog series up to t and, at run_end, writes the last (partial) hour.
   void finish(engine::SimTime t);
 
@@ -68,7 +69,8 @@ class BackOfficeCollector : public model::CenterObserver {
   }
   /// Minutes dedicated back-office workers stayed after hours, summed over workers and days.
   double back_office_overtime() const { return overtime_min_; }
-  std::uint64_t online_payments_ok() const { return payments_ok_; }
+  std::uint64_t payments_online() const { return payments_ok_; }
+  double payments_online_vnd() const { return payments_vnd_; }
   std::uint64_t online_payments_failed() const { return payments_failed_; }
   /// Dossiers in the back office now, the most ever, and the time-average from 0 to the latest
   /// time the series was brought up to (NaN before).
@@ -108,6 +110,7 @@ class BackOfficeCollector : public model::CenterObserver {
   std::vector<Counts> by_procedure_;
   std::uint64_t payments_ok_ = 0, payments_failed_ = 0;
   double overtime_min_ = 0.0;
+  double payments_vnd_ = 0.0;  ///< fees of the successful payments
   std::uint32_t backlog_ = 0, backlog_max_ = 0;
   std::uint64_t hour_ = 0;  ///< index of the clock hour being integrated, from 0
   double since_ = 0.0, hour_area_ = 0.0, area_ = 0.0;

@@ -25,8 +25,8 @@ TEST_CASE("a counter gets the first of its staff who works that day and is not a
   const sim::engine::Simulation sim;
   const StaffRoster roster(sim, p);
   DayPlan monday, tuesday;
-  monday.weekday = 0;
-  tuesday.weekday = 1;
+  monday.weekday = monday.schedule = 0;
+  tuesday.weekday = tuesday.schedule = 1;
   CHECK(roster.staff_for(0, 0, &monday, 0) == 0);          // Lan
   CHECK(roster.staff_for(0, 1, &tuesday, 1) == no_index);  // Lan off, Minh away, Hoa not yet
   CHECK(roster.staff_for(0, 3, &tuesday, 0) == 2);         // Hoa
@@ -46,8 +46,8 @@ TEST_CASE("on a Friendly Saturday only counters of a Saturday domain are staffed
   const sim::engine::Simulation sim;
   const StaffRoster roster(sim, p);
   DayPlan sat, mon;
-  sat.weekday = 5;
-  mon.weekday = 0;
+  sat.weekday = sat.schedule = 5;
+  mon.weekday = mon.schedule = 0;
   CHECK(roster.staff_for(0, 5, &sat, 0) == 0);
   CHECK(roster.staff_for(1, 5, &sat, 0) == no_index);
   CHECK(roster.staff_for(1, 7, &mon, 0) == 1);

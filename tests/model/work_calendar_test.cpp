@@ -249,3 +249,44 @@ TEST_CASE("ISO weekday index counts from Monday", "[calendar]") {
   CHECK(iso_weekday_index(ymd(2025, 8, 31)) == 6);
   CHECK(iso_weekday_index(ymd(2026, 2, 17)) == 1);  // Tết Bính Ngọ, a Tuesday
 }
+
+TEST_CASE(
+    "A make-up working Saturday opens with the schedule of the weekday it pays back and counts "
+    "for deadlines",
+    "[calendar]") {
+  // Run Mon 25 Aug - Sun 7 Sep 2025; Fri 5 Sep is taken off and worked back on Sat 30 Aug.
+  CalendarSpec spec = weekday_spec(14);
+  spec.sessions[4] = {{450, 690}, {810, 960}};  // Friday closes at 16:00: visible in the plan
+  spec.holidays = {ymd(2025, 9, 5)};
+  spec.working_days = {{ymd(2025, 8, 30), 4}};
+  const WorkCalendar calendar(spec);
+  const DayPlan& saturday = calendar.day(5);
+  CHECK(saturday.weekday == 5);   // the date is still a Saturday
+  CHECK(saturday.schedule == 4);  // run as a Friday
+  CHECK(saturday.working);
+  CHECK_FALSE(saturday.holiday);
+  CHECK(saturday.sessions.size() == 2);
+  CHECK(saturday.sessions.back().close_min == 960);
+  CHECK(saturday.ticket_stop_min == 960);
+  CHECK_FALSE(calendar.day(6).working);  // Sunday stays closed
+  CHECK(calendar.day(1).schedule == 1);  // an ordinary Tuesday follows itself
+  // Friday 29 Aug -> the next working day is the make-up Saturday (day 5), not Monday.
+  CHECK(calendar.next_working_day(4) == 5u);
+  CHECK(calendar.is_working_day(ymd(2025, 8, 30)));
+  // Statutory clock: received Fri 29 Aug, 1 working day -> Sat 30 Aug; 5 working days -> Sat
+  // 30, Mon 1, Tue 2, Wed 3, Thu 4 Sep (Fri 5 is off).
+  CHECK(calendar.due_date(ymd(2025, 8, 29), 600, 1, true) == ymd(2025, 8, 30));
+  CHECK(calendar.due_date(ymd(2025, 8, 29), 600, 5, true) == ymd(2025, 9, 4));
+  CHECK(calendar.due_date(ymd(2025, 8, 29), 600, 6, true) == ymd(2025, 9, 8));
+}
+
+TEST_CASE("A make-up working day that is also a holiday, or follows a closed weekday, is refused",
+          "[calendar]") {
+  CalendarSpec spec = weekday_spec(7);
+  spec.holidays = {ymd(2025, 8, 30)};
+  spec.working_days = {{ymd(2025, 8, 30), 0}};
+  CHECK_THROWS_AS(WorkCalendar(spec), std::invalid_argument);
+  spec.holidays.clear();
+  spec.working_days = {{ymd(2025, 8, 30), 6}};  // Sunday has no sessions
+  CHECK_THROWS_AS(WorkCalendar(spec), std::invalid_argument);
+}

@@ -60,7 +60,7 @@ TEST_CASE("dossier counts of a center run agree between the summary, the days an
   CHECK(get("dossiers_completed") <= get("dossiers_received"));
   CHECK(get("dossiers_open_overdue") <= get("dossiers_received") - get("dossiers_completed"));
   CHECK(get("dossiers_online") <= get("dossiers_received"));
-  CHECK(get("online_payments_ok") + get("online_payments_failed") <= get("dossiers_online"));
+  CHECK(get("payments_online") + get("online_payments_failed") <= get("dossiers_online"));
   // Online dossiers by day add up to the back office's online receipts, and procedures add up
   // to the whole.
   const auto& day_cols = sim::run::center_table_defs()[table_index("days")].columns;

@@ -222,3 +222,38 @@ TEST_CASE("a Saturday morning takes its own ticket stop next to the weekday afte
   CHECK(reported(problems(no_session, catalogue), "ward.toml", 13, "hours.saturday_ticket_stop",
                  "no Saturday session"));
 }
+
+TEST_CASE("the holiday file's make-up working Saturdays open with the weekday they pay back",
+          "[scenario][calendar]") {
+  // Week of Mon 21 Apr 2025: Sat 26 Apr is worked back for Fri 2 May (vietnam_holidays.toml).
+  const auto s =
+      sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"),
+                                   {}, {"run.start_date = 2025-04-21", "run.days = 14"});
+  REQUIRE(s.center.calendar);
+  const sim::model::WorkCalendar calendar(*s.center.calendar);
+  CHECK(calendar.day(5).working);         // Saturday 26 April
+  CHECK(calendar.day(5).schedule == 4);   // as a Friday
+  CHECK_FALSE(calendar.day(6).working);   // Sunday 27 April
+  CHECK_FALSE(calendar.day(11).working);  // Friday 2 May, swapped away
+  CHECK_FALSE(calendar.day(12).working);  // an ordinary Saturday stays closed
+}
+
+TEST_CASE("a make-up working day with a bad weekday or on a closed date is named at its key",
+          "[scenario][calendar]") {
+  Files files(replaced(scenario, "extra_holidays = [2025-09-10]", "holidays = \"days.toml\""),
+              catalogue);
+  const std::string days =
+      "dates = [2025-09-10]\n\n[[working_days]]\ndate = 2025-09-13\n"
+      "follows = \"saturday\"\n\n[[working_days]]\ndate = 2025-09-10\n"
+      "follows = \"monday\"\n";
+  std::ofstream(files.dir / "days.toml") << days;
+  std::vector<Problem> ps;
+  try {
+    sim::scenario::load_scenario(files.ward());
+  } catch (const InputError& e) {
+    ps = e.problems();
+  }
+  INFO(listing(ps));
+  CHECK(reported(ps, "days.toml", 5, "working_days[0].follows", "from \"monday\" to \"friday\""));
+  CHECK(reported(ps, "days.toml", 8, "working_days[1].date", "also listed in dates"));
+}

@@ -233,16 +233,19 @@ TEST_CASE("the IT support overlay halves every repair time and leaves failures a
     CHECK(after.at(k) == base.at(k));
 }
 
-TEST_CASE("the online shift moves a fifth of the remaining walk-ins online", "[scenario]") {
+TEST_CASE("the online shift moves a fifth of the remaining walk-ins who could file online, online",
+          "[scenario]") {
   const auto base = loaded(urban), after = loaded(urban, {policy("online_shift")});
   const auto changed = changed_keys(base, after);
   INFO(listing(changed));
   CHECK(changed == std::set<std::string>{"demand.online_share"});
-  // s' = s + 0.2 (1 - s) with s = 0.25: 0.4.
+  // e = 1 - signature 0.0744 - contract 0.0093 - information 0.0744 - pick-ups 0.07 = 0.7719 of
+  // the mix may be filed online; s' = s + 0.2 (e - s) with s = 0.25: 0.35438.
+  const auto params = sim::scenario::load_scenario(repo_path(urban)).center;
+  CHECK(sim::model::online_eligible_share(params) == Approx(0.7719));
   const double s = num(base, "demand.online_share");
   CHECK(s == 0.25);
-  CHECK(num(after, "demand.online_share") == s + 0.2 * (1.0 - s));
-  CHECK(num(after, "demand.online_share") == rounding(0.4));
+  CHECK(num(after, "demand.online_share") == Approx(0.25 + 0.2 * (0.7719 - 0.25)));
 }
 
 TEST_CASE(
@@ -341,32 +344,53 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "secondment appends two land and construction counters with their officers and changes no "
-    "other",
+    "secondment appends a land and construction counter with its officer, a back-office worker "
+    "and faster repairs, and changes no other",
     "[scenario]") {
   const auto base = loaded(urban), after = loaded(urban, {policy("secondment")});
-  std::set<std::string> expected = {"counters", "staff"};
+  std::set<std::string> expected = {"counters", "staff", "back_office.workers"};
   for (const auto& k : keys_like(after, "counter.7.")) expected.insert(k);
-  for (const auto& k : keys_like(after, "counter.8.")) expected.insert(k);
   for (const auto& k : keys_like(after, "staff.8.")) expected.insert(k);
-  for (const auto& k : keys_like(after, "staff.9.")) expected.insert(k);
+  for (const auto& k : keys_like(after, "system.", ".repair_mean")) expected.insert(k);
   const auto changed = changed_keys(base, after);
   INFO(listing(changed));
   CHECK(changed == expected);
   CHECK(base.at("counters") == "7");
-  CHECK(after.at("counters") == "9");
-  CHECK(after.at("staff") == "10");
-  for (int n : {0, 1}) {
-    const std::string c = "counter." + std::to_string(7 + n) + ".";
-    const std::string st = "staff." + std::to_string(8 + n) + ".";
-    CHECK(after.at(c + "domains") == "land,construction");
-    CHECK(after.at(c + "overflow").empty());
-    CHECK(after.at(st + "counter") == after.at(c + "id"));
-    CHECK(num(after, st + "absence_prob") == 0.05);
-    CHECK(num(after, st + "speed.land") == 1.0);
-    CHECK(after.at(st + "first_day") == "0");
-    CHECK(after.at(st + "last_day") == std::to_string(UINT32_MAX));
+  CHECK(after.at("counters") == "8");
+  CHECK(after.at("staff") == "9");
+  CHECK(std::stoi(after.at("back_office.workers")) ==
+        std::stoi(base.at("back_office.workers")) + 1);
+  CHECK(after.at("counter.7.domains") == "land,construction");
+  CHECK(after.at("counter.7.overflow").empty());
+  CHECK(after.at("staff.8.counter") == after.at("counter.7.id"));
+  CHECK(num(after, "staff.8.absence_prob") == 0.05);
+  CHECK(num(after, "staff.8.speed.land") == 1.0);
+  CHECK(after.at("staff.8.first_day") == "0");
+  CHECK(after.at("staff.8.last_day") == std::to_string(UINT32_MAX));
+  // The IT officer makes every repair 0.7 times as long.
+  const auto repairs = keys_like(after, "system.", ".repair_mean");
+  CHECK(repairs.size() > 5);
+  for (const auto& k : repairs) CHECK(num(after, k) == Approx(0.7 * num(base, k)));
+}
+
+TEST_CASE(
+    "youth volunteers halve form times and wrong picks, cut incomplete dossiers by a fifth and "
+    "move "
+    "a tenth of the walk-ins who could file online",
+    "[scenario]") {
+  const auto base = loaded(urban), after = loaded(urban, {policy("youth_volunteers")});
+  std::size_t forms = 0;
+  for (const auto& k : keys_like(after, "procedure.")) {
+    if (k.size() > 9 && k.substr(k.size() - 9) == "form_mean") {
+      CHECK(num(after, k) == Approx(0.5 * num(base, k)));
+      forms += num(base, k) > 0;
+    }
+    if (k.size() > 16 && k.substr(k.size() - 16) == "incomplete_share")
+      CHECK(num(after, k) == Approx(0.8 * num(base, k)));
   }
+  CHECK(forms > 10);
+  CHECK(num(after, "reception.wrong_pick_share") ==
+        Approx(0.5 * num(base, "reception.wrong_pick_share")));
 }
 
 TEST_CASE("more certification counters adds one certification-only counter with one officer",
@@ -434,12 +458,12 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("overlays combine: secondment plus IT support changes what each changes alone",
+TEST_CASE("overlays combine: more counters plus IT support changes what each changes alone",
           "[scenario]") {
   const auto base = loaded(stable);
-  const auto a = loaded(stable, {policy("secondment")});
+  const auto a = loaded(stable, {policy("more_certification_counters")});
   const auto b = loaded(stable, {policy("it_support")});
-  const auto both = loaded(stable, {policy("secondment"), policy("it_support")});
+  const auto both = loaded(stable, {policy("more_certification_counters"), policy("it_support")});
   auto expected = changed_keys(base, a);
   const auto from_b = changed_keys(base, b);
   expected.insert(from_b.begin(), from_b.end());
@@ -447,7 +471,17 @@ TEST_CASE("overlays combine: secondment plus IT support changes what each change
   for (const auto& k : changed_keys(base, a)) CHECK(both.at(k) == a.at(k));
   for (const auto& k : from_b) CHECK(both.at(k) == b.at(k));
   // In the other order too.
-  CHECK(loaded(stable, {policy("it_support"), policy("secondment")}) == both);
+  CHECK(loaded(stable, {policy("it_support"), policy("more_certification_counters")}) == both);
+}
+
+TEST_CASE("a secondment's IT officer and the IT support team both shorten repairs, multiplied",
+          "[scenario]") {
+  const auto base = loaded(stable);
+  const auto both = loaded(stable, {policy("secondment"), policy("it_support")});
+  for (const auto& k : keys_like(both, "system.")) {
+    if (k.size() < 11 || k.substr(k.size() - 11) != "repair_mean") continue;
+    CHECK(num(both, k) == Approx(0.7 * 0.5 * num(base, k)));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

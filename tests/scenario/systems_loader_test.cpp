@@ -542,3 +542,66 @@ TEST_CASE("a missing systems file is reported once, by its resolved path", "[sce
   REQUIRE(ps.size() == 1);  // no follow-up complaint for every system name that cannot be checked
   CHECK(reported(ps, "sytems.toml", 0, "", {"cannot open"}));
 }
+
+TEST_CASE("a procedure's channels, delivery, fee and the pick-up procedure are read as written",
+          "[scenario]") {
+  auto c = replaced(catalogue, "online_weight = 3.0",
+                    "online_weight = 3.0\nchannels = \"online_partly\"\nfee_vnd = 5000");
+  c = replaced(c, "dossier = false", "dossier = false\nresult_pickup = true");
+  const auto s = load(scenario, c, systems);
+  const auto& birth = s.center.procedures.at(0);
+  CHECK(birth.channels == sim::model::Channels::online_partly);
+  CHECK(birth.delivery == sim::model::Delivery::counter);  // partly online: collected in person
+  CHECK(birth.fee_vnd == 5000.0);
+  CHECK(s.center.procedures.at(1).result_pickup);
+  CHECK(s.center.procedures.at(1).channels == sim::model::Channels::in_person);
+  // Without the keys: weighted procedures are fully online with electronic results, free.
+  const auto plain = load(scenario, catalogue, systems);
+  CHECK(plain.center.procedures.at(0).channels == sim::model::Channels::online_fully);
+  CHECK(plain.center.procedures.at(0).delivery == sim::model::Delivery::electronic);
+  CHECK(plain.center.procedures.at(0).fee_vnd == 0.0);
+  CHECK(plain.center.procedures.at(1).channels == sim::model::Channels::in_person);
+}
+
+TEST_CASE("bad channels, deliveries and fees are rejected at their keys", "[scenario]") {
+  const auto with = [](const std::string& keys) {
+    return replaced(catalogue, "online_weight = 3.0", "online_weight = 3.0\n" + keys);
+  };
+  auto c = with("channels = \"by_fax\"");
+  auto ps = problems(scenario, c, systems);
+  INFO(listing(ps));
+  CHECK(reported(ps, "catalogue.toml", line_of(c, "by_fax"), "procedures[0].channels",
+                 {"\"in_person\", \"online_partly\" or \"online_fully\""}));
+  c = with("channels = \"in_person\"");
+  ps = problems(scenario, c, systems);
+  CHECK(reported(ps, "catalogue.toml", line_of(c, "channels"), "procedures[0].channels",
+                 {"online_weight is 3"}));
+  c = with("channels = \"online_partly\"\ndelivery = \"post\"");
+  ps = problems(scenario, c, systems);
+  CHECK(reported(ps, "catalogue.toml", line_of(c, "delivery"), "procedures[0].delivery",
+                 {"must be \"counter\" when channels = \"online_partly\""}));
+  c = with("fee_vnd = -1");
+  ps = problems(scenario, c, systems);
+  CHECK(reported(ps, "catalogue.toml", line_of(c, "fee_vnd"), "procedures[0].fee_vnd",
+                 {"between 0 and 1,000,000,000 VND"}));
+  // Results collected at the counter need a pick-up procedure to come for them.
+  c = with("delivery = \"counter\"");
+  ps = problems(scenario, c, systems);
+  INFO(listing(ps));
+  CHECK(std::any_of(ps.begin(), ps.end(), [](const Problem& p) {
+    return p.file.find("catalogue.toml") != std::string::npos &&
+           p.key == "procedures.result_pickup" &&
+           p.message.find("no procedure has result_pickup = true") != std::string::npos;
+  }));
+}
+
+TEST_CASE("an online share larger than the part of the mix that may be filed online is rejected",
+          "[scenario]") {
+  // Only birth (0.7 of the mix) may be filed online; the question visits stay in person.
+  const auto s = replaced(scenario, "online_share = 0.2", "online_share = 0.8");
+  const auto ps = problems(s, catalogue, systems);
+  INFO(listing(ps));
+  CHECK(std::any_of(ps.begin(), ps.end(), [](const Problem& p) {
+    return p.key == "demand.online_share" && p.message.find("only 0.7") != std::string::npos;
+  }));
+}

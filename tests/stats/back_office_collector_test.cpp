@@ -199,17 +199,21 @@ TEST_CASE("the backlog series has 24 rows a day and is closed by the last day's 
   CHECK(c.backlog_mean() == Approx(3.0 * 1410.0 / 2880.0));
 }
 
-TEST_CASE("online payments are counted as paid or failed", "[stats]") {
+TEST_CASE("online payments are counted as paid or failed, and the fees paid are summed",
+          "[stats]") {
   const auto params = two_procedures();
   BackOfficeCollector c(params, 1000.0);
   const Dossier d = dossier(0, 10, 500, true);
-  c.on_online_payment(10, d, true);
-  c.on_online_payment(20, d, false);
-  c.on_online_payment(30, d, true);
-  c.on_online_payment(1010, d, false);  // after the run
-  CHECK(c.online_payments_ok() == 2);
+  c.on_online_payment(10, d, 2000.0, true);
+  c.on_online_payment(20, d, 2000.0, false);
+  c.on_online_payment(30, d, 50000.0, true);
+  c.on_online_payment(1010, d, 2000.0, true);  // after the run
+  CHECK(c.payments_online() == 2);
   CHECK(c.online_payments_failed() == 1);
+  // 2,000 + 50,000 VND: the failed payment and the one after the run pay nothing.
+  CHECK(c.payments_online_vnd() == 52000.0);
   const auto row = c.row();
-  CHECK(row[metric("online_payments_ok")] == 2.0);
+  CHECK(row[metric("payments_online")] == 2.0);
+  CHECK(row[metric("payments_online_vnd")] == 52000.0);
   CHECK(row[metric("online_payments_failed")] == 1.0);
 }

@@ -162,14 +162,15 @@ TEST_CASE("the back office follows dossiers received in the window and its backl
   c.on_backlog(200.0, 1);
   c.on_dossier_done(300.0, seen);
   c.on_backlog(300.0, 0);
-  c.on_online_payment(60.0, warm, true);
-  c.on_online_payment(160.0, seen, true);
+  c.on_online_payment(60.0, warm, 2000.0, true);
+  c.on_online_payment(160.0, seen, 4000.0, true);
   c.finish(600.0);
   CHECK(c.dossiers_received() == 1);
   CHECK(c.dossiers_completed() == 1);
   CHECK(c.dossiers_on_time() == 1);
   CHECK(c.dossiers_late() == 0);
-  CHECK(c.online_payments_ok() == 1);
+  CHECK(c.payments_online() == 1);
+  CHECK(c.payments_online_vnd() == 4000.0);  // the warm-up payment is not counted
   // Backlog over [120, 600): 1 x 30 + 2 x 50 + 1 x 100 = 230 dossier-minutes over 480.
   CHECK(c.backlog_mean() == Approx(230.0 / 480.0));
   CHECK(c.backlog_max() == 2);

@@ -213,8 +213,8 @@ void CenterRecorder::on_backlog(SimTime t, std::uint32_t dossiers) {
   record(t, "backlog", {double(dossiers)});
 }
 
-void CenterRecorder::on_online_payment(SimTime t, const Dossier& d, bool ok) {
-  record(t, "payment", {double(d.id), double(ok)});
+void CenterRecorder::on_online_payment(SimTime t, const Dossier& d, double fee_vnd, bool ok) {
+  record(t, "payment", {double(d.id), fee_vnd, double(ok)});
 }
 
 CenterRecorder record_run(const sim::model::CenterParams& params, std::uint64_t seed,

@@ -119,7 +119,7 @@ class CenterRecorder : public sim::model::CenterObserver {
   void on_dossier_delayed(SimTime t, const Dossier& d, std::uint32_t system) override;
   void on_dossier_done(SimTime t, const Dossier& d) override;
   void on_backlog(SimTime t, std::uint32_t dossiers) override;
-  void on_online_payment(SimTime t, const Dossier& d, bool ok) override;
+  void on_online_payment(SimTime t, const Dossier& d, double fee_vnd, bool ok) override;
 
  private:
   DayTally& tally(std::uint32_t day);

@@ -117,6 +117,7 @@ inline Fingerprint fingerprint(const sim::model::CenterParams& c) {
     f["reception.robot.system"] =
         r.robot->system < c.systems.size() ? c.systems[r.robot->system].id : "none";
   }
+  f["back_office.workers"] = std::to_string(c.back_office.workers);
   f["systems"] = std::to_string(c.systems.size());
   for (const auto& s : c.systems) {
     const std::string k = "system." + s.id + ".";
