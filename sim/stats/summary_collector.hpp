@@ -62,7 +62,7 @@ class SummaryCollector : public model::CenterObserver {
   std::uint64_t arrived_ = 0, returned_ = 0, served_ = 0, waited_ = 0, on_target_ = 0;
   std::array<std::uint64_t, model::leave_reason_count> left_{};
   std::uint64_t left_returning_ = 0;  ///< departures with a return visit scheduled
-  Tally wait_;  ///< the only one whose quantiles are reported
+  Tally wait_;                        ///< the only one whose quantiles are reported
   Moments queue_time_, sojourn_;
   std::array<Moments, model::priority_class_count> wait_by_class_;
   TimeAverage queue_length_, in_center_, busy_, open_;
