@@ -100,7 +100,7 @@ Distribution Distribution::scaled(double k) const {
       v_);
 }
 
-double Distribution::sample(RngStream& rng) const {
+double Distribution::sample_random(RngStream& rng) const {
   auto& eng = rng.engine();
   return std::visit(
       Overloaded{

@@ -2,11 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "sim/engine/calendar.hpp"
 #include "sim/engine/rng_stream.hpp"
+#include "sim/engine/sim_error.hpp"
 
 namespace sim::engine {
 
@@ -34,7 +37,12 @@ class Simulation {
   /// Schedules an event at absolute time t (t >= now). Lower priority values run first
   /// among events at the same time; ties keep scheduling order.
   EventHandle schedule_at(SimTime t, HandlerId handler, std::uint64_t payload = 0,
-                          std::int32_t priority = 0);
+                          std::int32_t priority = 0) {
+    // t <= max also rejects NaN and +inf; t >= now rejects the past (and -inf).
+    if (!(t >= now_ && t <= std::numeric_limits<SimTime>::max()) || handler >= handlers_.size())
+      refuse(t, handler);
+    return calendar_.push(t, priority, handler, payload);
+  }
   /// Schedules an event after a delay (delay >= 0).
   EventHandle schedule_in(SimTime delay, HandlerId handler, std::uint64_t payload = 0,
                           std::int32_t priority = 0) {
@@ -44,7 +52,15 @@ class Simulation {
   bool pending(EventHandle handle) const { return calendar_.pending(handle); }
 
   /// Processes the next event. Returns false when the calendar is empty or stop() was called.
-  bool step();
+  bool step() {
+    if (stopped_) return false;
+    const auto event = calendar_.pop();
+    if (!event) return false;
+    now_ = event->time;
+    ++processed_;
+    dispatch(*event);
+    return true;
+  }
   /// Processes every event with time <= t, then advances the clock to t.
   void run_until(SimTime t);
   /// Processes events until the calendar is empty or stop() is called.
@@ -68,7 +84,20 @@ class Simulation {
     (static_cast<T*>(obj)->*Method)(payload);
   }
 
-  void dispatch(const Event& event);
+  void dispatch(const Event& event) {
+    const Handler& h = handlers_[event.handler];
+    try {
+      h.invoke(h.obj, event.payload);
+    } catch (const SimError&) {
+      throw;
+    } catch (const std::exception& e) {
+      rethrow_with_context(event, e);
+    }
+  }
+  /// Wraps a handler's exception into a SimError with time, event and component.
+  [[noreturn]] void rethrow_with_context(const Event& event, const std::exception& e) const;
+  /// Throws for an event in the past, at a non-finite time or for an unknown handler.
+  [[noreturn]] void refuse(SimTime t, HandlerId handler) const;
 
   StreamSeed seed_;
   SimTime now_ = 0.0;

@@ -3,6 +3,7 @@
 
 #include <limits>
 #include <numeric>
+#include <variant>
 
 namespace sim::model {
 namespace {
@@ -49,6 +50,41 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
   } else if (!demand.domain_visit_factor.empty()) {
     visit_factor_ = &demand.domain_visit_factor;
   }
+  used_ = used_streams(params, no_writing_today_, visit_factor_ != nullptr);
+}
+
+CitizenDraws::Used CitizenDraws::used_streams(const CenterParams& params, bool no_writing_today,
+                                              bool visit_factors) {
+  const auto uncertain = [](double share) { return share > 0.0 && share < 1.0; };
+  const auto varies = [](const engine::Distribution& d) {
+    return !std::holds_alternative<engine::Distribution::Deterministic>(d.variant());
+  };
+  Used used;
+  used.priority_class = uncertain(params.priority_share);
+  used.procedure = params.procedures.size() > 1;
+  used.channel = uncertain(params.demand.online_share);
+  used.form = false;
+  for (const auto& p : params.procedures) {
+    const double staff_written =
+        no_writing_today ? p.incomplete_share * params.no_writing->incomplete_factor : 0.0;
+    used.form = used.form || varies(p.form) || varies(p.fix_on_spot) ||
+                uncertain(p.incomplete_share) || uncertain(staff_written) ||
+                uncertain(p.fix_on_spot_share);
+  }
+  const auto& reception = params.reception;
+  const auto& robot = reception.robot;
+  // Both uniforms only matter with a wrong pick possible: by the kiosk or by the robot.
+  used.reception = varies(reception.misroute_time) || varies(reception.reception_time) ||
+                   (params.domains.size() > 1 &&
+                    (reception.wrong_pick_share > 0.0 || (robot && 1.0 - robot->accuracy > 0.0)));
+  used.policy = visit_factors || no_writing_today || robot.has_value();
+  // The behaviour draws are kept with the citizen and read elsewhere: the abandon draw here
+  // (with a patience), balk_draw by Reception::balk_chance (0 without balking) and return_draw
+  // by ReturnVisits::comes_back. A new reader of them must be added here.
+  const auto& b = params.behaviour;
+  used.behaviour = (params.patience && uncertain(b.abandon_share)) || b.balk_start > 0 ||
+                   uncertain(b.gave_up_return_share);
+  return used;
 }
 
 double CitizenDraws::interarrival() { return params_.interarrival.sample(arrivals_); }
@@ -58,31 +94,34 @@ double CitizenDraws::unit_exponential() {
 }
 
 void CitizenDraws::draw(Citizen& c) {
-  c.priority_class = class_.uniform01() < params_.priority_share ? PriorityClass::priority
-                                                                 : PriorityClass::regular;
-  c.procedure = static_cast<std::uint32_t>(procedure_choice_.sample(procedure_));
+  c.priority_class = uniform_if(class_, used_.priority_class) < params_.priority_share
+                         ? PriorityClass::priority
+                         : PriorityClass::regular;
+  c.procedure =
+      used_.procedure ? static_cast<std::uint32_t>(procedure_choice_.sample(procedure_)) : 0;
   const ProcedureParams& p = params_.procedures[c.procedure];
   c.domain = c.queue = p.domain;
   c.service_need = p.service.sample(service_);
   c.patience = params_.patience ? params_.patience->sample(patience_)
                                 : std::numeric_limits<double>::infinity();
   // Only a share of ticket holders ever gives up; the others wait to be called.
-  const double abandons = behaviour_.uniform01();
+  const double abandons = uniform_if(behaviour_, used_.behaviour);
   if (abandons >= params_.behaviour.abandon_share)
     c.patience = std::numeric_limits<double>::infinity();
-  c.balk_draw = behaviour_.uniform01();
-  c.return_draw = behaviour_.uniform01();
+  c.balk_draw = uniform_if(behaviour_, used_.behaviour);
+  c.return_draw = uniform_if(behaviour_, used_.behaviour);
   // The online share moves only procedures that may be filed online (in-person signature
-  // certifications stay at the counter however many file online).
-  c.online = channel_.uniform01() < online_chance_[c.procedure];
+  // certifications stay at the counter however many file online). Every chance is 0 or 1 only
+  // when the share is, so `used_.channel` (uncertain(online_share)) is still exact.
+  c.online = uniform_if(channel_, used_.channel) < online_chance_[c.procedure];
   c.form_time = p.form.sample(form_);
   double incomplete_share = p.incomplete_share;
   draw_policies(c, incomplete_share);
-  c.incomplete = form_.uniform01() < incomplete_share;
-  c.fix_on_spot = form_.uniform01() < p.fix_on_spot_share;
+  c.incomplete = uniform_if(form_, used_.form) < incomplete_share;
+  c.fix_on_spot = uniform_if(form_, used_.form) < p.fix_on_spot_share;
   c.fix_time = p.fix_on_spot.sample(form_);
-  const double wrong = reception_.uniform01();
-  const double other = reception_.uniform01();
+  const double wrong = uniform_if(reception_, used_.reception);
+  const double other = uniform_if(reception_, used_.reception);
   c.misroute_time = params_.reception.misroute_time.sample(reception_);
   c.reception_time = params_.reception.reception_time.sample(reception_);
   c.manual_ticket_time = params_.reception.manual_ticket_time.sample(manual_ticket_);
@@ -109,7 +148,8 @@ void CitizenDraws::draw(Citizen& c) {
 void CitizenDraws::draw_policies(Citizen& c, double& incomplete_share) {
   // Every uniform is drawn for every citizen, whatever the policies, so that switching a
   // policy on changes only the citizens it concerns (common random numbers).
-  const double stay = policy_.uniform01(), ask = policy_.uniform01(), answer = policy_.uniform01();
+  const double stay = uniform_if(policy_, used_.policy), ask = uniform_if(policy_, used_.policy),
+               answer = uniform_if(policy_, used_.policy);
   const ProcedureParams& p = params_.procedures[c.procedure];
   c.stays_home = visit_factor_ && stay >= (*visit_factor_)[c.domain];
   if (no_writing_today_ && p.proxy_writing_allowed && ask < params_.no_writing->uptake) {

@@ -21,22 +21,40 @@ class CitizenDraws {
                const DayPlan* plan = nullptr);
 
   /// Fills every random attribute of c. Every attribute is drawn for every citizen, used or
-  /// not, so the streams stay aligned across variants.
+  /// not, so the streams stay aligned across variants; only a stream that cannot change any
+  /// citizen of the day is left alone (Used).
   void draw(Citizen& c);
   /// Next gap of the station form's renewal arrival process.
   double interarrival();
   /// Unit-rate exponential for the calendar form's non-homogeneous Poisson process.
   double unit_exponential();
+  /// Draws from every stream, as if each could change a citizen (tests compare the two).
+  void use_every_stream() { used_ = Used{}; }
 
  private:
   /// Applies the day's policies (visit factors, no-writing day, reception robot) to c.
   void draw_policies(Citizen& c, double& incomplete_share);
+  /// The next uniform of a stream the day uses, or 0 for a stream it does not (see Used).
+  static double uniform_if(engine::RngStream& stream, bool used) {
+    return used ? stream.uniform01() : 0.0;
+  }
+
+  /// Which streams of uniforms can change some citizen today. A stream none of whose draws can
+  /// (each decision it feeds is certain, every duration it gives is deterministic) is not drawn
+  /// from: nothing else reads it that day, so every other draw stays where it was. In its place
+  /// u = 0 gives the one possible answer: u < share is false for share <= 0, true for share >= 1.
+  struct Used {
+    bool priority_class = true, procedure = true, channel = true, form = true, reception = true,
+         policy = true, behaviour = true;
+  };
+  static Used used_streams(const CenterParams& params, bool no_writing_today, bool visit_factors);
 
   const CenterParams& params_;
   engine::Distribution procedure_choice_;
   std::vector<double> online_chance_;  ///< by procedure: chance a would-be walk-in files online
   bool no_writing_today_ = false;
   const std::vector<double>* visit_factor_ = nullptr;  ///< by domain; nullptr: everyone comes
+  Used used_;
   engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_;
   // Streams added with the software systems: new purposes, so the streams above draw exactly
   // what they drew before systems were modelled.

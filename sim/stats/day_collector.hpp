@@ -56,7 +56,8 @@ class DayCollector : public model::CenterObserver {
     double arrived = 0, returned = 0, served = 0, on_target = 0, online = 0, inside_end = 0;
     double sessions = 0, uncovered = 0;  ///< (domain, session) pairs of the day, and uncovered
     std::array<double, model::leave_reason_count> left{};
-    Tally wait, time_in_center;
+    Tally wait;
+    Moments time_in_center;
   };
   struct Level {  ///< a piecewise-constant level integrated into the day's bins
     double value = 0.0, since = 0.0;

@@ -62,8 +62,9 @@ class SummaryCollector : public model::CenterObserver {
   std::uint64_t arrived_ = 0, returned_ = 0, served_ = 0, waited_ = 0, on_target_ = 0;
   std::array<std::uint64_t, model::leave_reason_count> left_{};
   std::uint64_t left_returning_ = 0;  ///< departures with a return visit scheduled
-  Tally wait_, queue_time_, sojourn_;
-  std::array<Tally, model::priority_class_count> wait_by_class_;
+  Tally wait_;                        ///< the only one whose quantiles are reported
+  Moments queue_time_, sojourn_;
+  std::array<Moments, model::priority_class_count> wait_by_class_;
   TimeAverage queue_length_, in_center_, busy_, open_;
   std::vector<std::uint32_t> queue_lengths_;
   std::vector<model::CounterState> counter_states_;
@@ -71,7 +72,7 @@ class SummaryCollector : public model::CenterObserver {
   double overtime_ = 0.0;      ///< staff-minutes past the last session's close, whole run
   double overtime_max_ = 0.0;  ///< longest overtime of one staff member on one day
   double day_start_ = 0.0, last_service_end_ = -1.0;  ///< the current day's last service end
-  Tally last_service_end_by_day_;  ///< minutes after midnight, days with a service
+  Moments last_service_end_by_day_;  ///< minutes after midnight, days with a service
 };
 
 }  // namespace sim::stats

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -296,4 +297,15 @@ TEST_CASE("the calendar matches a sorted-vector model over thousands of random o
   std::vector<std::uint64_t> expected;
   for (const Shadow& s : rest) expected.push_back(s.seq);
   CHECK(drain_payloads(cal) == expected);
+}
+
+TEST_CASE("a priority outside the 16 bits the calendar orders by is refused", "[engine]") {
+  Calendar cal;
+  CHECK_NOTHROW(cal.push(1.0, Calendar::min_priority, 0, 0));
+  CHECK_NOTHROW(cal.push(1.0, Calendar::max_priority, 0, 0));
+  CHECK_THROWS_AS(cal.push(1.0, Calendar::min_priority - 1, 0, 0), std::logic_error);
+  CHECK_THROWS_AS(cal.push(1.0, Calendar::max_priority + 1, 0, 0), std::logic_error);
+  CHECK(cal.size() == 2);  // a refused event is not scheduled
+  CHECK(cal.pop()->priority == Calendar::min_priority);
+  CHECK(cal.pop()->priority == Calendar::max_priority);
 }
