@@ -257,10 +257,9 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
 
 std::vector<double> BackOfficeCollector::row() const {
   auto values = counts_values(total_);
-  for (double v :
-       {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
-        overtime_min_, static_cast<double>(payments_ok_), payments_vnd_,
-        static_cast<double>(payments_failed_)}) {
+  for (double v : {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
+                   overtime_min_, static_cast<double>(payments_ok_), payments_vnd_,
+                   static_cast<double>(payments_failed_)}) {
     values.push_back(v);
   }
   return values;
