@@ -7,16 +7,11 @@
 #include "sim/run/replication.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/stats/summary_collector.hpp"
+#include "tests/support/columns.hpp"
 #include "tests/support/paths.hpp"
 
 namespace {
-std::size_t index_of(const std::vector<sim::stats::MetricDef>& cols, const std::string& name) {
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    if (cols[c].name == name) return c;
-  }
-  FAIL("no column " << name);
-  return 0;
-}
+using test_support::index_of;
 std::size_t table_index(const std::string& name) {
   const auto& defs = sim::run::center_table_defs();
   for (std::size_t t = 0; t < defs.size(); ++t) {

@@ -7,16 +7,11 @@
 #include "sim/run/replication.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "tests/support/columns.hpp"
 #include "tests/support/paths.hpp"
 
 namespace {
-std::size_t index_of(const std::vector<sim::stats::MetricDef>& cols, const std::string& name) {
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    if (cols[c].name == name) return c;
-  }
-  FAIL("no column " << name);
-  return 0;
-}
+using test_support::index_of;
 
 /// Equal values, NaN equal to NaN (a day without service has NaN waits in both runs).
 bool same_row(const std::vector<double>& a, const std::vector<double>& b) {

@@ -7,18 +7,13 @@
 #include <utility>
 
 #include "sim/stats/back_office_collector.hpp"
+#include "tests/support/columns.hpp"
 
 using sim::model::Dossier;
 using sim::stats::BackOfficeCollector;
 
 namespace {
-std::size_t index_of(const std::vector<sim::stats::MetricDef>& cols, const std::string& name) {
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    if (cols[c].name == name) return c;
-  }
-  FAIL("no column " << name);
-  return 0;
-}
+using test_support::index_of;
 std::size_t proc_col(const std::string& name) {
   return index_of(BackOfficeCollector::table_defs().at(0).columns, name);
 }

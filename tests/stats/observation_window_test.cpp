@@ -9,6 +9,7 @@
 #include "sim/stats/summary_collector.hpp"
 #include "sim/stats/system_collector.hpp"
 #include "sim/stats/trace_collector.hpp"
+#include "tests/support/columns.hpp"
 
 using sim::model::Citizen;
 using sim::model::CounterState;
@@ -17,13 +18,7 @@ using sim::model::SystemState;
 using sim::stats::ObservationWindow;
 
 namespace {
-std::size_t index_of(const std::vector<sim::stats::MetricDef>& cols, const std::string& name) {
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    if (cols[c].name == name) return c;
-  }
-  FAIL("no column " << name);
-  return 0;
-}
+using test_support::index_of;
 
 Citizen citizen(std::uint64_t id, double first_arrival, double arrival) {
   Citizen c;
