@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/scenario/national_dataset.hpp"
+#include "sim/scenario/national_sizing.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace sim::scenario {
@@ -22,16 +23,6 @@ struct CenterClass {
   Scenario base;                 ///< the template with the national run's dates and settings
   double visits_per_1000 = 0.0;  ///< in-person and online visits per 1,000 planning residents a day
   std::string unit_code;         ///< set: the class of one named unit, from its override's scenario
-};
-
-/// What is known of one named unit (scenarios/data/unit_overrides.csv, each row with its
-/// source): its demand, its counters, or a scenario file (a named-ward scenario) that is its
-/// template. Empty fields keep the national rule.
-struct UnitOverride {
-  std::optional<double> daily_visits;
-  std::optional<std::uint32_t> counters;
-  std::string scenario;  ///< path of the unit's own scenario file ("" = its class's template)
-  std::string source;
 };
 
 /// Province-level overrides.
@@ -92,15 +83,5 @@ NationalScenario load_national_scenario(const std::string& path,
 /// back_office_time_factor.
 /// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);
-
-/// Adds counters to a layout until it has `counters`: copies of the template's counters in
-/// their order (domains, overflow and cover kept), each staffed by a copy of the first officer
-/// of the counter it copies. Nothing changes when the layout already has as many.
-void grow_layout(model::CenterParams& center, std::uint32_t counters);
-
-/// Reads a unit override file (code,name,daily_visits,counters,scenario,source); scenario
-/// paths are made relative to the file's folder. Problems name the file, line and column.
-std::map<std::string, UnitOverride> read_unit_overrides(const std::string& path,
-                                                        std::vector<Problem>& problems);
 
 }  // namespace sim::scenario

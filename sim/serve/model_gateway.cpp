@@ -13,12 +13,12 @@
 #include "sim/run/replication.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/national_scenario.hpp"
-#include "sim/scenario/overlay.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/validate.hpp"
 #include "sim/scenario/value_reader.hpp"
 #include "sim/serve/layout_json.hpp"
 #include "sim/serve/result_view.hpp"
+#include "sim/serve/scenario_catalog.hpp"
 
 namespace sim::serve {
 
@@ -32,55 +32,9 @@ struct PreparedRun {
 
 namespace {
 
-struct TemplateFile {
-  std::string id, path, name, description;
-};
-
-struct PolicyOverlay {
-  std::string key, name, description;
-  Json table;
-};
-
 /// The national scenario that gives a unit its template and demand (steady state: the
 /// launch-period calibration without the launch's slowness).
 constexpr const char* national_file = "national/steady_state.toml";
-
-std::vector<TemplateFile> read_templates(const fs::path& dir) {
-  std::vector<TemplateFile> out;
-  for (const char* folder : {"templates", "wards"}) {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir / folder))
-      if (entry.path().extension() == ".toml") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      const auto s = scenario::load_scenario(f.string());
-      out.push_back({f.stem().string(), f.string(), s.name, s.description});
-    }
-  }
-  return out;
-}
-
-std::vector<PolicyOverlay> read_policies(const fs::path& dir) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir / "policies"))
-    if (entry.path().extension() == ".toml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  std::vector<PolicyOverlay> out;
-  for (const auto& f : files) {
-    scenario::OverlayInfo info;
-    std::vector<scenario::Problem> problems;
-    auto table = scenario::read_overlay(f.string(), info, problems);
-    if (!problems.empty()) throw scenario::InputError(problems);
-    const auto* policies = table["policies"].as_table();
-    // Overlays that change something else than one policy (reception, layout) are form edits.
-    if (table.size() != 1 || policies == nullptr || policies->size() != 1) continue;
-    const auto it = policies->begin();  // toml++'s iterator owns the pair it points at
-    const auto* policy = it->second.as_table();
-    if (policy == nullptr) continue;
-    out.push_back({std::string(it->first.str()), info.name, info.description, to_json(*policy)});
-  }
-  return out;
-}
 
 Json problem_json(const scenario::Problem& p, const fs::path& root) {
   scenario::Problem shown = p;
@@ -240,7 +194,7 @@ Json ModelGateway::policies() const {
   Json out = Json::array();
   for (const auto& p : data_->policies)
     out.push_back(
-        {{"key", p.key}, {"name", p.name}, {"description", p.description}, {"table", p.table}});
+        {{"key", p.key}, {"name", p.name}, {"description", p.description}, {"tables", p.tables}});
   return out;
 }
 

@@ -58,7 +58,8 @@ class ModelGateway {
   Json templates() const;
   /// National units that have a service point: [{code, name, type, province_code, province}].
   Json units() const;
-  /// Policy overlays that add one [policies.X] table: [{key, name, description, table}].
+  /// Policy overlays that only add [policies.X] tables: [{key (file stem), name, description,
+  /// tables: {X: table, ...}}]; ticking one on the page applies all its tables.
   Json policies() const;
   /// Summary metric definitions with the direction that counts as better.
   Json metrics() const;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -210,8 +211,39 @@ TEST_CASE("Policies come from the overlay files, each with its one-line explanat
     keys.push_back(p["key"]);
     CHECK_FALSE(p["description"].get<std::string>().empty());
   }
-  CHECK(std::find(keys.begin(), keys.end(), "robot") != keys.end());
-  CHECK(std::find(keys.begin(), keys.end(), "saturday") != keys.end());
+  // Every overlay under scenarios/policies/ that only sets [policies.*] tables is offered: all
+  // but two_receptionists.toml, a reception edit the form makes itself.
+  std::size_t files = 0;
+  for (const auto& f : std::filesystem::directory_iterator(repo_path("scenarios/policies")))
+    files += f.path().extension() == ".toml";
+  CHECK(policies.size() == files - 1);
+  CHECK(std::find(keys.begin(), keys.end(), "ai_robot") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "friendly_saturday") != keys.end());
   const auto metrics = json_of(get(server().port(), "/api/metrics"));
   CHECK(metrics.size() == sim::run::summary_metrics(sim::scenario::ScenarioForm::center).size());
+}
+
+TEST_CASE("An overlay with two policy tables is offered whole and its layout passes the loader",
+          "[serve]") {
+  const auto policies = json_of(get(server().port(), "/api/policies"));
+  const auto youth = std::find_if(policies.begin(), policies.end(),
+                                  [](const Json& p) { return p["key"] == "youth_volunteers"; });
+  REQUIRE(youth != policies.end());
+  const auto& tables = (*youth)["tables"];
+  REQUIRE(tables.size() == 2);
+  CHECK(tables["volunteers"]["helpers"] == 2);
+  CHECK(tables["online_shift"]["share"] == 0.1);
+  // What the page does when the box is ticked: both tables into the layout's [policies].
+  auto ward = urban_ward();
+  for (const auto& [name, table] : tables.items()) ward["scenario"]["policies"][name] = table;
+  const auto checked =
+      json_of(post(server().port(), "/api/check",
+                   Json{{"origin", ward["origin"]}, {"scenario", ward["scenario"]}}.dump()));
+  CHECK(checked["ok"] == true);
+  const auto toml_text =
+      post(server().port(), "/api/toml",
+           Json{{"origin", ward["origin"]}, {"scenario", ward["scenario"]}}.dump());
+  REQUIRE(toml_text.status == 200);
+  CHECK(toml_text.body.find("[policies.volunteers]") != std::string::npos);
+  CHECK(toml_text.body.find("[policies.online_shift]") != std::string::npos);
 }

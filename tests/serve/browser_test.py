@@ -76,6 +76,22 @@ def edit_closing_and_balking(driver, wait):
     wait.until(ec.visibility_of_element_located((By.ID, "check-ok")))
 
 
+def tick_policies(driver):
+    """An overlay with two tables (youth volunteers: volunteers and a 10 % online shift) shares
+    the online_shift table with the 20 % online shift: the boxes show what the layout holds."""
+    def box(key):
+        return driver.find_element(By.CSS_SELECTOR, f"#policies input[data-policy='{key}']")
+    box("youth_volunteers").click()
+    assert box("youth_volunteers").is_selected() and not box("online_shift").is_selected()
+    box("online_shift").click()  # its 20 % replaces the volunteers' 10 %
+    assert box("online_shift").is_selected() and not box("youth_volunteers").is_selected()
+    box("online_shift").click()  # removes the online shift, keeps [policies.volunteers]
+    assert not box("online_shift").is_selected() and not box("youth_volunteers").is_selected()
+    box("youth_volunteers").click()
+    box("youth_volunteers").click()  # unticked: the layout is back to no policy
+    assert not any(b.is_selected() for b in driver.find_elements(By.CSS_SELECTOR, "#policies input"))
+
+
 def check_page(driver, url, screenshots):
     wait = WebDriverWait(driver, 30)
     driver.get(url)
@@ -97,6 +113,7 @@ def check_page(driver, url, screenshots):
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#counters .counter")) == len(counters) - 1)
     assert removed in driver.find_element(By.ID, "form-note").text
     edit_closing_and_balking(driver, wait)
+    tick_policies(driver)
     set_number(driver, "days", 3)
     set_number(driver, "replications", 3)
     wait.until(ec.visibility_of_element_located((By.ID, "check-ok")))
@@ -152,7 +169,8 @@ def check_page(driver, url, screenshots):
         driver.execute_script("window.scrollTo(0, 0)")
         for name, element in [("serve_form.png", "layout"), ("serve_results.png", "results")]:
             path = f"{screenshots}/{name}"
-            driver.find_element(By.ID, element).screenshot(path)
+            # Selenium returns False (it does not raise) when it cannot write the file.
+            assert driver.find_element(By.ID, element).screenshot(path), f"cannot write {path}"
             print("screenshot:", path)
 
     # The English switch, and back.

@@ -245,15 +245,23 @@ function renderForm(clearNote = true) {
   renderPolicies();
 }
 
+// A policy overlay may set several [policies.*] tables (youth volunteers: volunteers and an
+// online shift); its box is ticked when the layout holds every one of them as the file says, and
+// unticking removes only the tables still as the file set them.
 function renderPolicies() {
   const s = state.edited, box = $("policies");
   box.replaceChildren();
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const holds = (name, table) => !!s.policies && same(s.policies[name], table);
   for (const p of state.policies) {
     const vi = state.lang === "vi" && POLICY_TEXT.vi[p.key];
-    const input = el("input", { type: "checkbox", "data-policy": p.key, checked: !!(s.policies && p.key in s.policies) });
+    const tables = Object.entries(p.tables);
+    const input = el("input", { type: "checkbox", "data-policy": p.key, checked: tables.every(([n, t]) => holds(n, t)) });
     input.addEventListener("change", () => {
-      if (input.checked) s.policies = Object.assign(s.policies || {}, { [p.key]: copy(p.table) });
-      else if (s.policies) { delete s.policies[p.key]; if (!Object.keys(s.policies).length) delete s.policies; }
+      if (input.checked) s.policies = Object.assign(s.policies || {}, copy(p.tables));
+      else for (const [n, t] of tables) if (holds(n, t)) delete s.policies[n];
+      if (s.policies && !Object.keys(s.policies).length) delete s.policies;
+      renderPolicies();  // another box that shares a table (online shift) may change with this one
       changed();
     });
     box.append(el("label", { class: "policy" }, input,

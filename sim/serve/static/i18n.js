@@ -308,19 +308,20 @@ const METRIC_LABELS = {
   },
 };
 
-// The policies' names and one-line explanations (English comes from the overlay files).
+// The policy overlays' names and one-line explanations, by file stem (English comes from the
+// overlay files).
 const POLICY_TEXT = {
   vi: {
-    robot: ["Robot tiếp đón", "Robot chào hỏi, giải đáp câu hỏi thông tin, hướng dẫn lấy số đúng lĩnh vực và đọc mã QR; khi bận hoặc hỏng thì người dân dùng máy lấy số."],
+    ai_robot: ["Robot tiếp đón", "Robot chào hỏi, giải đáp câu hỏi thông tin, hướng dẫn lấy số đúng lĩnh vực và đọc mã QR; khi bận hoặc hỏng thì người dân dùng máy lấy số."],
     digital_training: ["Tập huấn kỹ năng số", "Cán bộ thao tác nhanh hơn 10 % ở quầy, ít lỗi nhập liệu không đồng bộ hơn 30 %."],
     extended_hours: ["Kéo dài giờ làm", "Buổi chiều làm đến 18:00 từ Thứ Hai đến Thứ Sáu, phát số đến 17:30."],
-    saturday: ["Thứ Bảy thân thiện", "Mở sáng Thứ Bảy cho đất đai, hộ tịch và chứng thực; một phần mười người đến ngày thường chuyển sang Thứ Bảy."],
+    friendly_saturday: ["Thứ Bảy thân thiện", "Mở sáng Thứ Bảy cho đất đai, hộ tịch và chứng thực; một phần mười người đến ngày thường chuyển sang Thứ Bảy."],
     it_support: ["Tổ hỗ trợ công nghệ thông tin", "Mọi phần mềm được khắc phục sự cố nhanh gấp đôi."],
-    extra_counters: ["Thêm một quầy chứng thực", "Thêm một quầy và một cán bộ cho chứng thực, lĩnh vực đông nhất."],
+    more_certification_counters: ["Thêm một quầy chứng thực", "Thêm một quầy và một cán bộ cho chứng thực, lĩnh vực đông nhất."],
     no_writing_day: ["Ngày không phải viết", "Thứ Tư cán bộ điền tờ khai giúp người dân khi họ cần, ở những thủ tục luật cho phép."],
     online_qa: ["Nhóm hỏi đáp trực tuyến", "Giải đáp qua nhóm trực tuyến: bớt 40 % lượt đến chỉ để hỏi, bớt 20 % hồ sơ thiếu."],
     online_shift: ["Chuyển sang nộp trực tuyến", "Một phần năm người đến trực tiếp nộp hồ sơ trực tuyến thay vào đó."],
     secondment: ["Tăng cường cán bộ", "Bốn cán bộ biệt phái: một cán bộ địa chính – xây dựng ngồi thêm quầy, một cán bộ xử lý hồ sơ, một cán bộ công nghệ thông tin (khắc phục sự cố nhanh hơn 30 %) và một kế toán."],
-    volunteers: ["Thanh niên tình nguyện", "Tình nguyện viên ở sảnh giúp điền tờ khai và lấy số: điền nhanh gấp đôi, chọn nhầm lĩnh vực giảm một nửa, hồ sơ thiếu giảm 20 %; một phần mười người có thể nộp trực tuyến chuyển sang nộp trực tuyến."],
+    youth_volunteers: ["Thanh niên tình nguyện", "Tình nguyện viên ở sảnh giúp điền tờ khai và lấy số: điền nhanh gấp đôi, chọn nhầm lĩnh vực giảm một nửa, hồ sơ thiếu giảm 20 %; một phần mười người có thể nộp trực tuyến chuyển sang nộp trực tuyến."],
   },
 };
