@@ -10,111 +10,20 @@
 
 #include "sim/model/work_calendar.hpp"
 #include "sim/scenario/policy_transforms.hpp"
+#include "sim/scenario/value_checker.hpp"
 
 namespace sim::scenario {
 namespace {
 
 using engine::Distribution;
 
-std::string number(double v) {
-  std::ostringstream os;
-  os << std::setprecision(6) << v;
-  return os.str();
-}
-
 /// Upper limits of durations, in minutes (docs/scenario-format.md).
 constexpr double day_min = 1440.0;
 constexpr double work_day_min = 480.0;
 constexpr double week_min = 7 * 1440.0;
 constexpr double run_limit_min = 3660 * 1440.0;
-/// The largest coefficient of variation a distribution may have: beyond it almost all of the
-/// mean sits in rare, enormous draws.
-constexpr double max_cv = 10.0;
 
-/// Appends problems about one scenario; the place of a value comes from the source map.
-class Checker {
- public:
-  Checker(const Scenario& s, std::vector<Problem>& out) : s_(s), out_(out) {}
-
-  const Scenario& scenario() const { return s_; }
-
-  /// A problem at `key`, saying which transforms may have changed the value when `via` lists
-  /// some that were applied.
-  void fail(const std::string& key, const std::string& message,
-            std::initializer_list<const char*> via = {}) {
-    std::string after;
-    for (const char* name : via) {
-      if (std::find(s_.transforms.begin(), s_.transforms.end(), name) != s_.transforms.end())
-        after += (after.empty() ? " (after the transform " : ", ") + std::string(name);
-    }
-    if (!after.empty()) after += ")";
-    out_.push_back(place(key, message + after, via));
-  }
-
-  /// `v` in [lo, hi]; NaN and infinities never are.
-  bool range(const std::string& key, double v, double lo, double hi,
-             std::initializer_list<const char*> via = {}) {
-    if (v >= lo && v <= hi) return true;
-    fail(key, "must be between " + number(lo) + " and " + number(hi) + ", got " + number(v), via);
-    return false;
-  }
-
-  /// A duration distribution: a mean of at most `max_mean` minutes (at least `min_mean`), a
-  /// coefficient of variation of at most max_cv, and bounded draws below `max_mean` x 3.
-  void duration(const std::string& key, const Distribution& d, double min_mean, double max_mean,
-                std::initializer_list<const char*> via = {}) {
-    const double mean = d.mean();
-    const double sd = std::sqrt(std::max(d.variance(), 0.0));
-    // A positive mean below a millionth of a minute (a denormal, say) is a typing error.
-    if (!(mean >= std::max(min_mean, mean > 0 ? 1e-6 : 0.0) && mean <= max_mean)) {
-      const std::string low = min_mean > 0 ? number(min_mean) : "0 or between 1e-06";
-      fail(key,
-           "must have a mean of " + low + " and " + number(max_mean) + " minutes, got " +
-               d.describe(),
-           via);
-    } else if (mean > 0 && !(sd / mean <= max_cv)) {
-      fail(key,
-           "must have a coefficient of variation of at most " + number(max_cv) + ", got " +
-               number(sd / mean) + " (" + d.describe() + ")",
-           via);
-    }
-  }
-
- private:
-  /// The nearest key with a known origin: "staff[7].skills.land", else "staff[7].skills",
-  /// else "staff[7]"; an element no file wrote (a seconded officer) is placed at the table of
-  /// the policy that made it, and only failing that at its array ("staff").
-  Problem place(const std::string& key, const std::string& message,
-                std::initializer_list<const char*> via) const {
-    const auto found = [&](const std::string& k) -> std::optional<Problem> {
-      const Origin* o = s_.sources ? s_.sources->find(k) : nullptr;
-      if (!o) return std::nullopt;
-      return Problem{o->file, o->line, key, message};
-    };
-    std::string k = key;
-    bool element = k.find('[') != std::string::npos;
-    while (!k.empty()) {
-      if (auto p = found(k)) return *p;
-      const auto cut = k.find_last_of(".[");
-      if (cut == std::string::npos) break;
-      if (element && k[cut] == '[') {
-        element = false;
-        for (const char* name : via) {
-          const bool applied =
-              std::find(s_.transforms.begin(), s_.transforms.end(), name) != s_.transforms.end();
-          if (auto p = applied ? found(std::string("policies.") + name) : std::nullopt) return *p;
-        }
-      }
-      k.resize(cut);
-    }
-    return Problem{s_.source_path, 0, key, message};
-  }
-
-  const Scenario& s_;
-  std::vector<Problem>& out_;
-};
-
-void check_run(Checker& c) {
+void check_run(ValueChecker& c) {
   const RunSettings& run = c.scenario().run;
   if (c.scenario().form != ScenarioForm::station) {
     // The center form counts days; at least one of them must be reported.
@@ -126,7 +35,7 @@ void check_run(Checker& c) {
   c.range("run.horizon_min", run.horizon_min, 1.0, run_limit_min);
 }
 
-void check_station(Checker& c) {
+void check_station(ValueChecker& c) {
   const Scenario& s = c.scenario();
   if (s.form != ScenarioForm::station) return;
   const auto& p = s.center;
@@ -135,8 +44,8 @@ void check_station(Checker& c) {
     const double expected = rate * s.run.horizon_min;
     if (expected > max_arrivals_per_replication) {
       c.fail("arrivals.rate_per_min",
-             "expects " + number(expected) + " arrivals a replication (rate_per_min x " +
-                 "run.horizon_min); at most " + number(max_arrivals_per_replication) +
+             "expects " + shown_number(expected) + " arrivals a replication (rate_per_min x " +
+                 "run.horizon_min); at most " + shown_number(max_arrivals_per_replication) +
                  " can be simulated");
     }
   }
@@ -145,7 +54,7 @@ void check_station(Checker& c) {
   c.range("arrivals.priority_share", p.priority_share, 0.0, 1.0);
 }
 
-void check_demand(Checker& c) {
+void check_demand(ValueChecker& c) {
   const Scenario& s = c.scenario();
   if (s.form != ScenarioForm::center) return;
   const auto& d = s.center.demand;
@@ -168,7 +77,7 @@ void check_demand(Checker& c) {
     const double eligible = model::online_eligible_share(s.center);
     if (d.online_share > eligible + 1e-9) {
       c.fail("demand.online_share",
-             "is " + number(d.online_share) + " but only " + number(eligible) +
+             "is " + shown_number(d.online_share) + " but only " + shown_number(eligible) +
                  " of the in-person mix may be filed online (procedures whose channels are not "
                  "\"in_person\"); at most that share can move online",
              {"online_shift", "national"});
@@ -196,28 +105,28 @@ void check_demand(Checker& c) {
   const double days = s.center.calendar ? s.center.calendar->days : 1.0;
   if (peak > max_arrivals_per_day) {
     c.fail(daily_key,
-           "expects up to " + number(peak) +
+           "expects up to " + shown_number(peak) +
                " arrivals on the busiest day (daily visits x the largest weekday factor x "
                "surge_factor); at most " +
-               number(max_arrivals_per_day) + " a day can be simulated",
+               shown_number(max_arrivals_per_day) + " a day can be simulated",
            {"saturday", "national"});
   } else if (peak * days > max_arrivals_per_replication) {
     c.fail(daily_key,
-           "expects up to " + number(peak * days) + " arrivals in " + number(days) +
-               " days; at most " + number(max_arrivals_per_replication) +
+           "expects up to " + shown_number(peak * days) + " arrivals in " + shown_number(days) +
+               " days; at most " + shown_number(max_arrivals_per_replication) +
                " a replication can be simulated",
            {"national"});
   }
 }
 
 /// A distribution of working days: a mean between 0 and a working year (250 days), bounded spread.
-void working_days(Checker& c, const std::string& key, const Distribution& d) {
+void working_days(ValueChecker& c, const std::string& key, const Distribution& d) {
   const double mean = d.mean(), sd = std::sqrt(std::max(d.variance(), 0.0));
   if (!c.range(key + " (mean, working days)", mean, 0.0, 250.0)) return;
   if (mean > 0) c.range(key + " (coefficient of variation)", sd / mean, 0.0, max_cv);
 }
 
-void check_route(Checker& c, const std::string& key, const model::RouteParams& r) {
+void check_route(ValueChecker& c, const std::string& key, const model::RouteParams& r) {
   c.range(key + "missing_papers_share", r.missing_papers_share, 0.0, 1.0);
   c.range(key + "missing_papers_rework", r.missing_papers_rework, 0.0, 1.0);
   working_days(c, key + "missing_papers_days", r.missing_papers_days);
@@ -227,7 +136,7 @@ void check_route(Checker& c, const std::string& key, const model::RouteParams& r
   working_days(c, key + "handoff.working_days", r.handoff->working_days);
 }
 
-void check_procedures(Checker& c) {
+void check_procedures(ValueChecker& c) {
   const Scenario& s = c.scenario();
   if (s.form != ScenarioForm::center) return;
   for (std::size_t i = 0; i < s.center.procedures.size(); ++i) {
@@ -245,7 +154,7 @@ void check_procedures(Checker& c) {
   }
 }
 
-void check_reception(Checker& c) {
+void check_reception(ValueChecker& c) {
   const Scenario& s = c.scenario();
   if (s.form != ScenarioForm::center) return;
   const auto& r = s.center.reception;
@@ -260,7 +169,7 @@ void check_reception(Checker& c) {
   c.range("policies.robot.qr_service_factor", r.robot->qr_service_factor, 0.01, 10.0);
 }
 
-void check_staff(Checker& c) {
+void check_staff(ValueChecker& c) {
   const Scenario& s = c.scenario();
   if (s.form != ScenarioForm::center) return;
   for (std::size_t i = 0; i < s.center.staff.size(); ++i) {
@@ -276,7 +185,7 @@ void check_staff(Checker& c) {
   }
 }
 
-void check_back_office_and_online(Checker& c) {
+void check_back_office_and_online(ValueChecker& c) {
   const Scenario& s = c.scenario();
   if (s.form != ScenarioForm::center) return;
   const auto& b = s.center.back_office;
@@ -300,7 +209,7 @@ void check_back_office_and_online(Checker& c) {
   }
 }
 
-void check_systems(Checker& c) {
+void check_systems(ValueChecker& c) {
   const Scenario& s = c.scenario();
   const double horizon = s.run.warmup_min + s.run.horizon_min;  // the whole run, warm-up too
   double changes = 0.0;  // expected up/down and degraded/up changes over the run
@@ -326,13 +235,13 @@ void check_systems(Checker& c) {
   }
   if (changes > max_system_changes_per_replication) {
     c.fail(s.systems_path.empty() ? "policies.robot" : "scenario.systems",
-           "the systems' failures and repairs would change state about " + number(changes) +
-               " times a replication; at most " + number(max_system_changes_per_replication) +
+           "the systems' failures and repairs would change state about " + shown_number(changes) +
+               " times a replication; at most " + shown_number(max_system_changes_per_replication) +
                " can be simulated");
   }
 }
 
-void check_policy_settings(Checker& c) {
+void check_policy_settings(ValueChecker& c) {
   const PolicySet& p = c.scenario().policies;
   if (p.no_writing_day) {
     c.range("policies.no_writing_day.uptake", p.no_writing_day->uptake, 0.0, 1.0);
@@ -374,7 +283,7 @@ void check_policy_settings(Checker& c) {
     c.range("policies.it_support.repair_factor", p.it_support->repair_factor, 0.01, 10.0);
 }
 
-void check_calendar(Checker& c) {
+void check_calendar(ValueChecker& c) {
   const auto& cal = c.scenario().center.calendar;
   if (!cal) return;
   try {
@@ -385,7 +294,7 @@ void check_calendar(Checker& c) {
 }
 
 /// The value checks validate() runs, in this order.
-constexpr void (*checks[])(Checker&) = {
+constexpr void (*checks[])(ValueChecker&) = {
     check_run,
     check_station,
     check_demand,
@@ -409,7 +318,7 @@ const std::vector<ScenarioCheck>& whole_scenario_checks() {
 
 std::vector<Problem> validate(const Scenario& s) {
   std::vector<Problem> problems;
-  Checker checker(s, problems);
+  ValueChecker checker(s, problems);
   for (auto check : checks) check(checker);
   if (!problems.empty()) return problems;  // a whole-scenario check may assume sane values
   for (auto check : whole_scenario_checks()) check(s, problems);
