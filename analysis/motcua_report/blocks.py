@@ -8,14 +8,15 @@ from .summary_text import number
 
 # /summary rows shown in the "Key numbers" table, in this order, when present: everyone who
 # came first, then the wait of those served.
-KEY_METRICS = ["service_level", "unserved_share", "arrived", "helped", "served", "turned_away",
+KEY_METRICS = ["service_level", "unserved_share", "arrived", "helped", "served",
+               "ticket_served_share", "no_shows", "turned_away",
                "reneged", "balked", "sent_home", "returned", "wait_mean", "wait_p50", "wait_p90",
                "wait_p95", "wait_max", "wait_mean_priority", "sojourn_mean", "utilization",
                "abandon_prob", "on_time_rate", "dossiers_received", "dossiers_late", "backlog_mean",
                "backlog_max", "system_down", "system_outages", "system_citizens_sent_home"]
 # Metrics that are shares of 1, shown in % on the page.
 SHARES = {"service_level", "unserved_share", "utilization", "abandon_prob", "on_time_rate",
-          "abandon_rate"}
+          "abandon_rate", "ticket_served_share"}
 
 
 def no_interval_note(lang):

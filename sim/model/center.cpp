@@ -86,6 +86,9 @@ void Center::arrive(CitizenIndex i) {
 void Center::served(CitizenIndex i) {
   const Citizen& c = pool_[i];
   for (auto* o : observers_) o->on_served(sim_.now(), c);
+  if (const double fee = params_.procedures[c.procedure].fee_vnd; fee > 0.0) {
+    for (auto* o : observers_) o->on_counter_payment(sim_.now(), c.procedure, fee);
+  }
   if (back_office_ && params_.procedures[c.procedure].dossier) {
     Dossier d;
     d.id = c.id;

@@ -103,6 +103,11 @@ class CenterObserver {
   /// fee); ok is false when the payment system was down.
   virtual void on_online_payment(engine::SimTime, const Dossier&, double /*fee_vnd*/, bool /*ok*/) {
   }
+  /// A filing of a procedure with a fee was paid at the counter: a served visit, or an online
+  /// dossier not paid online (the citizen chose not to, or the payment failed), counted at its
+  /// receipt. With on_online_payment(ok), every filing with a fee is paid exactly once.
+  virtual void on_counter_payment(engine::SimTime, std::uint32_t /*procedure*/,
+                                  double /*fee_vnd*/) {}
 };
 
 /// The observers of one center, in the order they were attached; components hold a const

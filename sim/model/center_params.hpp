@@ -223,6 +223,15 @@ struct BehaviourParams {
   /// Share of ticket holders whose patience can run out; the others wait to be called (or
   /// until the center sends them home). 1 = everyone has the drawn patience.
   double abandon_share = 1.0;
+  /// Where a ticket holder's patience starts: at the ticket (the queueing-theory default), or
+  /// at the call the ticket machine let them expect (the tickets ahead at the pace of the
+  /// counters now, breaks skipped: the citizen decided at the machine to wait that long).
+  enum class PatienceFrom : std::uint8_t { ticket, expected_call };
+  PatienceFrom patience_from = PatienceFrom::ticket;
+  /// Share of ticket holders not there when their number is called (went away for reasons of
+  /// their own); the counter spends `no_show_min` calling the number before the next one.
+  double no_show_share = 0.0;
+  double no_show_min = 1.0;
   /// Chance that a citizen who left unserved by giving up (reneged or balked) comes back on a
   /// later working day, like one sent home (up to max_visits).
   double gave_up_return_share = 0.0;

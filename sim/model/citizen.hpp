@@ -57,6 +57,9 @@ struct Citizen {
   bool stays_home = false;            ///< a policy keeps this would-be walk-in away (thinned)
   bool robot_answers = false;         ///< the reception robot would answer the question
   bool returning = false;             ///< left unserved with a return visit scheduled
+  bool ticketed = false;              ///< took a ticket on this visit
+  bool absent_when_called = false;    ///< will not be there when the number is called
+  bool no_show = false;               ///< was called and not there: left unserved (reneged)
   std::uint8_t effects = 0;           ///< SystemEffects already published this visit, as bits
   engine::EventHandle pending_event;  ///< abandonment or return visit, cancelled when moot
   CitizenIndex prev = no_citizen;     ///< intrusive links inside a TicketQueue

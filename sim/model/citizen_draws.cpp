@@ -41,7 +41,8 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
       back_office_(sim.stream(StreamKey{"citizen.back_office", day})),
       policy_(sim.stream(StreamKey{"citizen.policy", day})),
       robot_time_(sim.stream(StreamKey{"citizen.robot_time", day})),
-      behaviour_(sim.stream(StreamKey{"citizen.behaviour", day})) {
+      behaviour_(sim.stream(StreamKey{"citizen.behaviour", day})),
+      no_show_(sim.stream(StreamKey{"citizen.no_show", day})) {
   for (const auto& p : params.procedures) online_chance_.push_back(online_chance(params, p));
   no_writing_today_ = params.no_writing && plan && params.no_writing->weekdays[plan->schedule];
   const auto& demand = params.demand;
@@ -110,6 +111,8 @@ void CitizenDraws::draw(Citizen& c) {
     c.patience = std::numeric_limits<double>::infinity();
   c.balk_draw = uniform_if(behaviour_, used_.behaviour);
   c.return_draw = uniform_if(behaviour_, used_.behaviour);
+  const double no_show = params_.behaviour.no_show_share;
+  c.absent_when_called = no_show > 0.0 && (no_show >= 1.0 || no_show_.uniform01() < no_show);
   // The online share moves only procedures that may be filed online (in-person signature
   // certifications stay at the counter however many file online). Every chance is 0 or 1 only
   // when the share is, so `used_.channel` (uncertain(online_share)) is still exact.

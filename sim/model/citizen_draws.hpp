@@ -66,6 +66,9 @@ class CitizenDraws {
   // Stream added with the citizens' behaviour at the ticket machine (abandoning at all,
   // balking, coming back after giving up).
   engine::RngStream behaviour_;
+  /// Whether the citizen is there when called: its own stream, so that a no-show share moves
+  /// no other draw.
+  engine::RngStream no_show_;
 };
 
 }  // namespace sim::model

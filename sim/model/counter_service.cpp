@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <limits>
 
 #include "sim/model/service_pace.hpp"
@@ -45,6 +46,10 @@ CounterService::CounterService(engine::Simulation& sim, const CenterParams& para
 }
 
 double CounterService::minutes_to_serve(std::uint32_t queue) const {
+  return minutes_of_work(queue, true);
+}
+
+double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) const {
   // The staffed counters calling `queue` as an own domain (else as overflow), the domains
   // they call, and all the staffed counters that call any of those: they share the work.
   const auto calls = [&](std::uint32_t k, std::uint32_t d, bool overflow) {
@@ -53,14 +58,17 @@ double CounterService::minutes_to_serve(std::uint32_t queue) const {
   };
   std::vector<bool> shared(queues_.size(), false);
   bool overflow = false;
-  for (int pass = 0; pass < 2 && !shared[queue]; ++pass, overflow = true) {
+  // `overflow` must stay false when own counters were found: the loop's increment runs before
+  // its condition, so setting it there counted every overflow counter's full speed as help.
+  for (int pass = 0; pass < 2 && !shared[queue]; ++pass) {
+    overflow = pass == 1;
     for (std::uint32_t k = 0; k < hall_.size(); ++k) {
       if (!calls(k, queue, overflow)) continue;
       shared[queue] = true;
       for (auto d : hall_.own_now(k)) shared[d] = true;
     }
   }
-  double work = domain_service_mean_[queue], speed = 0.0;
+  double work = own_service ? domain_service_mean_[queue] : 0.0, speed = 0.0;
   for (std::uint32_t d = 0; d < queues_.size(); ++d)
     if (shared[d]) work += queues_[d].size() * domain_service_mean_[d];
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
@@ -187,11 +195,22 @@ void CounterService::join(CitizenIndex i) {
     start_service(i, k);
     return;
   }
+  const double start = patience_start(c.queue);
   queues_[c.queue].push_back(pool_, i);
   publish_queue_length(c.queue);
   if (c.patience < std::numeric_limits<double>::infinity()) {
-    c.pending_event = sim_.schedule_in(c.patience, renege_, i, renege_priority);
+    c.pending_event = sim_.schedule_at(start + c.patience, renege_, i, renege_priority);
   }
+}
+
+double CounterService::patience_start(std::uint32_t queue) const {
+  using From = BehaviourParams::PatienceFrom;
+  if (params_.behaviour.patience_from != From::expected_call || !days_.calendar())
+    return sim_.now();
+  // The call the machine let the citizen expect: the work ahead at the pace of the officers
+  // seated now, breaks skipped. With nobody calling the queue now there is no expectation.
+  const double ahead = minutes_of_work(queue, false);
+  return std::isfinite(ahead) ? days_.finish_time(ahead) : sim_.now();
 }
 
 void CounterService::on_renege(std::uint64_t citizen) {
@@ -224,7 +243,9 @@ void CounterService::start_service(CitizenIndex i, std::uint32_t k) {
   for (auto* o : observers_) o->on_service_start(sim_.now(), c, k);
   auto& counter = hall_.counter(k);
   counter.work_left = c.misroute_time;
-  if (!c.wrong_pick) {
+  if (!c.wrong_pick && c.absent_when_called) {
+    counter.work_left = params_.behaviour.no_show_min;  // the number called, nobody comes
+  } else if (!c.wrong_pick) {
     counter.work_left = c.service_need / hall_.speed(k, c.queue) +
                         (c.incomplete && c.fix_on_spot ? c.fix_time : 0.0);
   }
@@ -257,6 +278,9 @@ void CounterService::finish_visit(CitizenIndex i) {
     c.ticket_time = sim_.now();
     for (auto* o : observers_) o->on_ticket(sim_.now(), c);
     join(i);
+  } else if (c.absent_when_called) {
+    c.no_show = true;  // gone before the call: left unserved like one whose patience ran out
+    router_.leave(i, LeaveReason::reneged);
   } else if (c.incomplete && !c.fix_on_spot) {
     router_.leave(i, LeaveReason::incomplete);
   } else {
@@ -287,11 +311,13 @@ void CounterService::pace_service(std::uint32_t k) {
   counter.pace = 1.0;
   counter.suspended = false;
   sim_.cancel(counter.end);
-  // A misrouted ticket needs no system; a paper service no longer depends on them.
+  // A misrouted ticket or a no-show needs no system; a paper service no longer depends on them.
   // Finished work ends now, whatever the systems (a repace at the very end of a service).
   const bool finished = counter.work_left <= 1e-9;
   const std::uint64_t needs =
-      board_ && !c.wrong_pick && !c.paper && !finished ? procedure_mask_[c.procedure] : 0;
+      board_ && !c.wrong_pick && !c.absent_when_called && !c.paper && !finished
+          ? procedure_mask_[c.procedure]
+          : 0;
   if (needs != 0) {
     const ServicePace pace = service_pace(needs, *board_, params_.systems);
     if (pace.action == ServicePace::Action::send_home) {

@@ -69,6 +69,11 @@ class CounterService : public BackOfficeListener {
   void finish_visit(CitizenIndex i);
   /// Whether a ticket for this queue taken now would still be called today.
   bool queue_served_later(std::uint32_t queue) const;
+  /// minutes_to_serve without (own_service = false: until the call) or with the ticket's own
+  /// service.
+  double minutes_of_work(std::uint32_t queue, bool own_service) const;
+  /// When a new ticket holder's patience starts to run (BehaviourParams::patience_from).
+  double patience_start(std::uint32_t queue) const;
   void call(std::uint32_t counter);
   bool offer_back_office(std::uint32_t counter);
   void close_counter(std::uint32_t counter);

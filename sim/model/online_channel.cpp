@@ -57,10 +57,14 @@ void OnlineChannel::on_arrival(std::uint64_t) {
   d.deadline = back_office_.deadline(d.procedure, d.received);
   // Drawn for every dossier, so that a fee changes no other dossier's draws.
   const bool pays = streams_->payment.uniform01() < params_.online.payment_share;
+  bool paid_online = false;
   if (pays && p.fee_vnd > 0.0) {
     const auto s = params_.online.payment_system;
-    const bool ok = s >= board_.size() || board_.state(s) != SystemState::down;
-    for (auto* o : observers_) o->on_online_payment(sim_.now(), d, p.fee_vnd, ok);
+    paid_online = s >= board_.size() || board_.state(s) != SystemState::down;
+    for (auto* o : observers_) o->on_online_payment(sim_.now(), d, p.fee_vnd, paid_online);
+  }
+  if (!paid_online && p.fee_vnd > 0.0) {  // the fee is paid at the counter instead
+    for (auto* o : observers_) o->on_counter_payment(sim_.now(), d.procedure, p.fee_vnd);
   }
   back_office_.receive(d);
 }

@@ -17,13 +17,14 @@ PickUps::PickUps(engine::Simulation& sim, const CenterParams& params, const Work
       visit_(sim.add_handler<&PickUps::on_visit>(*this, "pick_ups.visit")),
       procedure_(pickup_procedure(params)) {}
 
-void PickUps::on_dossier_received(engine::SimTime t, const Dossier& d) {
+void PickUps::on_dossier_done(engine::SimTime t, const Dossier& d) {
   if (!procedure_ || !d.online || !collected_at_counter(params_.procedures[d.procedure])) return;
-  // The deadline is the end of the due date: the appointment day is the day it closes.
-  const double due_day = std::max(std::ceil(d.deadline / 1440.0) - 1.0, std::floor(t / 1440.0));
-  if (due_day >= calendar_.days()) return;
+  // The result is ready now: the citizen comes for it from today on (a late dossier's visit
+  // comes when it is done, an early one's as soon as it is).
+  const double ready_day = std::floor(t / 1440.0);
+  if (ready_day >= calendar_.days()) return;
   const double u = engine::keyed_uniform(sim_.stream_seed(), {"pickup.time", d.id});
-  const double when = visit_time(static_cast<std::uint32_t>(due_day), t, u);
+  const double when = visit_time(static_cast<std::uint32_t>(ready_day), t, u);
   if (when >= 0.0) sim_.schedule_at(when, visit_, d.id, arrival_priority);
 }
 
@@ -67,6 +68,7 @@ void PickUps::on_visit(std::uint64_t dossier_id) {
   c.reception_time = params_.reception.reception_time.sample(s);
   c.manual_ticket_time = params_.reception.manual_ticket_time.sample(s);
   c.misroute_time = params_.reception.misroute_time.sample(s);
+  c.absent_when_called = s.uniform01() < params_.behaviour.no_show_share;  // the last draw
   router_.arrive(i);
 }
 

@@ -14,24 +14,24 @@
 
 namespace sim::model {
 
-/// When the back office receives an online dossier whose procedure's result is collected at the
-/// counter (channels = "online_partly", or delivery = "counter"), the citizen is given the day
-/// the result will be ready: its statutory due date (the receipt's appointment, "giấy hẹn trả
-/// kết quả"), and comes for it that day as a walk-in of the catalogue's pick-up procedure
-/// (result_pickup = true), at a moment drawn from that day's arrival profile (the citizen's
-/// usual hour); if that moment is before the filing (or the day is not a working day serving
-/// the pick-up domain), on the next working day at the same place in its profile. Visits after
-/// the run's last day are not made. The due date, not the back office's actual finish, fixes
-/// the visit, so a change of layout or staffing never moves an arrival (common random numbers);
-/// a result that is late is still handed over at that visit. The citizen is drawn from streams
-/// keyed by the dossier ("pickup.time", "pickup.citizen"), so pick-ups never move a walk-in's
-/// draws. It listens to the back office as an observer (on_dossier_received).
+/// When the back office finishes an online dossier whose procedure's result is collected at the
+/// counter (channels = "online_partly", or delivery = "counter"), the result is ready and the
+/// citizen (told by the portal) comes for it as a walk-in of the catalogue's pick-up procedure
+/// (result_pickup = true): on the day it is ready, at a moment drawn from that day's arrival
+/// profile (the citizen's usual hour); if that moment is before the result was ready (or the day
+/// is not a working day serving the pick-up domain), on the next working day at the same place
+/// in its profile. Visits after the run's last day are not made. The actual finish, not the due
+/// date, fixes the visit: a late dossier's citizen comes when it is done. So the back office's
+/// staffing moves pick-up visits (the draws stay keyed by the dossier: common random numbers
+/// hold for everything else). The citizen is drawn from streams keyed by the dossier
+/// ("pickup.time", "pickup.citizen"), so pick-ups never move a walk-in's draws. It listens to
+/// the back office as an observer (on_dossier_done).
 class PickUps : public CenterObserver {
  public:
   PickUps(engine::Simulation& sim, const CenterParams& params, const WorkCalendar& calendar,
           CitizenPool& pool, VisitRouter& router);
 
-  void on_dossier_received(engine::SimTime t, const Dossier& d) override;
+  void on_dossier_done(engine::SimTime t, const Dossier& d) override;
 
   /// Pick-up citizens' ids start here (walk-ins count from 0), plus the online dossier's id.
   static constexpr std::uint64_t id_base = std::uint64_t{1} << 62;

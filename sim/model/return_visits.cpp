@@ -78,6 +78,9 @@ void ReturnVisits::on_return(std::uint64_t citizen) {
   c.wrong_pick = false;
   c.paper = false;
   c.effects = 0;
+  c.ticketed = false;
+  c.no_show = false;
+  c.absent_when_called = false;  // one who came back on purpose waits for the call
   router_.arrive(i);
 }
 

@@ -81,6 +81,17 @@ const std::vector<AggregateDef>& aggregate_defs() {
           "minutes software systems were down, summed over systems and centers"),
       sum("payments_online", "dossiers", "online dossiers with a fee paid online"),
       sum("payments_online_vnd", "VND", "fees paid online"),
+      sum("payments_counter", "dossiers", "filings with a fee paid at the counter"),
+      sum("payments_counter_vnd", "VND", "fees paid at the counter"),
+      sum("ticket_visits", "citizens", "visits that took a ticket"),
+      sum("ticket_visits_served", "citizens", "of those, visits that ended served"),
+      {{"ticket_served_share", "1", "ticket_visits_served / ticket_visits"},
+       Kind::ratio,
+       "",
+       "",
+       {"ticket_visits_served"},
+       {"ticket_visits"}},
+      sum("no_shows", "citizens", "ticket holders not there when called"),
   };
   return defs;
 }

@@ -63,6 +63,7 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
     model.back_office()->finish(run_end);
     append(result.summary.values, model.systems()->row());
     append(result.summary.values, model.back_office()->row());
+    append(result.summary.values, model.tickets()->row());
     if (detail) {
       result.tables = model.days()->tables();
       append(result.tables, model.systems()->tables());
@@ -99,6 +100,7 @@ const std::vector<stats::MetricDef>& summary_metrics(scenario::ScenarioForm form
     auto m = stats::SummaryCollector::metrics();
     append(m, stats::SystemCollector::metrics());
     append(m, stats::BackOfficeCollector::metrics());
+    append(m, stats::TicketCollector::metrics());
     return m;
   }();
   return form == scenario::ScenarioForm::center ? center : stats::SummaryCollector::metrics();

@@ -108,6 +108,13 @@ void read_demand(TableReader& t, model::CenterParams& c) {
   auto& b = c.behaviour;
   b.abandon_share = t.number("abandon_share", false).value_or(b.abandon_share);
   b.gave_up_return_share = t.number("gave_up_return_share", false).value_or(b.gave_up_return_share);
+  if (const auto from = t.string("patience_from", false)) {
+    const bool expected = *from == "expected_call";
+    t.check(expected || *from == "ticket", "patience_from", "\"ticket\" or \"expected_call\"");
+    if (expected) b.patience_from = model::BehaviourParams::PatienceFrom::expected_call;
+  }
+  b.no_show_share = t.number("no_show_share", false).value_or(b.no_show_share);
+  b.no_show_min = t.number("no_show_min", false).value_or(b.no_show_min);
   if (auto balking = t.table("balking", false)) {
     const auto whole = [&](const char* key) {
       const auto v = balking->integer(key, true);

@@ -36,6 +36,8 @@ ReplicationModel::ReplicationModel(const Scenario& scenario, std::uint64_t root_
     center_.add_observer(*systems_);
     back_office_.emplace(scenario.center, window_, replication);
     center_.add_observer(*back_office_);
+    tickets_.emplace(window_);
+    center_.add_observer(*tickets_);
   }
   sim_.reserve(scenario.center.counters.size() * 2 + 64);
 }

@@ -8,6 +8,7 @@
 #include "sim/model/center.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/stats/back_office_collector.hpp"
+#include "sim/stats/ticket_collector.hpp"
 #include "sim/stats/day_collector.hpp"
 #include "sim/stats/summary_collector.hpp"
 #include "sim/stats/system_collector.hpp"
@@ -46,6 +47,7 @@ class ReplicationModel {
   /// Software systems and back office of the center form; absent in the station form.
   std::optional<stats::SystemCollector>& systems() { return systems_; }
   std::optional<stats::BackOfficeCollector>& back_office() { return back_office_; }
+  std::optional<stats::TicketCollector>& tickets() { return tickets_; }
 
  private:
   stats::ObservationWindow window_;
@@ -55,6 +57,7 @@ class ReplicationModel {
   std::optional<stats::DayCollector> days_;
   std::optional<stats::SystemCollector> systems_;
   std::optional<stats::BackOfficeCollector> back_office_;
+  std::optional<stats::TicketCollector> tickets_;
 };
 
 }  // namespace sim::scenario

@@ -91,6 +91,8 @@ void check_demand(ValueChecker& c) {
   const auto& b = s.center.behaviour;
   c.range("demand.abandon_share", b.abandon_share, 0.0, 1.0);
   c.range("demand.gave_up_return_share", b.gave_up_return_share, 0.0, 1.0);
+  c.range("demand.no_show_share", b.no_show_share, 0.0, 1.0);
+  c.range("demand.no_show_min", b.no_show_min, 0.0, 60.0);
   if (b.balk_start > 0 || b.balk_full > 0) {
     c.range("demand.balking.start", b.balk_start, 1.0, 100000.0);
     c.range("demand.balking.full", b.balk_full, std::max(1.0, double(b.balk_start)), 100000.0);

@@ -124,6 +124,12 @@ void BackOfficeCollector::on_online_payment(engine::SimTime t, const model::Doss
   if (ok) payments_vnd_ += fee_vnd;
 }
 
+void BackOfficeCollector::on_counter_payment(engine::SimTime t, std::uint32_t, double fee_vnd) {
+  if (t > run_end_ || t < window_.start) return;
+  ++counter_payments_;
+  counter_payments_vnd_ += fee_vnd;
+}
+
 void BackOfficeCollector::advance(double t) {
   // Integrate the backlog up to t, writing a row each time a clock hour is complete.
   const double to = std::min(t, run_end_);
@@ -250,6 +256,10 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
     m.push_back({"payments_online_vnd", "VND", "fees paid online (sum over payments_online)"});
     m.push_back(
         {"online_payments_failed", "dossiers", "online payments that failed (system down)"});
+    m.push_back({"payments_counter", "dossiers",
+                 "filings with a fee paid at the counter (served visits, and online dossiers "
+                 "not paid online)"});
+    m.push_back({"payments_counter_vnd", "VND", "fees paid at the counter"});
     return m;
   }();
   return defs;
@@ -259,7 +269,8 @@ std::vector<double> BackOfficeCollector::row() const {
   auto values = counts_values(total_);
   for (double v : {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
                    overtime_min_, static_cast<double>(payments_ok_), payments_vnd_,
-                   static_cast<double>(payments_failed_)}) {
+                   static_cast<double>(payments_failed_), static_cast<double>(counter_payments_),
+                   counter_payments_vnd_}) {
     values.push_back(v);
   }
   return values;

@@ -42,6 +42,7 @@ class BackOfficeCollector : public model::CenterObserver {
   void on_backlog(engine::SimTime t, std::uint32_t dossiers) override;
   void on_online_payment(engine::SimTime t, const model::Dossier& d, double fee_vnd,
                          bool ok) override;
+  void on_counter_payment(engine::SimTime t, std::uint32_t procedure, double fee_vnd) override;
   /// Brings the backlog series up to t and, at run_end, writes the last (partial) hour.
   void finish(engine::SimTime t);
 
@@ -72,6 +73,8 @@ class BackOfficeCollector : public model::CenterObserver {
   std::uint64_t payments_online() const { return payments_ok_; }
   double payments_online_vnd() const { return payments_vnd_; }
   std::uint64_t online_payments_failed() const { return payments_failed_; }
+  std::uint64_t payments_counter() const { return counter_payments_; }
+  double payments_counter_vnd() const { return counter_payments_vnd_; }
   /// Dossiers in the back office now, the most ever, and the time-average from 0 to the latest
   /// time the series was brought up to (NaN before).
   std::uint32_t backlog() const { return backlog_; }
@@ -111,6 +114,8 @@ class BackOfficeCollector : public model::CenterObserver {
   std::uint64_t payments_ok_ = 0, payments_failed_ = 0;
   double overtime_min_ = 0.0;
   double payments_vnd_ = 0.0;  ///< fees of the successful payments
+  std::uint64_t counter_payments_ = 0;
+  double counter_payments_vnd_ = 0.0;
   std::uint32_t backlog_ = 0, backlog_max_ = 0;
   std::uint64_t hour_ = 0;  ///< index of the clock hour being integrated, from 0
   double since_ = 0.0, hour_area_ = 0.0, area_ = 0.0;

@@ -62,8 +62,8 @@ sim::model::Dossier filed(std::uint64_t id, std::uint32_t procedure, bool online
 }  // namespace
 
 TEST_CASE(
-    "an online filing collected at the counter brings a pick-up visit on its due date, or the next "
-    "working day if the citizen's hour has passed",
+    "an online filing collected at the counter brings a pick-up visit on the day its result is "
+    "ready, or the next working day if the citizen's hour has passed",
     "[model][pick_ups]") {
   const auto p = pickup_center(10);
   const sim::model::WorkCalendar calendar(*p.calendar);
@@ -72,19 +72,25 @@ TEST_CASE(
   test_support::VisitLog log(sim, pool);
   sim::model::PickUps pickups(sim, p, calendar, pool, log);
   const double day = 1440.0;
-  const auto file = [&](const sim::model::Dossier& d) {
-    pickups.on_dossier_received(d.received, d);
+  // The result is ready at `ready` (the back office's on_dossier_done); the due date no longer
+  // matters.
+  const auto done = [&](const sim::model::Dossier& d, double ready) {
+    pickups.on_dossier_done(ready, d);
   };
-  file(filed(1, 0, true, 360.0, 0));  // Monday 06:00, due Monday: that Monday
-  // Tuesday 16:59, due Tuesday: every usual hour (07:30-16:30) has passed, so Wednesday.
-  file(filed(2, 0, true, 1 * day + 1019.0, 1));
-  file(filed(3, 0, true, 4 * day + 1380.0, 7));  // Friday 23:00, due Monday 15/9: that Monday
-  file(filed(4, 0, true, 360.0, 2));             // Monday, due Wednesday: the appointment day
-  file(filed(5, 0, true, 9 * day + 600.0, 10));  // due after the run's last day: no visit
-  file(filed(6, 1, true, 360.0, 0));             // delivered electronically: no visit
-  file(filed(7, 0, false, 360.0, 0));            // filed at the counter: in the mix instead
+  done(filed(1, 0, true, 300.0, 0), 360.0);  // ready Monday 06:00, due Monday: that Monday
+  // Ready Tuesday 16:59: every usual hour (07:30-16:30) has passed, so Wednesday.
+  done(filed(2, 0, true, 60.0, 1), 1 * day + 1019.0);
+  // Ready Saturday 10:00 (filed Friday 23:00, due Monday 15/9): the next working day, Monday.
+  done(filed(3, 0, true, 4 * day + 1380.0, 7), 5 * day + 600.0);
+  // Filed Monday, due Wednesday, ready Monday 06:00: comes that Monday, not on the due date.
+  done(filed(4, 0, true, 300.0, 2), 360.0);
+  // Late: due Monday, ready Thursday 06:00: comes Thursday, when it is done.
+  done(filed(8, 0, true, 300.0, 0), 3 * day + 360.0);
+  done(filed(5, 0, true, 9 * day + 600.0, 10), 10 * day + 60.0);  // ready after the run: no visit
+  done(filed(6, 1, true, 300.0, 0), 360.0);   // delivered electronically: no visit
+  done(filed(7, 0, false, 300.0, 0), 360.0);  // filed at the counter: in the mix instead
   sim.run();
-  REQUIRE(log.lines.size() == 4);
+  REQUIRE(log.lines.size() == 5);
   std::vector<std::pair<std::uint64_t, double>> seen;  // (dossier, day of the visit)
   for (const auto& text : log.lines) {
     std::istringstream line(text);
@@ -100,7 +106,8 @@ TEST_CASE(
     seen.emplace_back(id - sim::model::PickUps::id_base, d);
   }
   std::sort(seen.begin(), seen.end());
-  const std::vector<std::pair<std::uint64_t, double>> expected = {{1, 0}, {2, 2}, {3, 7}, {4, 2}};
+  const std::vector<std::pair<std::uint64_t, double>> expected = {
+      {1, 0}, {2, 2}, {3, 7}, {4, 0}, {8, 3}};
   CHECK(seen == expected);
   // The visitors come for the pick-up procedure, queue for its domain and need its service.
   for (sim::model::CitizenIndex i = 0; i < pool.in_use(); ++i) {
@@ -118,7 +125,7 @@ TEST_CASE("a catalogue without a pick-up procedure makes no pick-up visits", "[m
   sim::model::CitizenPool pool;
   test_support::VisitLog log(sim, pool);
   sim::model::PickUps pickups(sim, p, calendar, pool, log);
-  pickups.on_dossier_received(360.0, filed(1, 0, true, 360.0, 0));
+  pickups.on_dossier_done(360.0, filed(1, 0, true, 300.0, 0));
   sim.run();
   CHECK(log.lines.empty());
 }
