@@ -8,10 +8,10 @@
 #include "sim/model/center.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/stats/back_office_collector.hpp"
-#include "sim/stats/ticket_collector.hpp"
 #include "sim/stats/day_collector.hpp"
 #include "sim/stats/summary_collector.hpp"
 #include "sim/stats/system_collector.hpp"
+#include "sim/stats/ticket_collector.hpp"
 
 namespace sim::scenario {
 

@@ -18,9 +18,7 @@ struct FeeCount : sim::model::CenterObserver {
   const CenterParams* params = nullptr;
   std::uint64_t owed = 0, online = 0;
   double owed_vnd = 0.0;
-  void on_served(sim::engine::SimTime, const sim::model::Citizen& c) override {
-    add(c.procedure);
-  }
+  void on_served(sim::engine::SimTime, const sim::model::Citizen& c) override { add(c.procedure); }
   void on_dossier_received(sim::engine::SimTime, const sim::model::Dossier& d) override {
     if (!d.online) return;  // a counter dossier was counted when its visit ended served
     online += params->procedures[d.procedure].fee_vnd > 0.0;
