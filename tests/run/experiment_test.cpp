@@ -195,15 +195,31 @@ TEST_CASE("common random numbers keep arrivals identical across variants that do
     for (const auto& p : c.policies) variants.push_back({p, {policy(p)}, {}, ""});
     const auto e =
         sim::run::run_experiment("compare", c.scenario, {}, c.settings, variants, options(2));
+    // Pick-ups of online filings come when the back office finishes the dossier (issue 16), so
+    // a variant that moves the back office's work may move them: the law is checked on every
+    // other domain's arrivals, day by day.
+    const auto scenario = sim::scenario::load_scenario(c.scenario, {}, c.settings);
+    const auto& domains = scenario.center.domains;
+    double pickup = -1.0;
+    for (std::size_t d = 0; d < domains.size(); ++d)
+      if (domains[d].id == "result_pickup") pickup = static_cast<double>(d);
+    REQUIRE(pickup >= 0.0);
+    const auto walk_ins = [&](const sim::run::VariantRun& variant) {
+      const auto domain = table_column(variant, "days_by_domain", "domain");
+      const auto came = table_column(variant, "days_by_domain", "arrived");
+      std::vector<double> out;
+      for (std::size_t i = 0; i < domain.size(); ++i)
+        if (domain[i] != pickup) out.push_back(came[i]);
+      return out;
+    };
     const auto arrived = column(e.variants[0], "arrived");
-    const auto days_arrived = table_column(e.variants[0], "days", "arrived");
+    const auto days_arrived = walk_ins(e.variants[0]);
     REQUIRE(arrived.size() == 2);
-    REQUIRE(days_arrived.size() == 10);  // 5 days x 2 replications
+    REQUIRE(days_arrived.size() == 10 * (domains.size() - 1));  // 5 days x 2 replications
     CHECK(arrived[0] > 500);
     for (std::size_t v = 1; v < e.variants.size(); ++v) {
       INFO(e.variants[v].spec.name);
-      CHECK(column(e.variants[v], "arrived") == arrived);
-      CHECK(table_column(e.variants[v], "days", "arrived") == days_arrived);
+      CHECK(walk_ins(e.variants[v]) == days_arrived);
       // ...while each of them changes something.
       CHECK(column(e.variants[v], "wait_mean") != column(e.variants[0], "wait_mean"));
     }
