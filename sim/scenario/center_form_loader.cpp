@@ -110,7 +110,8 @@ void read_demand(TableReader& t, model::CenterParams& c) {
   b.gave_up_return_share = t.number("gave_up_return_share", false).value_or(b.gave_up_return_share);
   if (const auto from = t.string("patience_from", false)) {
     const bool expected = *from == "expected_call";
-    t.check(expected || *from == "ticket", "patience_from", "\"ticket\" or \"expected_call\"");
+    t.check(expected || *from == "ticket", "patience_from",
+            "expected \"ticket\" or \"expected_call\", got \"" + *from + "\"");
     if (expected) b.patience_from = model::BehaviourParams::PatienceFrom::expected_call;
   }
   b.no_show_share = t.number("no_show_share", false).value_or(b.no_show_share);
