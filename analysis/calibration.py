@@ -14,6 +14,7 @@ both come from analysis/calibration_report.py. Only the HDF5 outputs are read.
 """
 import argparse
 import datetime
+import json
 import math
 import os
 import re
@@ -230,8 +231,14 @@ def checks(model, cfg, x):
     provinces = sorted({str(centers["province"][[str(k) for k in centers["code"]].index(c["unit"])]) for c in units})
     free = model.run("check_units_no_overrides", rate, factor,
                      ["national.provinces = [%s]" % ", ".join('"%s"' % p for p in provinces)], reps, overrides=False)
+    results["target_sd"] = {"national_on_time": float(np.std(nat["on_time_rate"], ddof=1)),
+                            "national_dossiers": float(np.std(nat["dossiers_received"], ddof=1))}
+    for t in cfg["target"]:
+        if "unit" in t:
+            results["target_sd"][t["id"]] = float(np.std(unit_value(centers, rows, t["unit"], "on_time_rate"), ddof=1))
+    overridden = {line.split(",")[0] for line in open(os.path.join(ROOT, "scenarios/data/unit_overrides.csv"), encoding="utf-8")}
     for c in units:
-        results[c["id"]] = {
+        results[c["id"]] = {"overridden": c["unit"] in overridden,
             "predicted": interval(unit_value(free[1], free[2], c["unit"], c["measure"]) / LAUNCH_WORKING_DAYS),
             "as_run": interval(unit_value(centers, rows, c["unit"], c["measure"]) / LAUNCH_WORKING_DAYS),
             "served_as_run": interval(unit_value(centers, rows, c["unit"], "served") / LAUNCH_WORKING_DAYS)}
@@ -269,12 +276,13 @@ def main():
     p.add_argument("--workdir", default=os.path.join(ROOT, "out/calibration"))
     p.add_argument("--apply", action="store_true", help="write the fitted values into the scenario")
     p.add_argument("--no-fit", action="store_true", help="keep the scenario's values; only checks and report")
+    p.add_argument("--report-only", action="store_true", help="rewrite the page from the last run's state.json")
     args = p.parse_args()
     cfg = tomllib.load(open(TARGETS, "rb"))
     fc = cfg["fit"]
     model = Model(args.motcua, fc["scenario"], args.workdir, args.threads)
     started = time.time()
-    x0 = read_scenario_values(fc["scenario"])
+    x0 = fc.get("start") or read_scenario_values(fc["scenario"])
     ev = Evaluation(model, cfg["target"])
     seen = {}
 
@@ -284,7 +292,16 @@ def main():
               flush=True)
         return objective(cfg["target"], seen[tuple(x)])
 
+    state = os.path.join(args.workdir, "state.json")
+    if args.report_only:  # the last full run's fit, checks and sensitivity, with their files
+        s = json.load(open(state, encoding="utf-8"))
+        import calibration_report
+        calibration_report.write(cfg, s["x0"], s["x"], [(tuple(k), v) for k, v in s["log"]], s["outputs"],
+                                 s["checks"], read_all(os.path.join(args.workdir, "check_national.h5")),
+                                 s["sensitivity"], s["timing"])
+        return
     if args.no_fit:
+        x0 = read_scenario_values(fc["scenario"])
         x, log = x0, [(tuple(x0), f(x0))]
     else:
         x, _, log = fit(f, x0, fc["start_step"], fc["min_step"], fc["bounds"], fc["max_evaluations"])
@@ -293,10 +310,12 @@ def main():
         apply(fc["scenario"], x)
     check_results, national = checks(model, cfg, x)
     sens = sensitivity(model, x)
+    timing = {"fit_seconds": fit_seconds, "total_seconds": time.time() - started, "runs": model.runs,
+              "motcua_seconds": model.seconds}
+    json.dump({"x0": x0, "x": x, "log": log, "outputs": seen[tuple(x)], "checks": check_results,
+               "sensitivity": sens, "timing": timing}, open(state, "w", encoding="utf-8"), indent=1, default=float)
     import calibration_report
-    calibration_report.write(cfg, x0, x, log, seen[tuple(x)], check_results, national, sens,
-                             {"fit_seconds": fit_seconds, "total_seconds": time.time() - started,
-                              "runs": model.runs, "motcua_seconds": model.seconds})
+    calibration_report.write(cfg, x0, x, log, seen[tuple(x)], check_results, national, sens, timing)
 
 
 if __name__ == "__main__":

@@ -59,13 +59,17 @@ def check_definitions(cfg):
     return rows
 
 
-def fit_table(cfg, outputs):
+def fit_table(cfg, outputs, sd):
+    """The residuals, with the model's own spread over the checks' replications at the fitted
+    values (a target whose spread is near its σ is noisy in the objective)."""
     from calibration import miss
-    rows = ["| target | published | model at the fitted values | miss (σ) |", "|---|---|---|---|"]
+    rows = ["| target | published | model at the fitted values | miss (σ) | model's sd over replications |",
+            "|---|---|---|---|---|"]
     for t in cfg["target"]:
         k = kind_of(t)
-        rows.append("| %s | %s | %s | %+.2f |" % (t["id"], num(t["published"], k), num(outputs[t["id"]], k),
-                                                miss(t, outputs[t["id"]])))
+        spread = "–" if t["id"] not in sd else ("%.2f points" % (100 * sd[t["id"]]) if k == "share" else num(sd[t["id"]], k))
+        rows.append("| %s | %s | %s | %+.2f | %s |" % (t["id"], num(t["published"], k), num(outputs[t["id"]], k),
+                                                     miss(t, outputs[t["id"]]), spread))
     return rows
 
 
@@ -76,12 +80,15 @@ def checks_table(cfg, results):
         k = kind_of(c)
         r = results[c["id"]]
         band = "%s – %s" % (num(c["band"][0], k), num(c["band"][1], k))
-        if "predicted" in r:
+        if "predicted" in r and not r["overridden"]:
+            rows.append("| %s (not overridden: the run's prediction) | %s | %s | %s | %s |" % (
+                c["id"], num(c["published"], k), band, ci(r["predicted"], k), within(r["predicted"], c["band"])))
+        elif "predicted" in r:
             rows.append("| %s, predicted (no override) | %s | %s | %s | %s |" % (
                 c["id"], num(c["published"], k), band, ci(r["predicted"], k), within(r["predicted"], c["band"])))
-            rows.append("| %s, as run (override in the scenario) | %s | %s | %s; served %s | %s |" % (
+            rows.append("| %s, as run (override in the scenario) | %s | %s | %s; visits served %s | %s |" % (
                 c["id"], num(c["published"], k), band, ci(r["as_run"], k), ci(r["served_as_run"], k),
-                within(r["served_as_run"], c["band"])))
+                within(r["as_run"], c["band"])))
         else:
             extra = "" if "unscaled" not in r else " (unscaled: %s)" % num(r["unscaled"], k)
             rows.append("| %s | %s | %s | %s%s | %s |" % (c["id"], num(c["published"], k), band, ci(r, k), extra,
@@ -139,7 +146,7 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
              "| `back_office_time_factor` | %.4f | %.4f |" % (x0[1], x[1]), "",
              "2 free parameters, %d targets, objective (sum of squared misses in σ) %.3f at the fitted"
              " values after %d grid evaluations." % (len(cfg["target"]), objective(cfg["target"], outputs), len(log)), "",
-             "### Fit residuals", ""] + fit_table(cfg, outputs) + [
+             "### Fit residuals", ""] + fit_table(cfg, outputs, check_results["target_sd"]) + [
              "", "### Search log", "", "| evaluation | visit rate | back-office factor | objective |", "|---|---|---|---|"]
     lines += ["| %d | %.4f | %.4f | %.3f |" % (i + 1, k[0], k[1], v) for i, (k, v) in enumerate(log)]
     lines += ["", "### Checks the fit never saw (%d replications each)" % cfg["checks"]["replications"], ""]
