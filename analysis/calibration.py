@@ -1,75 +1,38 @@
 #!/usr/bin/python3
-"""Calibration of the national launch-period scenario against the ministry's published figures.
+"""Calibration of the national launch scenario: a fit of 2 free parameters to 6 published targets,
+then checks it never saw, the spread of on-time over centers, and each headline's sensitivity.
 
-    /usr/bin/python3 analysis/calibration.py [--motcua build/sim/motcua] [--tune] [--threads 2]
+    /usr/bin/python3 analysis/calibration.py [--motcua build/sim/motcua] [--apply]
 
-Without --tune it runs scenarios/national/launch_2025.toml once and writes docs/calibration.md:
-the simulated national and named-unit figures next to the published ones (DOMAIN.md).
-With --tune it first searches the two calibrated parameters and writes them into the scenario
-(the lines marked CALIBRATED):
-  1. visits_per_1000_per_day (one value for every class), so that the dossiers received from
-     1 July to 15 September 2025 (counter and online, see TARGET_DOSSIERS) total 6.6 million.
-  2. back_office_time_factor, by bisection, until the on-time rate is within 0.5 points of 91 %.
-HCMC's published dossiers per working day are then an independent check, not a target.
-Each run of the whole country takes a few minutes on two cores. Only the HDF5 output is read.
+Targets, checks and their bands: analysis/calibration_targets.toml (committed before the first
+run). Every model evaluation is one `motcua run` with the scenario's fixed seed (common random
+numbers), 2 threads, 1 replication; the checks use 5 replications. The search is a compass
+search on a grid (fit() below). With --apply the fitted values are written into
+scenarios/national/launch_2025.toml (the lines marked CALIBRATED). The report is
+docs/calibration.md (its generated section) and docs/images/calibration_on_time_by_type.png;
+both come from analysis/calibration_report.py. Only the HDF5 outputs are read.
 """
 import argparse
 import datetime
+import json
 import math
 import os
 import re
 import subprocess
 import sys
+import time
+import tomllib
+
+import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from motcua_report import reader  # noqa: E402  (the one HDF5 reader of analysis/)
+from motcua_report.intervals import Interval  # noqa: E402
 
-SCENARIO = "scenarios/national/launch_2025.toml"
-# DOMAIN.md, C1: 6.6 million "online dossiers" received 1 Jul - 15 Sep 2025. The national portal
-# counts dossiers keyed in at the counter as online too (research sheet, C2-C3), so the figure is
-# compared with all dossiers received (counter and online); see docs/calibration.md.
-TARGET_DOSSIERS = 6.6e6
-TARGET_ON_TIME = 0.91   # DOMAIN.md, C1: handled on time
-TARGET_HCMC = 366897 / 23  # C6: HCMC dossiers by 31 Jul 2025 over July's 23 working days (a check)
-BANDS = {"online": 0.10, "on_time": 0.03}  # the issue's calibration bands (±10 %, ±3 points)
-
-
-def run(args, settings, path):
-    cmd = [args.motcua, "run", SCENARIO, "-o", path, "-q", "--threads", str(args.threads)]
-    for s in settings:
-        cmd += ["--set", s]
-    subprocess.run(cmd, check=True)
-    return read_national(path)
-
-
-def read_national(path):
-    """(national row of the first replication, /centers, /center_results of that replication)
-    of a national results file, through the report's reader. Each table is a dict of columns."""
-    with reader.open_file(path) as f:
-        res = reader.NationalResults(f)
-        nat = {k: float(v) for k, v in res.table("national_results").iloc[0].items()}
-        centers = {k: v.to_numpy() for k, v in res.table("centers").items()}
-        rows = res.table("center_results")
-        if "replication" in rows:
-            rows = rows[rows["replication"] == rows["replication"].min()]
-        return nat, centers, {k: v.to_numpy() for k, v in rows.items()}
-
-
-def read_params():
-    """The calibrated values in the scenario: visit rates (one per class) and the back-office
-    time factor."""
-    s = open(SCENARIO, encoding="utf-8").read()
-    rates = [float(x) for x in re.findall(r"^visits_per_1000_per_day = ([0-9.]+)", s, re.M)]
-    factor = float(re.search(r"^back_office_time_factor = ([0-9.]+)", s, re.M).group(1))
-    return rates, factor
-
-
-def write_params(rates, factor):
-    s = open(SCENARIO, encoding="utf-8").read()
-    it = iter(rates)
-    s = re.sub(r"^visits_per_1000_per_day = [0-9.]+", lambda m: "visits_per_1000_per_day = %.4f" % next(it), s, flags=re.M)
-    s = re.sub(r"^back_office_time_factor = [0-9.]+", "back_office_time_factor = %.4f" % factor, s, flags=re.M)
-    open(SCENARIO, "w", encoding="utf-8").write(s)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TARGETS = os.path.join(ROOT, "analysis", "calibration_targets.toml")
+LAUNCH_DAYS = 77  # 1 Jul - 15 Sep 2025
+HCMC = "79"
 
 
 def working_days(first, last):
@@ -82,147 +45,277 @@ def working_days(first, last):
     return n
 
 
+LAUNCH_WORKING_DAYS = working_days(datetime.date(2025, 7, 1), datetime.date(2025, 9, 15))
+
+
+def read_national(path):
+    """(national row of the first replication, /centers, /center_results of that replication)
+    of a national results file, through the report's reader. Each table is a dict of columns."""
+    nat, centers, rows = read_all(path)
+    first = rows["replication"] == rows["replication"].min() if "replication" in rows else slice(None)
+    return ({k: float(v[0]) for k, v in nat.items()}, centers, {k: v[first] for k, v in rows.items()})
+
+
+def read_all(path):
+    """(/national_results, /centers, /center_results) with every replication, as dicts of arrays."""
+    with reader.open_file(path) as f:
+        res = reader.NationalResults(f)
+        as_dict = lambda t: {k: v.to_numpy() for k, v in t.items()}  # noqa: E731
+        return (as_dict(res.table("national_results")), as_dict(res.table("centers")),
+                as_dict(res.table("center_results")))
+
+
 def hcmc_per_working_day(centers, res, column):
     prov = [str(p) for p in centers["province"]]
-    days = working_days(datetime.date(2025, 7, 1), datetime.date(2025, 9, 15))
-    return sum(res[column][i] for i, p in enumerate(prov) if p == "79") / days
+    return sum(res[column][i] for i, p in enumerate(prov) if p == HCMC) / LAUNCH_WORKING_DAYS
 
 
-def tune(args, log):
-    """The visit rate from the dossier total, then the back-office time factor by bisection.
+class Model:
+    """Runs the scenario at given free-parameter values. The visit rate is one value for every
+    class; the scenario cannot take it by --set (it is in [[classes]]), so each run gets a copy of
+    the scenario file in the work folder with the rate written in and its paths made absolute."""
 
-    Dossiers received (counter and online) grow in proportion to the visit rate, except for the
-    few citizens who give up before filing, so two rescalings from runs meet the total. The
-    on-time rate falls as back-office work per dossier grows."""
-    rates, factor = read_params()
-    path = os.path.join(args.workdir, "tune.h5")
-    for step in range(0 if args.keep_rate else 2):
-        write_params(rates, factor)
-        nat, *_ = run(args, [], path)
-        log.append(("rate %d" % (step + 1), rates[:], factor, nat["dossiers_received"], nat["on_time_rate"]))
-        rates = [r * TARGET_DOSSIERS / nat["dossiers_received"] for r in rates]
-    lo, hi = 1.0, 8.0  # bracket of the time factor
-    factor = max(factor, lo)
-    best = None
-    for step in range(args.steps):
-        write_params(rates, factor)
-        nat, *_ = run(args, [], path)
-        log.append(("time factor %d" % (step + 1), rates[:], factor, nat["dossiers_received"], nat["on_time_rate"]))
-        err = nat["on_time_rate"] - TARGET_ON_TIME
-        if best is None or abs(err) < abs(best[1]):
-            best = (factor, err)
-        if abs(err) < 0.005:
-            break
-        if err > 0:
-            lo = factor  # too punctual: more work per dossier
+    def __init__(self, motcua, scenario, workdir, threads=2, base_settings=()):
+        self.motcua, self.workdir, self.threads = motcua, workdir, threads
+        self.scenario = os.path.join(ROOT, scenario)
+        self.base_settings = list(base_settings)
+        self.runs, self.seconds = 0, 0.0
+        os.makedirs(workdir, exist_ok=True)
+
+    def scenario_copy(self, rate, overrides=True):
+        text = open(self.scenario, encoding="utf-8").read()
+        text = re.sub(r"^visits_per_1000_per_day = [0-9.]+", "visits_per_1000_per_day = %.6f" % rate,
+                      text, flags=re.M)
+        folder = os.path.dirname(os.path.dirname(self.scenario))
+        text = text.replace('"../', '"%s/' % folder)
+        if not overrides:
+            text = re.sub(r"^unit_overrides = .*$", "", text, flags=re.M)
+        path = os.path.join(self.workdir, "scenario_%s.toml" % ("with" if overrides else "without"))
+        open(path, "w", encoding="utf-8").write(text)
+        return path
+
+    def run(self, name, rate, factor, settings=(), replications=1, overrides=True):
+        """One `motcua run`; returns (national rows, centers, center rows) of every replication."""
+        out = os.path.join(self.workdir, name + ".h5")
+        cmd = [self.motcua, "run", self.scenario_copy(rate, overrides), "-o", out, "-q",
+               "-t", str(self.threads), "-r", str(replications),
+               "--set", "national.back_office_time_factor = %.6f" % factor]
+        for s in self.base_settings + list(settings):
+            cmd += ["--set", s]
+        start = time.time()
+        subprocess.run(cmd, check=True)
+        self.runs += 1
+        self.seconds += time.time() - start
+        return read_all(out)
+
+
+def unit_value(centers, rows, code, column):
+    """A center's column in every replication of a run (array over replications)."""
+    idx = [str(c) for c in centers["code"]].index(code)
+    return rows[column][rows["center"].astype(int) == idx]
+
+
+class Evaluation:
+    """The fitting targets' model outputs at one point: the national launch run, and HCMC alone
+    over 31 and 50 days (the periods of its published counts). `plan` replaces the runs for the
+    small CI fit: {"national": [--set lines]} and no HCMC runs."""
+
+    def __init__(self, model, targets, plan=None):
+        self.model, self.targets = model, targets
+        self.plan = plan or {"national": [], "hcmc_days": {"hcmc_july_dossiers": 31, "hcmc_to_19aug_dossiers": 50}}
+
+    def outputs(self, x):
+        rate, factor = x
+        nat, centers, rows = self.model.run("fit", rate, factor, self.plan["national"])
+        out = {}
+        for t in self.targets:
+            tid = t["id"]
+            if tid == "national_dossiers":
+                out[tid] = nat["dossiers_received"][0]
+            elif tid == "national_on_time":
+                out[tid] = nat["on_time_rate"][0]
+            elif tid.endswith("_on_time") and "unit" in t:
+                out[tid] = unit_value(centers, rows, t["unit"], "on_time_rate")[0]
+            elif tid in self.plan["hcmc_days"]:
+                days = self.plan["hcmc_days"][tid]
+                h, *_ = self.model.run("fit_hcmc%d" % days, rate, factor,
+                                       ['national.provinces = ["%s"]' % HCMC, "run.days = %d" % days])
+                out[tid] = h["dossiers_received"][0]
+            else:
+                raise KeyError("no model output for target " + tid)
+        return out
+
+
+def miss(target, value):
+    """The target's miss in sigmas: relative for counts, absolute for rates."""
+    if target["kind"] == "relative":
+        return (value / target["published"] - 1.0) / target["sigma"]
+    return (value - target["published"]) / target["sigma"]
+
+
+def objective(targets, outputs):
+    return sum(miss(t, outputs[t["id"]]) ** 2 for t in targets)
+
+
+def fit(f, x0, step, min_step, bounds, max_evaluations):
+    """Compass search on a grid: from x0 try x ± step along each axis (inside bounds), move to the
+    best point that lowers f, halve every step when none does; stop when each step is below its
+    minimum or the evaluations run out. f is evaluated once per grid point (cached).
+    Returns (best x, f(best x), log of (x, f(x)) in evaluation order)."""
+    cache, log = {}, []
+
+    def value(x):
+        key = tuple(round(v, 9) for v in x)
+        if key not in cache:
+            if len(cache) >= max_evaluations:
+                return math.inf
+            cache[key] = f(list(key))
+            log.append((key, cache[key]))
+        return cache[key]
+
+    x, step = list(x0), list(step)
+    best = value(x)
+    while any(s >= m for s, m in zip(step, min_step)) and len(cache) < max_evaluations:
+        trial = []
+        for i in range(len(x)):
+            for sign in (-1, 1):
+                y = list(x)
+                y[i] = round(x[i] + sign * step[i], 9)
+                if bounds[i][0] <= y[i] <= bounds[i][1]:
+                    trial.append(y)
+        scored = [(value(y), y) for y in trial]
+        scored = [(v, y) for v, y in scored if v < best]
+        if scored:
+            best, x = min(scored)
         else:
-            hi = factor
-        factor = math.sqrt(lo * hi) if hi < 8.0 or err < 0 else factor * 1.5
-    write_params(rates, best[0])  # the best factor actually run, not an untried one
-    return rates, best[0]
+            step = [s / 2 for s in step]
+    return [round(v, 9) for v in x], best, log
 
 
-def fmt(x, d=0):
-    return "{:,.{d}f}".format(x, d=d)
+def read_scenario_values(scenario):
+    s = open(os.path.join(ROOT, scenario), encoding="utf-8").read()
+    rate = float(re.search(r"^visits_per_1000_per_day = ([0-9.]+)", s, re.M).group(1))
+    factor = float(re.search(r"^back_office_time_factor = ([0-9.]+)", s, re.M).group(1))
+    return [rate, factor]
 
 
-def report(args, log):
-    path = os.path.join(args.workdir, "launch.h5")
-    nat, centers, res = run(args, [], path)
-    rates, factor = read_params()
-    codes = [str(c) for c in centers["code"]]
-    prov = [str(p) for p in centers["province"]]
-    days_wd = working_days(datetime.date(2025, 7, 1), datetime.date(2025, 9, 15))
-    def unit(code):
-        i = codes.index(code)
-        return {k: res[k][i] for k in res}
-    hcmc = [i for i, p in enumerate(prov) if p == "79"]
-    phutho = [i for i, p in enumerate(prov) if p == "25"]
-    lines = ["# Calibration", "",
-             "Generated by `analysis/calibration.py` from one run of `%s` (1 replication, seed of the"
-             " file); do not edit by hand." % SCENARIO, "",
-             "## Published figures and the simulation", "",
-             "| figure | published | simulated | band | within |", "|---|---|---|---|---|"]
-    rec = nat["dossiers_received"]
-    ok_rec = abs(rec / TARGET_DOSSIERS - 1) <= BANDS["online"]
-    ot = nat["on_time_rate"]
-    ok_time = abs(ot - TARGET_ON_TIME) <= BANDS["on_time"]
-    lines.append("| dossiers received through the system (counter and online), 1 Jul - 15 Sep 2025 | 6.6 million \"online dossiers\" (C1; see below) | %s | ±10 %% | %s |" % (fmt(rec), "yes" if ok_rec else "**no**"))
-    lines.append("| of those, filed online by the citizen | not published (C4: about 17 %% end-to-end online in October) | %s (%.0f %%) | — | for information |" % (fmt(nat["dossiers_online"]), 100 * nat["dossiers_online"] / rec))
-    lines.append("| share handled on time | 91 %% (C1) | %.1f %% | ±3 points | %s |" % (100 * ot, "yes" if ok_time else "**no**"))
-    lines.append("| HCMC units simulated | 168 | %d | exact | %s |" % (len(hcmc), "yes" if len(hcmc) == 168 else "**no**"))
-    lines.append("| Phú Thọ units / planning population | 148 / 4.02 million | %d / %s | exact | %s |" % (
-        len(phutho), fmt(sum(res["population"][i] for i in phutho)), "yes" if len(phutho) == 148 else "**no**"))
-    hcmc_dossiers = hcmc_per_working_day(centers, res, "dossiers_received")
-    ok_h = abs(hcmc_dossiers / TARGET_HCMC - 1) <= 0.25
-    lines.append("| HCMC dossiers per working day (counter and online) | about 16,000 (366,897 by 31 Jul, C6) | %s | ±25 %% (a check, not tuned) | %s |" % (fmt(hcmc_dossiers), "yes" if ok_h else "**no**"))
-    pm = unit("26704")
-    lines.append("| phường Phú Mỹ (HCMC) dossiers a day | over 1,200 (seed 003; not found elsewhere, C8) | %s | — | **no**: see below |" % fmt(pm["dossiers_received"] / days_wd))
-    da = unit("25942")
-    lines.append("| phường Dĩ An (HCMC) planning population | 227,000 | %s | — | yes |" % fmt(da["population"]))
-    lines.append("| phường Dĩ An mean wait | tens of minutes at ordinary load (DOMAIN.md) | %.1f min | — | for information |" % da["wait_mean"])
-    lines += ["", "## Tuned parameters", "",
-              "| parameter | value | how |", "|---|---|---|",
-              "| `visits_per_1000_per_day` (every class) | %s | one common factor so that the dossiers received total 6.6 million (two rescalings: dossiers grow in proportion to it, but for the few who give up before filing) |" % ", ".join("%.3f" % r for r in rates),
-              "| `back_office_time_factor` | %.3f | bisection until the on-time rate is within 0.5 points of 91 %% (the best value run is kept) |" % factor, ""]
-    if log and not any(name.startswith("rate") for name, *_ in log):
-        lines += ["The visit rate was kept from the scenario file (`--tune --keep-rate`); it came from an"
-                  " earlier `--tune`, whose two rescalings went 1.500 → 1.159 → 1.156.", ""]
-    if log:
-        lines += ["Search log of the last `--tune`:", "", "| run | visit rate | back_office_time_factor | dossiers received | on time |", "|---|---|---|---|---|"]
-        for name, r, c, o, t in log:
-            lines.append("| %s | %.3f | %.3f | %s | %.2f %% |" % (name, r[0], c, fmt(o), 100 * t))
-        lines.append("")
-    lines += ["## What the calibration means", "",
-              "* The targets are totals over 1 July - 15 September 2025 (77 days, %d working days; HCMC's"
-              " July figure is used as a per-working-day rate for the whole period)."
-              " Only two parameters were tuned; everything else comes from the templates and the"
-              " launch-period fault model (`scenarios/systems/launch_2025.toml`), whose values are"
-              " sourced or marked ASSUMPTION in docs/model.md." % days_wd,
-              "* The visit rate is per 1,000 **planning** residents (quy mô dân số, 113.7 million in all),"
-              " not census residents (about 101.3 million): per census resident it is %.3f a day." % (rates[0] * 113.7 / 101.3),
-              "* **Why back-office work takes longer.** With the templates' back-office minutes and"
-              " staffing, the launch-period fault model alone leaves about 98 %% of dossiers on time."
-              " The seeds report that commune staff could not yet do many of the procedures newly"
-              " devolved to them and lacked digital skills (DOMAIN.md); the calibration expresses this"
-              " as back-office work taking %.2f times the templates' minutes during the launch"
-              " period (ASSUMPTION; the data cannot tell it apart from fewer staff, and"
-              " `back_office_capacity` was first tried: with at least one worker per center its floor"
-              " left the on-time rate at 95 %%). Near saturation the on-time rate changes steeply with"
-              " this factor (search log)." % factor,
-              "* **Which dossiers the 6.6 million are.** The ministry calls them online dossiers, but the"
-              " national portal counts dossiers keyed in by staff at the counter as online too (C2-C3),"
-              " and end-to-end online filing was only about 17 %% in October (C4). The run's dossiers"
-              " filed online by the citizens themselves (%s, %.0f %% of all) would have to grow %.1f-fold"
-              " to reach 6.6 million. Compared with all dossiers received, one visit rate meets the"
-              " figure, and HCMC's 16,000 a working day then follows without tuning (row above). The"
-              " simulation therefore compares it with all dossiers received (ASSUMPTION)."
-              % (fmt(nat["dossiers_online"]), 100 * nat["dossiers_online"] / rec, TARGET_DOSSIERS / max(nat["dossiers_online"], 1)),
-              "* phường Phú Mỹ's 1,200 dossiers a day are not reproduced: with the national visit rate,"
-              " its 78,641 planning residents bring %s a working day. Either the figure counts"
-              " something else (it was not found in any other source, C8), or Phú Mỹ's demand per resident"
-              " (an industrial and port area with many businesses) is far above the average. A province"
-              " override cannot fix one ward; a per-unit demand override is left for later."
-              % fmt(pm["dossiers_received"] / days_wd),
-              ""]
-    open("docs/calibration.md", "w", encoding="utf-8").write("\n".join(lines))
-    print("wrote docs/calibration.md")
+def apply(scenario, x):
+    """Write the fitted values into the scenario's CALIBRATED lines."""
+    path = os.path.join(ROOT, scenario)
+    s = open(path, encoding="utf-8").read()
+    s = re.sub(r"^visits_per_1000_per_day = [0-9.]+", "visits_per_1000_per_day = %.4f" % x[0], s, flags=re.M)
+    s = re.sub(r"^back_office_time_factor = [0-9.]+", "back_office_time_factor = %.4f" % x[1], s, flags=re.M)
+    open(path, "w", encoding="utf-8").write(s)
+
+
+def interval(values):
+    iv = Interval(values)
+    return {"mean": iv.mean, "low": iv.mean - iv.half, "high": iv.mean + iv.half, "n": iv.n}
+
+
+def checks(model, cfg, x):
+    """The checks of calibration_targets.toml at x, each over cfg['checks']['replications'] runs."""
+    reps = cfg["checks"]["replications"]
+    rate, factor = x
+    results = {}
+    hcmc = {d: model.run("check_hcmc%d" % d, rate, factor, ['national.provinces = ["79"]', "run.days = %d" % d], reps)[0]
+            for d in (62, 92)}
+    settled = {d: hcmc[d]["dossiers_completed"] + hcmc[d]["dossiers_open_overdue"] for d in hcmc}
+    results["hcmc_september_on_time"] = interval(
+        (hcmc[92]["dossiers_on_time"] - hcmc[62]["dossiers_on_time"]) / (settled[92] - settled[62]))
+    nat, centers, rows = model.run("check_national", rate, factor, [], reps)
+    scale = 6.6e6 / nat["dossiers_received"]
+    results["online_payments"] = interval(nat["payments_online"] * scale)
+    results["online_payments"]["unscaled"] = float(np.mean(nat["payments_online"]))
+    units = [c for c in cfg["check"] if "unit" in c]
+    provinces = sorted({str(centers["province"][[str(k) for k in centers["code"]].index(c["unit"])]) for c in units})
+    free = model.run("check_units_no_overrides", rate, factor,
+                     ["national.provinces = [%s]" % ", ".join('"%s"' % p for p in provinces)], reps, overrides=False)
+    results["target_sd"] = {"national_on_time": float(np.std(nat["on_time_rate"], ddof=1)),
+                            "national_dossiers": float(np.std(nat["dossiers_received"], ddof=1))}
+    for t in cfg["target"]:
+        if "unit" in t:
+            results["target_sd"][t["id"]] = float(np.std(unit_value(centers, rows, t["unit"], "on_time_rate"), ddof=1))
+    overridden = {line.split(",")[0] for line in open(os.path.join(ROOT, "scenarios/data/unit_overrides.csv"), encoding="utf-8")}
+    for c in units:
+        results[c["id"]] = {"overridden": c["unit"] in overridden,
+            "predicted": interval(unit_value(free[1], free[2], c["unit"], c["measure"]) / LAUNCH_WORKING_DAYS),
+            "as_run": interval(unit_value(centers, rows, c["unit"], c["measure"]) / LAUNCH_WORKING_DAYS),
+            "served_as_run": interval(unit_value(centers, rows, c["unit"], "served") / LAUNCH_WORKING_DAYS)}
+    return results, (nat, centers, rows)
+
+
+def headlines(nat, centers, rows):
+    """The four headlines of the sensitivity table, from the first replication of a national run."""
+    first = rows["replication"] == rows["replication"].min()
+    prov = np.array([str(p) for p in centers["province"]])
+    idx = rows["center"][first].astype(int)
+    hc = prov[idx] == HCMC
+    num = lambda c, m: rows[c][first][m].sum()  # noqa: E731
+    hcmc_on_time = num("dossiers_on_time", hc) / (num("dossiers_completed", hc) + num("dossiers_open_overdue", hc))
+    return {"national on time": nat["on_time_rate"][0], "HCMC on time": hcmc_on_time,
+            "centers below 50 % on time": float(np.mean(rows["on_time_rate"][first] < 0.5)),
+            "served / arrived": nat["served"][0] / nat["arrived"][0]}
+
+
+def sensitivity(model, x, rel=0.10):
+    """Each headline at x and with each free parameter moved by ±rel (1 replication, fixed seed)."""
+    table = {"base": headlines(*model.run("sens_base", x[0], x[1]))}
+    for i, name in enumerate(("visits_per_1000_per_day", "back_office_time_factor")):
+        for sign in (-1, 1):
+            y = list(x)
+            y[i] = x[i] * (1 + sign * rel)
+            table["%s %+d %%" % (name, sign * round(100 * rel))] = headlines(*model.run("sens", y[0], y[1]))
+    return table
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--motcua", default="build/sim/motcua")
+    p.add_argument("--motcua", default=os.path.join(ROOT, "build/sim/motcua"))
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--tune", action="store_true")
-    p.add_argument("--keep-rate", action="store_true", help="tune only the back-office time factor")
-    p.add_argument("--steps", type=int, default=7)
-    p.add_argument("--workdir", default="out/calibration")
+    p.add_argument("--workdir", default=os.path.join(ROOT, "out/calibration"))
+    p.add_argument("--apply", action="store_true", help="write the fitted values into the scenario")
+    p.add_argument("--no-fit", action="store_true", help="keep the scenario's values; only checks and report")
+    p.add_argument("--report-only", action="store_true", help="rewrite the page from the last run's state.json")
     args = p.parse_args()
-    os.makedirs(args.workdir, exist_ok=True)
-    log = []
-    if args.tune:
-        tune(args, log)
-    report(args, log)
+    cfg = tomllib.load(open(TARGETS, "rb"))
+    fc = cfg["fit"]
+    model = Model(args.motcua, fc["scenario"], args.workdir, args.threads)
+    started = time.time()
+    x0 = fc.get("start") or read_scenario_values(fc["scenario"])
+    ev = Evaluation(model, cfg["target"])
+    seen = {}
+
+    def f(x):
+        seen[tuple(x)] = ev.outputs(x)
+        print("fit %d: rate %.4f factor %.4f -> J %.3f" % (len(seen), x[0], x[1], objective(cfg["target"], seen[tuple(x)])),
+              flush=True)
+        return objective(cfg["target"], seen[tuple(x)])
+
+    state = os.path.join(args.workdir, "state.json")
+    if args.report_only:  # the last full run's fit, checks and sensitivity, with their files
+        s = json.load(open(state, encoding="utf-8"))
+        import calibration_report
+        calibration_report.write(cfg, s["x0"], s["x"], [(tuple(k), v) for k, v in s["log"]], s["outputs"],
+                                 s["checks"], read_all(os.path.join(args.workdir, "check_national.h5")),
+                                 s["sensitivity"], s["timing"])
+        return
+    if args.no_fit:
+        x0 = read_scenario_values(fc["scenario"])
+        x, log = x0, [(tuple(x0), f(x0))]
+    else:
+        x, _, log = fit(f, x0, fc["start_step"], fc["min_step"], fc["bounds"], fc["max_evaluations"])
+    fit_seconds = time.time() - started
+    if args.apply:
+        apply(fc["scenario"], x)
+    check_results, national = checks(model, cfg, x)
+    sens = sensitivity(model, x)
+    timing = {"fit_seconds": fit_seconds, "total_seconds": time.time() - started, "runs": model.runs,
+              "motcua_seconds": model.seconds}
+    json.dump({"x0": x0, "x": x, "log": log, "outputs": seen[tuple(x)], "checks": check_results,
+               "sensitivity": sens, "timing": timing}, open(state, "w", encoding="utf-8"), indent=1, default=float)
+    import calibration_report
+    calibration_report.write(cfg, x0, x, log, seen[tuple(x)], check_results, national, sens, timing)
 
 
 if __name__ == "__main__":

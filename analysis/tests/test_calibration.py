@@ -1,0 +1,56 @@
+"""The calibration's fit machinery: the compass search on known functions, and on the model itself
+recovering the parameter values that made its own targets (docs/calibration.md, "CI")."""
+import math
+
+import calibration
+
+SCENARIO = "scenarios/national/launch_2025.toml"
+
+
+def test_the_compass_search_walks_the_grid_to_a_quadratics_minimum():
+    # Minimum at (1.3, 2.5), on the grid of start (1.0, 1.5) and steps (0.1, 0.25).
+    f = lambda x: (x[0] - 1.3) ** 2 + 4 * (x[1] - 2.5) ** 2  # noqa: E731
+    x, best, log = calibration.fit(f, [1.0, 1.5], [0.1, 0.25], [0.05, 0.1], [[0, 3], [0, 3]], 100)
+    assert x == [1.3, 2.5] and best == 0.0
+    assert len(log) == len({k for k, _ in log})  # each grid point is run once
+
+
+def test_the_returned_point_is_no_worse_than_its_neighbours_at_the_final_step():
+    # Minimum off the grid: the answer must still be a local grid minimum at the finest step tried (0.05: the next halving, 0.025, is below the minimum).
+    f = lambda x: abs(x[0] - 1.234) + abs(x[1] - 0.777)  # noqa: E731
+    x, best, _ = calibration.fit(f, [1.0, 1.0], [0.2, 0.2], [0.05, 0.05], [[0, 3], [0, 3]], 200)
+    for i in range(2):
+        for d in (-0.05, 0.05):
+            y = list(x)
+            y[i] += d
+            assert best <= f(y)
+    assert abs(x[0] - 1.234) <= 0.05 and abs(x[1] - 0.777) <= 0.05
+
+
+def test_the_search_stops_at_its_evaluation_budget():
+    calls = []
+    f = lambda x: calls.append(x) or (x[0] - 2.0) ** 2  # noqa: E731
+    calibration.fit(f, [0.0, 0.0], [0.01, 0.01], [0.001, 0.001], [[-9, 9], [-9, 9]], 7)
+    assert len(calls) == 7
+
+
+def test_the_fit_recovers_the_values_that_made_its_targets_on_a_small_province(tmp_path, motcua_binary):
+    # Điện Biên (45 centers), 10 days: about 0.4 s a run. Targets are the model's own outputs at a
+    # known point of the search grid; with the scenario's fixed seed (common random numbers) the
+    # objective there is exactly 0, and dossiers grow with the visit rate while on-time falls
+    # with the back-office factor, so the search must walk to it.
+    model = calibration.Model(motcua_binary, SCENARIO, str(tmp_path), threads=2,
+                              base_settings=['national.provinces = ["11"]', "run.days = 10"])
+    targets = [{"id": "national_dossiers", "kind": "relative", "sigma": 0.03},
+               {"id": "national_on_time", "kind": "absolute", "sigma": 0.01},
+               {"id": "dien_bien_on_time", "unit": "03127", "kind": "absolute", "sigma": 0.01}]
+    ev = calibration.Evaluation(model, targets, {"national": [], "hcmc_days": {}})
+    truth = [1.2, 2.0]
+    made = ev.outputs(truth)
+    for t in targets:
+        t["published"] = made[t["id"]]
+    f = lambda x: calibration.objective(targets, ev.outputs(x))  # noqa: E731
+    x, best, log = calibration.fit(f, [1.0, 1.5], [0.1, 0.25], [0.1, 0.25], [[0.6, 2.0], [1.0, 3.0]], 24)
+    assert x == truth and best == 0.0
+    assert all(v > 0 for k, v in log if list(k) != truth)  # no other grid point fits exactly
+    assert not math.isinf(best)
