@@ -23,17 +23,6 @@ std::uint32_t Calendar::new_slot() {
   return static_cast<std::uint32_t>(slots_.size() - 1);
 }
 
-bool Calendar::pending(EventHandle handle) const {
-  return handle.valid() && handle.slot < slots_.size() &&
-         slots_[handle.slot].generation == handle.generation;
-}
-
-bool Calendar::cancel(EventHandle handle) {
-  if (!pending(handle)) return false;
-  release(handle.slot);
-  return true;
-}
-
 void Calendar::drop_cancelled_top() {
   while (!heap_.empty() && !live(heap_.front())) {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});

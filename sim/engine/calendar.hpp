@@ -36,11 +36,19 @@ class Calendar {
     return EventHandle{slot, s.generation};
   }
 
-  /// Cancels a pending event. Returns false if it already ran or was cancelled.
-  bool cancel(EventHandle handle);
+  /// Cancels a pending event. Returns false if it already ran or was cancelled. Inline: most
+  /// calls cancel a handle that already ran (a service end repaced, a renege after the call).
+  bool cancel(EventHandle handle) {
+    if (!pending(handle)) return false;
+    release(handle.slot);
+    return true;
+  }
 
   /// True if the handle refers to an event that is still pending.
-  bool pending(EventHandle handle) const;
+  bool pending(EventHandle handle) const {
+    return handle.valid() && handle.slot < slots_.size() &&
+           slots_[handle.slot].generation == handle.generation;
+  }
 
   /// Removes and returns the next live event, or nothing if none is left.
   std::optional<Event> pop() {

@@ -104,8 +104,8 @@ double Distribution::sample_random(RngStream& rng) const {
   auto& eng = rng.engine();
   return std::visit(
       Overloaded{
-          [&](const Exponential& d) {
-            return boost::random::exponential_distribution<double>(1.0 / d.mean)(eng);
+          [&](const Exponential&) {
+            return boost::random::exponential_distribution<double>(exponential_rate_)(eng);
           },
           [&](const Deterministic& d) { return d.value; },
           [&](const Uniform& d) {

@@ -5,6 +5,8 @@
 #include <variant>
 #include <vector>
 
+#include <boost/random/exponential_distribution.hpp>
+
 #include "sim/engine/rng_stream.hpp"
 
 namespace sim::engine {
@@ -61,6 +63,10 @@ class Distribution {
   double sample(RngStream& rng) const {
     // A fixed value draws nothing; tested first because most of a citizen's durations are.
     if (const auto* d = std::get_if<Deterministic>(&v_)) return d->value;
+    // The commonest random kind, inline with its rate computed once: Boost divides the unit
+    // exponential by the rate, so this is the same number as building the distribution here.
+    if (std::holds_alternative<Exponential>(v_))
+      return boost::random::exponential_distribution<double>(exponential_rate_)(rng.engine());
     return sample_random(rng);
   }
   double mean() const;
@@ -75,9 +81,12 @@ class Distribution {
   const Variant& variant() const { return v_; }
 
  private:
-  explicit Distribution(Variant v) : v_(std::move(v)) {}
+  explicit Distribution(Variant v) : v_(std::move(v)) {
+    if (const auto* d = std::get_if<Exponential>(&v_)) exponential_rate_ = 1.0 / d->mean;
+  }
   double sample_random(RngStream& rng) const;
   Variant v_;
+  double exponential_rate_ = 0.0;  ///< 1 / mean when v_ is Exponential
 };
 
 }  // namespace sim::engine

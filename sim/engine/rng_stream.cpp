@@ -6,7 +6,7 @@
 namespace sim::engine {
 
 RngStream::RngStream(const StreamSeed& seed, const StreamKey& key)
-    : engine_(Engine::key_type{{seed.root_seed, fnv1a(key.purpose)}}) {
+    : engine_(Engine::key_type{{seed.root_seed, key.purpose.hash()}}) {
   // Word 0 is the block counter the engine increments; the other words name the stream.
   // Blocks run from 1 (the engine increments before its first block), 2^64 - 1 blocks of
   // four 64-bit outputs per stream before the block word would carry into the replication.

@@ -26,17 +26,35 @@ struct StreamSeed {
   std::uint64_t center = 0;
 };
 
-/// What a stream is for: a purpose name ("arrivals", "service") and an entity index
-/// (counter 3, procedure 12). Streams are derived from the key alone, never from the order
-/// in which they are created, so adding a counter cannot move a single arrival time.
+/// A stream's purpose name ("arrivals", "service") with its FNV-1a hash. Purposes are string
+/// literals and the hash is computed by the compiler (consteval), so creating a stream never
+/// hashes a name at run time. To pick one of two purposes at run time, build both:
+/// `online ? StreamPurpose{"online.x"} : StreamPurpose{"dossier.x"}`.
+class StreamPurpose {
+ public:
+  consteval StreamPurpose(const char* name)  // NOLINT(google-explicit-constructor): literals
+      : name_(name), hash_(fnv1a(name)) {}
+
+  constexpr std::string_view name() const { return name_; }
+  constexpr std::uint64_t hash() const { return hash_; }
+
+ private:
+  std::string_view name_;
+  std::uint64_t hash_;
+};
+
+/// What a stream is for: a purpose and an entity index (counter 3, procedure 12). Streams are
+/// derived from the key alone, never from the order in which they are created, so adding a
+/// counter cannot move a single arrival time.
 struct StreamKey {
-  std::string_view purpose;
+  StreamPurpose purpose;
   std::uint64_t index = 0;
 };
 
 /// One independent random stream over Random123's Philox4x64-10, a counter-based generator:
 /// output block n is Philox(counter, key), so a stream is nothing but its key and a counter
-/// and creating one costs a hash of the purpose name. The key parts map onto Philox's input
+/// and creating one costs a few instructions (the purpose's hash is computed at compile time).
+/// The key parts map onto Philox's input
 /// without hashing: key = (root seed, FNV-1a of the purpose), counter = (block, replication,
 /// center, index). Two streams that differ in any part therefore feed Philox different
 /// (key, counter) pairs, and Philox is a bijection of the counter for each key, so no two

@@ -31,7 +31,12 @@ BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
       workers_(params.counters.size() + params.back_office.workers),
       sync_delay_(sim.stream({"dossier.sync_delay", 0})),
       horizon_(calendar.days() * 1440.0) {
-  for (const ProcedureParams& p : params.procedures) procedure_mask_.push_back(system_mask(p));
+  int longest = 0;
+  for (const ProcedureParams& p : params.procedures) {
+    procedure_mask_.push_back(system_mask(p));
+    longest = std::max(longest, p.deadline_working_days);
+  }
+  deadline_cache_.assign(2 * static_cast<std::size_t>(std::min(longest, 1000)) + 2, -1.0);
   blocked_.reserve(64);
   awaiting_signature_.reserve(64);
   signing_now_.reserve(64);
@@ -41,11 +46,22 @@ double BackOffice::deadline(std::uint32_t procedure, double received) const {
   const auto day = static_cast<std::uint32_t>(std::floor(received / 1440.0));
   const int minute = std::clamp(static_cast<int>(std::floor(received - day * 1440.0)), 0, 1440);
   const ProcedureParams& p = params_.procedures[procedure];
+  // The due date depends on the day, the working days and the 15:00 rule alone, and due_date
+  // walks the calendar a day at a time: the day's few distinct answers are kept.
+  const bool late = p.same_day_rule && minute >= WorkCalendar::same_day_cutoff_min;
+  const std::size_t slot = 2 * static_cast<std::size_t>(p.deadline_working_days) + late;
+  if (day != deadline_day_) {
+    deadline_day_ = day;
+    std::fill(deadline_cache_.begin(), deadline_cache_.end(), -1.0);
+  }
+  if (slot < deadline_cache_.size() && deadline_cache_[slot] >= 0.0) return deadline_cache_[slot];
   const Date due =
       calendar_.due_date(calendar_.day(day).date, minute, p.deadline_working_days, p.same_day_rule);
   const auto days =
       (std::chrono::sys_days(due) - std::chrono::sys_days(calendar_.day(0).date)).count();
-  return static_cast<double>(days) * 1440.0 + 1440.0;  // finished by the end of the due date
+  const double end = static_cast<double>(days) * 1440.0 + 1440.0;  // by the end of the due date
+  if (slot < deadline_cache_.size()) deadline_cache_[slot] = end;
+  return end;
 }
 
 void BackOffice::receive(Dossier dossier) {
@@ -206,8 +222,9 @@ void BackOffice::complete(DossierIndex i) {
     if (sys.sync_failure_share <= 0.0) continue;
     const std::uint64_t key =
         (d.id << 12) | (std::uint64_t{std::min(d.sync_failures, 63u)} << 6) | s;
-    const double u =
-        engine::keyed_uniform(sim_.stream_seed(), {d.online ? "online.sync" : "dossier.sync", key});
+    const double u = engine::keyed_uniform(
+        sim_.stream_seed(),
+        {d.online ? engine::StreamPurpose{"online.sync"} : "dossier.sync", key});
     if (u >= sys.sync_failure_share) continue;
     ++d.sync_failures;
     d.delayed_by_system = true;

@@ -120,6 +120,10 @@ class BackOffice {
   std::uint64_t next_order_ = 0;
   engine::RngStream sync_delay_;
   double horizon_;
+  /// deadline()'s answers for deadline_day_, by 2 x working days + (received after 15:00 under
+  /// the same-day rule); -1 = not computed yet. A cache of a pure function of its key.
+  mutable std::vector<double> deadline_cache_;
+  mutable std::uint32_t deadline_day_ = UINT32_MAX;
 };
 
 }  // namespace sim::model

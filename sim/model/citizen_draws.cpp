@@ -91,7 +91,8 @@ CitizenDraws::Used CitizenDraws::used_streams(const CenterParams& params, bool n
 double CitizenDraws::interarrival() { return params_.interarrival.sample(arrivals_); }
 
 double CitizenDraws::unit_exponential() {
-  return engine::Distribution::exponential(1.0).sample(arrivals_);
+  static const engine::Distribution unit = engine::Distribution::exponential(1.0);
+  return unit.sample(arrivals_);
 }
 
 void CitizenDraws::draw(Citizen& c) {

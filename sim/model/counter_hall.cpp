@@ -78,6 +78,7 @@ std::uint32_t CounterHall::next_queue(std::uint32_t k, const std::vector<TicketQ
 }
 
 std::uint32_t CounterHall::idle_counter_for(std::uint32_t domain) const {
+  if (idle_ == 0) return no_index;  // every counter busy or closed: the usual case under load
   const std::vector<std::uint32_t> none;
   const auto* cover = cover_on_[domain] ? &cover_counters_[domain] : &none;
   for (const auto* list : {&own_counters_[domain], cover, &overflow_counters_[domain]}) {
@@ -101,6 +102,8 @@ void CounterHall::set_state(std::uint32_t k, CounterState s) {
   Counter& c = counters_[k];
   if (c.state == CounterState::busy) --busy_;
   if (s == CounterState::busy) ++busy_;
+  if (c.state == CounterState::idle) --idle_;
+  if (s == CounterState::idle) ++idle_;
   c.state = s;
 }
 

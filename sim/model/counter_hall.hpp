@@ -76,6 +76,7 @@ class CounterHall {
   std::vector<bool> cover_on_;  ///< by domain: no own counter is staffed, cover counters call it
   std::vector<std::vector<std::uint32_t>> own_now_;  ///< by counter: own domains and cover in force
   std::uint32_t busy_ = 0;
+  std::uint32_t idle_ = 0;  ///< counters in state idle (calling or not)
 };
 
 }  // namespace sim::model

@@ -56,7 +56,8 @@ double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) co
     const auto& list = overflow ? params_.counters[k].overflow : hall_.own_now(k);
     return session_staff_[k] != no_index && std::find(list.begin(), list.end(), d) != list.end();
   };
-  std::vector<bool> shared(queues_.size(), false);
+  std::vector<bool>& shared = shared_;  // reused: called for every ticket under some policies
+  shared.assign(queues_.size(), false);
   bool overflow = false;
   // `overflow` must stay false when own counters were found: the loop's increment runs before
   // its condition, so setting it there counted every overflow counter's full speed as help.

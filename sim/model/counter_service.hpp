@@ -106,6 +106,7 @@ class CounterService : public BackOfficeListener {
   std::vector<std::uint32_t> session_staff_;   ///< by counter: staff seated at the session's open
   std::optional<engine::RngStream> paper_;     ///< "citizen.paper_entry" of paper_day_
   std::uint32_t paper_day_ = UINT32_MAX;
+  mutable std::vector<bool> shared_;  ///< minutes_to_serve's scratch, by domain (no allocation)
 };
 
 }  // namespace sim::model

@@ -12,9 +12,6 @@ namespace {
 using std::chrono::sys_days;
 
 constexpr int minutes_per_day = 1440;
-// Luật Hộ tịch 2014 Art. 5(3) and NĐ 23/2015 Art. 7: requests received after 15:00 may be
-// answered on the next working day.
-constexpr int same_day_cutoff_min = 15 * 60;
 
 std::string_view weekday_name(unsigned index) {
   constexpr std::array<std::string_view, 7> names{"Monday", "Tuesday",  "Wednesday", "Thursday",

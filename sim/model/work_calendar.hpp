@@ -81,6 +81,9 @@ class WorkCalendar {
   /// Throws std::invalid_argument if minute_of_day is outside 0..1440 or the deadline is negative.
   Date due_date(Date received, int minute_of_day, int deadline_working_days,
                 bool same_day_rule) const;
+  /// Luật Hộ tịch 2014 Art. 5(3) and NĐ 23/2015 Art. 7: requests received after 15:00 may be
+  /// answered on the next working day (due_date's same-day rule).
+  static constexpr int same_day_cutoff_min = 15 * 60;
   /// Simulation time (minutes since midnight of day 0) of minute m on day index.
   static double time_of(std::uint32_t day_index, int minute_of_day) {
     return day_index * 1440.0 + minute_of_day;

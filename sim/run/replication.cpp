@@ -51,6 +51,8 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
                             spill_table("timeseries"), spill_table("staff_days"));
     model.back_office()->stream_backlog_to(spill_table("backlog"));
   }
+  // Without detail the hourly backlog rows would be built and thrown away (24 a day per center).
+  if (!detail && model.back_office()) model.back_office()->drop_backlog();
   model.center().start();
   model.simulation().run();
   stats::ReplicationResult result;

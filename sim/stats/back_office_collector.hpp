@@ -86,6 +86,8 @@ class BackOfficeCollector : public model::CenterObserver {
   std::vector<TableRows> tables() const;
   /// Streams /backlog (one row per hour of the run) to a sink; tables() then returns it empty.
   void stream_backlog_to(RowSink* sink) { backlog_rows_.stream_to(sink); }
+  /// Keeps no /backlog rows (a run without detail tables): tables() then returns it empty.
+  void drop_backlog() { backlog_rows_.drop(); }
   /// Center-form summary columns and this replication's values.
   static const std::vector<MetricDef>& metrics();
   std::vector<double> row() const;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,18 +45,26 @@ class StoredRows : public RowSink {
 class GrowingTable {
  public:
   void append(std::vector<double> row) {
+    if (dropped_) return;
     if (sink_ != nullptr) {
       sink_->append(row);
     } else {
       rows_.push_back(std::move(row));
     }
   }
+  /// A braced row becomes a vector only when it is kept (no allocation when dropped).
+  void append(std::initializer_list<double> row) {
+    if (!dropped_) append(std::vector<double>(row));
+  }
   void stream_to(RowSink* sink) { sink_ = sink; }
+  /// Nobody reads this table in this run (a national run keeps summary rows only).
+  void drop() { dropped_ = true; }
   const TableRows& rows() const { return rows_; }
 
  private:
   TableRows rows_;
   RowSink* sink_ = nullptr;
+  bool dropped_ = false;
 };
 
 /// Everything one replication produces: the summary row and the detail tables (in the order

@@ -24,3 +24,4 @@ echo "## urban ward peak memory, the scenario's 10 replications, 1 thread: a yea
 tests/benchmark/ward_memory.sh "$build/sim/motcua" 365 3650
 echo "## national month under mpirun, 1 and 2 ranks x 1 and 2 threads (tests/benchmark/mpi.sh)"
 tests/benchmark/mpi.sh "$build/sim/motcua" 30
+echo "# done $(date -u '+%H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"

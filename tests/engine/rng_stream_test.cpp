@@ -44,6 +44,18 @@ TEST_CASE("fnv1a matches the published 64-bit FNV-1a test vectors", "[engine]") 
   static_assert(fnv1a("a") == 0xaf63dc4c8601ec8cull, "fnv1a is usable at compile time");
 }
 
+TEST_CASE("a stream purpose carries the FNV-1a hash of its name, computed at compile time",
+          "[engine]") {
+  using sim::engine::StreamPurpose;
+  constexpr StreamPurpose purpose{"foobar"};
+  static_assert(purpose.hash() == 0x85944171f73967e8ull, "hashed by the compiler");
+  static_assert(purpose.name() == "foobar");
+  // A purpose picked at run time between two literals keeps each one's hash.
+  const bool online = GENERATE(true, false);
+  const StreamPurpose picked = online ? StreamPurpose{"online.sync"} : "dossier.sync";
+  CHECK(picked.hash() == sim::engine::fnv1a(online ? "online.sync" : "dossier.sync"));
+}
+
 TEST_CASE("the same seed and key give the same sequence", "[engine]") {
   const StreamSeed seed{12345, 7, 3};
   const StreamKey key{"service", 11};

@@ -9,6 +9,7 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/center.hpp"
+#include "sim/model/work_calendar.hpp"
 #include "sim/scenario/model_builder.hpp"
 #include "tests/support/center_recorder.hpp"
 
@@ -75,6 +76,42 @@ TEST_CASE(
   CHECK(bo.deadline(1, 3 * day + 15 * 60 + 30) == 10 * day);
   // Without the 15:00 rule a same-day procedure is due the same day even at 16:00.
   CHECK(bo.deadline(2, 16 * 60) == 1 * day);
+}
+
+TEST_CASE("deadlines kept for the day are the calendar's due dates whatever the order of asking",
+          "[model][back_office]") {
+  CenterParams p;
+  p.calendar = weekdays(21);
+  p.calendar->holidays = {std::chrono::year{2025} / 9 / 15};
+  ProcedureParams base;
+  p.procedures.assign(4, base);
+  p.procedures[1].deadline_working_days = 2;
+  p.procedures[2].same_day_rule = false;
+  p.procedures[3].deadline_working_days = 7;
+  const auto scenario = sim::scenario::scenario_of(p);
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  const auto& bo = *model.center().back_office();
+  const sim::model::WorkCalendar calendar(*p.calendar);
+  const auto expected = [&](std::uint32_t procedure, std::uint32_t d, int minute) {
+    const auto& proc = p.procedures[procedure];
+    const auto due = calendar.due_date(calendar.day(d).date, minute, proc.deadline_working_days,
+                                       proc.same_day_rule);
+    const auto days = (std::chrono::sys_days(due) - std::chrono::sys_days(calendar.day(0).date));
+    return static_cast<double>(days.count()) * day + day;
+  };
+  // Days forwards, then backwards, then forwards again; minutes on both sides of 15:00.
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t d = 0; d < 21; ++d) order.push_back(d);
+  for (std::uint32_t d = 21; d-- > 0;) order.push_back(d);
+  for (std::uint32_t d = 0; d < 21; d += 3) order.push_back(d);
+  for (const std::uint32_t d : order) {
+    for (const int minute : {0, 899, 900, 1000, 1439, 600}) {
+      for (std::uint32_t procedure = 0; procedure < 4; ++procedure) {
+        CAPTURE(d, minute, procedure);
+        CHECK(bo.deadline(procedure, d * day + minute) == expected(procedure, d, minute));
+      }
+    }
+  }
 }
 
 TEST_CASE(

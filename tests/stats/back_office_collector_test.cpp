@@ -194,6 +194,27 @@ TEST_CASE("the backlog series has 24 rows a day and is closed by the last day's 
   CHECK(c.backlog_mean() == Approx(3.0 * 1410.0 / 2880.0));
 }
 
+TEST_CASE("a dropped backlog series keeps no rows but the same backlog statistics", "[stats]") {
+  const auto params = two_procedures();
+  BackOfficeCollector kept(params, 2880.0), dropped(params, 2880.0);
+  dropped.drop_backlog();
+  for (auto* c : {&kept, &dropped}) {
+    c->on_backlog(30, 2);
+    c->on_backlog(1470, 3);
+    c->finish(2880);
+  }
+  CHECK(kept.tables().at(1).size() == 48);
+  CHECK(dropped.tables().at(1).empty());
+  CHECK(dropped.backlog_mean() == kept.backlog_mean());
+  CHECK(dropped.backlog_max() == kept.backlog_max());
+  const auto a = kept.row(), b = dropped.row();
+  REQUIRE(a.size() == b.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    CAPTURE(k);
+    CHECK((std::isnan(a[k]) ? std::isnan(b[k]) : a[k] == b[k]));  // NaN: no dossier rated
+  }
+}
+
 TEST_CASE("online payments are counted as paid or failed, and the fees paid are summed",
           "[stats]") {
   const auto params = two_procedures();
