@@ -28,8 +28,7 @@ struct StreamSeed {
 
 /// A stream's purpose name ("arrivals", "service") with its FNV-1a hash. Purposes are string
 /// literals and the hash is computed by the compiler (consteval), so creating a stream never
-/// hashes a name at run time. To pick one of two purposes at run time, build both:
-/// `online ? StreamPurpose{"online.x"} : StreamPurpose{"dossier.x"}`.
+/// hashes a name at run time. To pick one of two purposes at run time, use either() below.
 class StreamPurpose {
  public:
   consteval StreamPurpose(const char* name)  // NOLINT(google-explicit-constructor): literals
@@ -42,6 +41,13 @@ class StreamPurpose {
   std::string_view name_;
   std::uint64_t hash_;
 };
+
+/// One of two purposes, chosen at run time: `either(d.online, "online.x", "dossier.x")`. A
+/// function rather than `c ? StreamPurpose{"a"} : "b"`, which crashes clang 14's code
+/// generation (the sanitizer build, .ci/sanitize).
+constexpr StreamPurpose either(bool first, StreamPurpose a, StreamPurpose b) {
+  return first ? a : b;
+}
 
 /// What a stream is for: a purpose and an entity index (counter 3, procedure 12). Streams are
 /// derived from the key alone, never from the order in which they are created, so adding a

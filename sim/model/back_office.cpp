@@ -223,8 +223,7 @@ void BackOffice::complete(DossierIndex i) {
     const std::uint64_t key =
         (d.id << 12) | (std::uint64_t{std::min(d.sync_failures, 63u)} << 6) | s;
     const double u = engine::keyed_uniform(
-        sim_.stream_seed(),
-        {d.online ? engine::StreamPurpose{"online.sync"} : "dossier.sync", key});
+        sim_.stream_seed(), {engine::either(d.online, "online.sync", "dossier.sync"), key});
     if (u >= sys.sync_failure_share) continue;
     ++d.sync_failures;
     d.delayed_by_system = true;

@@ -35,13 +35,14 @@ void BackOffice::after_specialist(DossierIndex i) {
   if (d.step == RouteStep::result) return complete(i);  // rework after a failed synchronisation
   const RouteParams& r = params_.procedures[d.procedure].route;
   const auto draw = [&](engine::StreamPurpose online, engine::StreamPurpose counter) {
-    return engine::keyed_uniform(sim_.stream_seed(), {d.online ? online : counter, d.id});
+    return engine::keyed_uniform(sim_.stream_seed(),
+                                 {engine::either(d.online, online, counter), d.id});
   };
   if (!d.papers_checked && r.missing_papers_share > 0.0) {
     d.papers_checked = true;
     if (draw("online.missing_papers", "dossier.missing_papers") < r.missing_papers_share) {
       auto s = sim_.stream(
-          {d.online ? engine::StreamPurpose{"online.papers_days"} : "dossier.papers_days", d.id});
+          {engine::either(d.online, "online.papers_days", "dossier.papers_days"), d.id});
       d.missing_papers = true;
       send_away(i, RouteStep::citizen, r.missing_papers_days.sample(s));
       return;
@@ -51,7 +52,7 @@ void BackOffice::after_specialist(DossierIndex i) {
     d.handoff_checked = true;
     if (draw("online.handoff", "dossier.handoff") < r.handoff->share) {
       auto s = sim_.stream(
-          {d.online ? engine::StreamPurpose{"online.handoff_days"} : "dossier.handoff_days", d.id});
+          {engine::either(d.online, "online.handoff_days", "dossier.handoff_days"), d.id});
       d.handed_off = true;
       send_away(i, RouteStep::agency, r.handoff->working_days.sample(s));
       return;

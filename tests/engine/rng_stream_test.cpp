@@ -52,7 +52,7 @@ TEST_CASE("a stream purpose carries the FNV-1a hash of its name, computed at com
   static_assert(purpose.name() == "foobar");
   // A purpose picked at run time between two literals keeps each one's hash.
   const bool online = GENERATE(true, false);
-  const StreamPurpose picked = online ? StreamPurpose{"online.sync"} : "dossier.sync";
+  const StreamPurpose picked = sim::engine::either(online, "online.sync", "dossier.sync");
   CHECK(picked.hash() == sim::engine::fnv1a(online ? "online.sync" : "dossier.sync"));
 }
 
