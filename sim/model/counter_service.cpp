@@ -28,25 +28,44 @@ CounterService::CounterService(engine::Simulation& sim, const CenterParams& para
       queues_(params.domains.size()),
       hall_(params) {
   for (const auto& p : params.procedures) procedure_mask_.push_back(system_mask(p));
-  // The share-weighted mean service need of each domain (unweighted if no share is set).
-  std::vector<double> total(params.domains.size()), weight(params.domains.size());
-  std::vector<double> plain(params.domains.size()), count(params.domains.size());
-  for (const auto& p : params.procedures) {
-    total[p.domain] += p.share * p.service.mean();
-    weight[p.domain] += p.share;
-    plain[p.domain] += p.service.mean();
-    count[p.domain] += 1.0;
-  }
-  for (std::size_t d = 0; d < total.size(); ++d) {
-    domain_service_mean_.push_back(weight[d] > 0  ? total[d] / weight[d]
-                                   : count[d] > 0 ? plain[d] / count[d]
-                                                  : 0.0);
-  }
+  counter_time_moments();
   session_staff_.assign(params.counters.size(), no_index);
+}
+
+void CounterService::counter_time_moments() {
+  // What a ticket machine learns from its own history of calls: by domain, the share-weighted
+  // mean and second moment of the counter time per ticket called (the need, the fix of an
+  // incomplete dossier fixed on the spot, a no-show's call); unweighted if no share is set.
+  const std::size_t n = params_.domains.size();
+  std::vector<double> weight(n), m1(n), m2(n);
+  const double ns = params_.behaviour.no_show_share, ns_min = params_.behaviour.no_show_min;
+  for (const auto& p : params_.procedures) {
+    const double w = p.share > 0.0 ? p.share : 1e-12;             // unweighted when no share is set
+    const double fix = p.incomplete_share * p.fix_on_spot_share;  // chance of a fix on the spot
+    const double e1 = p.service.mean() + fix * p.fix_on_spot.mean();
+    const double e2 =
+        p.service.second_moment() +
+        fix * (2.0 * p.service.mean() * p.fix_on_spot.mean() + p.fix_on_spot.second_moment());
+    weight[p.domain] += w;
+    m1[p.domain] += w * ((1.0 - ns) * e1 + ns * ns_min);
+    m2[p.domain] += w * ((1.0 - ns) * e2 + ns * ns_min * ns_min);
+  }
+  for (std::size_t d = 0; d < n; ++d) {
+    const double mean = weight[d] > 0.0 ? m1[d] / weight[d] : 0.0;
+    domain_service_mean_.push_back(mean);
+    // The mean remaining counter time of a service seen in progress at a random moment.
+    domain_residual_.push_back(mean > 0.0 ? m2[d] / weight[d] / (2.0 * mean) : 0.0);
+  }
 }
 
 double CounterService::minutes_to_serve(std::uint32_t queue) const {
   return minutes_of_work(queue, true);
+}
+
+std::uint32_t CounterService::staff_now(std::uint32_t k) const {
+  // In a session or in overtime: who sits at the counter now (absent officers never sat down;
+  // a counter closed for the day has nobody). Over a break: who sat there in the last session.
+  return days_.in_session() || days_.closed_for_day() ? hall_.counter(k).staff : session_staff_[k];
 }
 
 double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) const {
@@ -54,7 +73,7 @@ double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) co
   // they call, and all the staffed counters that call any of those: they share the work.
   const auto calls = [&](std::uint32_t k, std::uint32_t d, bool overflow) {
     const auto& list = overflow ? params_.counters[k].overflow : hall_.own_now(k);
-    return session_staff_[k] != no_index && std::find(list.begin(), list.end(), d) != list.end();
+    return staff_now(k) != no_index && std::find(list.begin(), list.end(), d) != list.end();
   };
   std::vector<bool>& shared = shared_;  // reused: called for every ticket under some policies
   shared.assign(queues_.size(), false);
@@ -69,19 +88,32 @@ double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) co
       for (auto d : hall_.own_now(k)) shared[d] = true;
     }
   }
-  double work = own_service ? domain_service_mean_[queue] : 0.0, speed = 0.0;
+  double ahead = 0.0, speed = 0.0, in_hand = 0.0;
+  std::uint32_t helpers = 0, busy = 0;
   for (std::uint32_t d = 0; d < queues_.size(); ++d)
-    if (shared[d]) work += queues_[d].size() * domain_service_mean_[d];
+    if (shared[d]) ahead += queues_[d].size() * domain_service_mean_[d];
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     const auto& own = hall_.own_now(k);
     const bool helps = calls(k, queue, overflow) ||
                        std::any_of(own.begin(), own.end(), [&](auto d) { return shared[d]; });
-    if (!helps || session_staff_[k] == no_index) continue;
-    const auto& speeds = params_.staff[session_staff_[k]].speed;
+    const std::uint32_t staff = staff_now(k);
+    if (!helps || staff == no_index) continue;
+    const auto& speeds = params_.staff[staff].speed;
     speed += queue < speeds.size() ? speeds[queue] : 0.0;
+    ++helpers;
+    const CitizenIndex serving = hall_.counter(k).serving;
+    if (serving == no_citizen) continue;
+    ++busy;  // the ticket's domain is what the machine knows, not the citizen's need
+    in_hand += domain_residual_[pool_[serving].queue];
   }
   if (!shared[queue] || speed <= 0.0) return std::numeric_limits<double>::infinity();
-  return work / speed;
+  // The queue moves one ticket each time a counter frees: the first step comes after the mean
+  // remaining work of the services in progress shared over the counters (none while one of
+  // them is free), then one step per ticket's mean work over the counters' summed speed.
+  const double first = busy == helpers ? in_hand / busy : 0.0;
+  const double call = (ahead + first) / speed;
+  // The ticket's own service runs at one counter: its mean need over the mean speed.
+  return own_service ? call + domain_service_mean_[queue] * helpers / speed : call;
 }
 
 std::uint32_t CounterService::queue_length() const {

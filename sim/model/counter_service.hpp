@@ -51,10 +51,14 @@ class CounterService : public BackOfficeListener {
 
   std::uint32_t tickets_waiting(std::uint32_t queue) const { return queues_[queue].size(); }
   std::uint32_t queue_length() const;
-  /// Counter minutes until a ticket for `queue` taken now would be served: the tickets ahead and
-  /// this one at the domain's mean service time, over the speed of the staff who sat at the
-  /// counters calling it as own domain in the current (or last) session; overflow counters
-  /// count only when no such counter is staffed. Infinite when nobody is.
+  /// Minutes of counter time until a ticket for `queue` taken now would be served, as a
+  /// ticket machine can know it (breaks not included: DayCycle::finish_time adds them): the
+  /// tickets waiting in the queues its counters share, each at its domain's mean counter time,
+  /// plus the mean remaining time of the services in progress (not their drawn length), over
+  /// the summed speed of the officers staffing those counters now (over a break: in the last
+  /// session); overflow counters count only when no own counter is staffed; then its own
+  /// service at one counter. Infinite when nobody calls the queue. docs/model.md says what it
+  /// leaves out.
   double minutes_to_serve(std::uint32_t queue) const;
   std::uint32_t busy_counters() const { return hall_.busy(); }
 
@@ -88,6 +92,10 @@ class CounterService : public BackOfficeListener {
   void send_home_from_counter(std::uint32_t counter);
   /// Back-office minutes to key in a dossier taken on paper, from the day's stream.
   double paper_entry(const engine::Distribution& d);
+  /// Fills domain_service_mean_ and domain_residual_ from the catalogue.
+  void counter_time_moments();
+  /// The staff member counting for counter k in the machine's estimate, or no_index.
+  std::uint32_t staff_now(std::uint32_t k) const;
 
   engine::Simulation& sim_;
   const CenterParams& params_;
@@ -102,9 +110,10 @@ class CounterService : public BackOfficeListener {
   std::vector<TicketQueue> queues_;  ///< by domain
   CounterHall hall_;
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
-  std::vector<double> domain_service_mean_;    ///< by domain: mean service need, minutes
-  std::vector<std::uint32_t> session_staff_;   ///< by counter: staff seated at the session's open
-  std::optional<engine::RngStream> paper_;     ///< "citizen.paper_entry" of paper_day_
+  std::vector<double> domain_service_mean_;    ///< by domain: mean counter time per ticket, min
+  std::vector<double> domain_residual_;       ///< by domain: mean remaining time of one in progress
+  std::vector<std::uint32_t> session_staff_;  ///< by counter: staff seated at the session's open
+  std::optional<engine::RngStream> paper_;    ///< "citizen.paper_entry" of paper_day_
   std::uint32_t paper_day_ = UINT32_MAX;
   mutable std::vector<bool> shared_;  ///< minutes_to_serve's scratch, by domain (no allocation)
 };

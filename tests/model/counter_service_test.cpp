@@ -145,3 +145,39 @@ TEST_CASE("no cover while the domain's own officer is present, and uncovered dom
     CHECK(cover.uncovered == flags);
   }
 }
+
+TEST_CASE(
+    "the machine's expected time to serve counts the tickets ahead, the mean remaining work in "
+    "progress and only the officers present",
+    "[model][counter_service][estimate]") {
+  // One domain, service uniform(4, 16): mean 10, E[S^2] = 144/12 + 100 = 112, so a service seen
+  // in progress has 112 / (2 x 10) = 5.6 minutes left on average. Counters A and B own the
+  // domain, both officers at speed 1. Citizen 0 (ticket 0, drawn need 20: the machine cannot
+  // know it) is called at once by A; citizens 1, 2, 3 take tickets at 1, 2, 3.
+  CenterParams p;
+  p.procedures.front().service = sim::engine::Distribution::uniform(4.0, 16.0);
+  p.counters = {{"A", {0}, {}, {}}, {"B", {0}, {}, {}}};
+  p.staff = {{"a", 0, {1.0}}, {"b", 1, {1.0}}};
+  const auto fill = [](Bench& b) {
+    for (std::uint64_t id = 0; id < 4; ++id)
+      b.ticket(static_cast<double>(id), id, [](Citizen& c) { c.service_need = 20; });
+  };
+  SECTION("B's officer absent") {
+    // Only A is staffed, busy: 3 tickets ahead x 10 + 5.6 in progress = 35.6 minutes to the
+    // call, over speed 1; then the ticket's own 10 minutes: 45.6.
+    p.staff[1].absence_prob = 1.0;
+    Bench b(p);
+    fill(b);
+    CHECK(b.counters.tickets_waiting(0) == 3);
+    CHECK(b.counters.minutes_to_serve(0) == Approx(45.6));
+  }
+  SECTION("both officers present") {
+    // A serves citizen 0, B citizen 1; 2 tickets ahead x 10 + 5.6 (the mean remaining work of
+    // the two services, the first of which frees the next counter) = 25.6 over speed 2: 12.8 to
+    // the call; the ticket's own 10 minutes at one counter (10 x 2 counters / speed 2): 22.8.
+    Bench b(p);
+    fill(b);
+    CHECK(b.counters.tickets_waiting(0) == 2);
+    CHECK(b.counters.minutes_to_serve(0) == Approx(22.8));
+  }
+}
