@@ -3,6 +3,7 @@
 then checks it never saw, the spread of on-time over centers, and each headline's sensitivity.
 
     /usr/bin/python3 analysis/calibration.py [--motcua build/sim/motcua] [--apply]
+    /usr/bin/python3 analysis/calibration.py --channels   (only the on-time by filing channel)
 
 Targets, checks and their bands: analysis/calibration_targets.toml (committed before the first
 run). Every model evaluation is one `motcua run` with the scenario's fixed seed (common random
@@ -227,6 +228,7 @@ def checks(model, cfg, x):
     scale = 6.6e6 / nat["dossiers_received"]
     results["online_payments"] = interval(nat["payments_online"] * scale)
     results["online_payments"]["unscaled"] = float(np.mean(nat["payments_online"]))
+    results["channels"] = channel_split(nat)
     units = [c for c in cfg["check"] if "unit" in c]
     provinces = sorted({str(centers["province"][[str(k) for k in centers["code"]].index(c["unit"])]) for c in units})
     free = model.run("check_units_no_overrides", rate, factor,
@@ -243,6 +245,21 @@ def checks(model, cfg, x):
             "as_run": interval(unit_value(centers, rows, c["unit"], c["measure"]) / LAUNCH_WORKING_DAYS),
             "served_as_run": interval(unit_value(centers, rows, c["unit"], "served") / LAUNCH_WORKING_DAYS)}
     return results, (nat, centers, rows)
+
+
+CHANNELS = (("online-filed", "online"), ("counter-filed", "counter"), ("all", None))
+
+
+def channel_split(nat):
+    """The national on-time rate and the dossiers received, by the channel a dossier was filed
+    through (online, at a counter) and over all, each over every replication of a national run."""
+    out = {}
+    for label, ch in CHANNELS:
+        rate = "on_time_rate" + ("_" + ch if ch else "")
+        received = "dossiers_%s_received" % ch if ch else "dossiers_received"
+        out[label] = {"on_time": interval(nat[rate]), "received": interval(nat[received]),
+                      "share": float(np.mean(nat[received] / nat["dossiers_received"]))}
+    return out
 
 
 def headlines(nat, centers, rows):
@@ -277,6 +294,9 @@ def main():
     p.add_argument("--apply", action="store_true", help="write the fitted values into the scenario")
     p.add_argument("--no-fit", action="store_true", help="keep the scenario's values; only checks and report")
     p.add_argument("--report-only", action="store_true", help="rewrite the page from the last run's state.json")
+    p.add_argument("--channels", action="store_true",
+                   help="only run the national launch at the scenario's values (the checks' replications) and "
+                        "rewrite the page's table of on-time by filing channel")
     args = p.parse_args()
     cfg = tomllib.load(open(TARGETS, "rb"))
     fc = cfg["fit"]
@@ -293,6 +313,15 @@ def main():
         return objective(cfg["target"], seen[tuple(x)])
 
     state = os.path.join(args.workdir, "state.json")
+    if args.channels:  # the channel table alone, without refitting
+        import calibration_report
+        x = read_scenario_values(fc["scenario"])
+        reps = cfg["checks"]["replications"]
+        nat, *_ = model.run("channels_national", x[0], x[1], [], reps)
+        calibration_report.write_channels(
+            cfg, channel_split(nat), reps,
+            "`calibration.py --channels`: the national launch run at the scenario's (fitted) values, fixed seed")
+        return
     if args.report_only:  # the last full run's fit, checks and sensitivity, with their files
         s = json.load(open(state, encoding="utf-8"))
         import calibration_report

@@ -96,6 +96,52 @@ def checks_table(cfg, results):
     return rows
 
 
+CHANNELS_BEGIN, CHANNELS_END = "<!-- calibration-channels:begin -->", "<!-- calibration-channels:end -->"
+
+
+def channels_table(cfg, split, replications, run):
+    """The national on-time rate by filing channel next to the fitting target's value; `run` says
+    which run gave the numbers. Wrapped in its own markers so that `calibration.py --channels`
+    can rewrite it alone."""
+    target = next(t for t in cfg["target"] if t["id"] == "national_on_time")
+    rows = [CHANNELS_BEGIN, "### The national on-time rate by filing channel", "",
+            "%s, %d replications. The target `national_on_time` (published %s) is set against the row"
+            " \"all\" (the reason is in its `why` above)." % (run, replications, num(target["published"], "share")), "",
+            "| dossiers | received, mean (share of all) | on time, mean [95 % interval] |", "|---|---|---|"]
+    for label, v in split.items():
+        rows.append("| %s | %s (%.1f %%) | %s |" % (label, num(v["received"]["mean"], "count"), 100 * v["share"],
+                                                  ci(v["on_time"], "share")))
+    return rows + [CHANNELS_END]
+
+
+DEFINITIONS_BEGIN, DEFINITIONS_END = "<!-- calibration-definitions:begin -->", "<!-- calibration-definitions:end -->"
+
+
+def definitions(cfg):
+    """The targets' and checks' tables: a function of calibration_targets.toml alone."""
+    return [DEFINITIONS_BEGIN, "### Fitting targets (from analysis/calibration_targets.toml)", ""] + targets_table(cfg) + [
+        "", "### Checks and their bands (from the same file, committed before the first run)", ""] + \
+        check_definitions(cfg) + [DEFINITIONS_END]
+
+
+def replace_between(text, begin, end, lines):
+    if begin not in text or end not in text:
+        raise SystemExit("calibration: docs/calibration.md has no %s ... %s markers" % (begin, end))
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    return head + "\n".join(lines) + tail
+
+
+def write_channels(cfg, split, replications, run):
+    """Rewrites only the channel table and the definitions (from the targets file) inside the
+    generated section: what `calibration.py --channels` can know without refitting."""
+    text = open(PAGE, encoding="utf-8").read()
+    text = replace_between(text, CHANNELS_BEGIN, CHANNELS_END, channels_table(cfg, split, replications, run))
+    text = replace_between(text, DEFINITIONS_BEGIN, DEFINITIONS_END, definitions(cfg))
+    open(PAGE, "w", encoding="utf-8").write(text)
+    print("wrote the channel table and the definitions of", PAGE)
+
+
 def histogram(nat, centers, rows):
     """On-time rate over centers, one panel per unit type, stacked by template class, with the
     national rate (every dossier) and the mean over centers marked."""
@@ -138,16 +184,18 @@ def histogram(nat, centers, rows):
 def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
     from calibration import objective
     nat, centers, rows = national
-    lines = ["### Fitting targets (from analysis/calibration_targets.toml)", ""] + targets_table(cfg) + [
-             "", "### Checks and their bands (from the same file, committed before the first run)", ""] + \
-        check_definitions(cfg) + ["", "### Fitted values", "",
+    lines = definitions(cfg) + ["", "### Fitted values", "",
              "| parameter | start (scenario before) | fitted |", "|---|---|---|",
              "| `visits_per_1000_per_day` (every class) | %.4f | %.4f |" % (x0[0], x[0]),
              "| `back_office_time_factor` | %.4f | %.4f |" % (x0[1], x[1]), "",
              "2 free parameters, %d targets, objective (sum of squared misses in σ) %.3f at the fitted"
              " values after %d grid evaluations." % (len(cfg["target"]), objective(cfg["target"], outputs), len(log)), "",
              "### Fit residuals", ""] + fit_table(cfg, outputs, check_results["target_sd"]) + [
-             "", "### Search log", "", "| evaluation | visit rate | back-office factor | objective |", "|---|---|---|---|"]
+             ""]
+    if "channels" in check_results:  # state.json of a run before the channel columns has none
+        lines += channels_table(cfg, check_results["channels"], cfg["checks"]["replications"],
+                                "The checks' national run at the fitted values") + [""]
+    lines += ["### Search log", "", "| evaluation | visit rate | back-office factor | objective |", "|---|---|---|---|"]
     lines += ["| %d | %.4f | %.4f | %.3f |" % (i + 1, k[0], k[1], v) for i, (k, v) in enumerate(log)]
     lines += ["", "### Checks the fit never saw (%d replications each)" % cfg["checks"]["replications"], ""]
     lines += checks_table(cfg, check_results)

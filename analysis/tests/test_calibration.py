@@ -2,7 +2,11 @@
 recovering the parameter values that made its own targets (docs/calibration.md, "CI")."""
 import math
 
+import numpy as np
+import pytest
+
 import calibration
+import calibration_report
 
 SCENARIO = "scenarios/national/launch_2025.toml"
 
@@ -54,3 +58,28 @@ def test_the_fit_recovers_the_values_that_made_its_targets_on_a_small_province(t
     assert x == truth and best == 0.0
     assert all(v > 0 for k, v in log if list(k) != truth)  # no other grid point fits exactly
     assert not math.isinf(best)
+
+
+def test_the_channel_split_reads_each_channels_rate_and_its_share_of_the_dossiers():
+    # Two replications; online 30 and 20 of 100 dossiers, so its share is the mean of 0.3 and 0.2.
+    nat = {"dossiers_received": np.array([100.0, 100.0]),
+           "dossiers_online_received": np.array([30.0, 20.0]),
+           "dossiers_counter_received": np.array([70.0, 80.0]),
+           "on_time_rate": np.array([0.9, 0.8]), "on_time_rate_online": np.array([0.8, 0.6]),
+           "on_time_rate_counter": np.array([0.95, 0.85])}
+    split = calibration.channel_split(nat)
+    assert list(split) == ["online-filed", "counter-filed", "all"]
+    assert split["online-filed"]["on_time"]["mean"] == pytest.approx(0.7)
+    assert split["online-filed"]["share"] == pytest.approx(0.25)
+    assert split["counter-filed"]["received"]["mean"] == 75.0
+    assert split["all"]["on_time"]["mean"] == pytest.approx(0.85) and split["all"]["share"] == 1.0
+
+
+def test_the_channel_table_is_rewritten_between_its_markers_and_nowhere_else():
+    text = "before\n%s\nold table\n%s\nafter\n" % (calibration_report.CHANNELS_BEGIN, calibration_report.CHANNELS_END)
+    out = calibration_report.replace_between(text, calibration_report.CHANNELS_BEGIN,
+                                             calibration_report.CHANNELS_END, ["NEW"])
+    assert out == "before\nNEW\nafter\n"
+    with pytest.raises(SystemExit):
+        calibration_report.replace_between("no markers", calibration_report.CHANNELS_BEGIN,
+                                           calibration_report.CHANNELS_END, ["NEW"])

@@ -21,10 +21,39 @@ std::size_t index_of(const std::vector<stats::MetricDef>& metrics, const std::st
   return static_cast<std::size_t>(it - metrics.begin());
 }
 
+/// The dossier counts of one channel ("online" or "counter") and their on-time rate, as the
+/// centers' summaries name them (stats::BackOfficeCollector).
+std::vector<AggregateDef> channel_defs(const std::string& ch, const std::string& filed) {
+  const std::string d = "dossiers_" + ch + "_";
+  return {
+      sum(d + "received", "dossiers", "dossiers received, " + filed),
+      sum(d + "completed", "dossiers", "of those, finished within the run"),
+      sum(d + "on_time", "dossiers", "of those, finished by the deadline"),
+      sum(d + "late", "dossiers", "of those, finished after the deadline"),
+      sum(d + "open_overdue", "dossiers", "of those, open at the end, deadline passed"),
+      {{"on_time_rate_" + ch, "1", d + "on_time / (" + d + "completed + " + d + "open_overdue)"},
+       Kind::ratio,
+       "",
+       "",
+       {d + "on_time"},
+       {d + "completed", d + "open_overdue"}},
+  };
+}
+
+std::vector<AggregateDef> with_channels(std::vector<AggregateDef> defs) {
+  // The channel block follows on_time_rate, as the summary's follows the dossier counts.
+  const auto at = std::find_if(defs.begin(), defs.end(),
+                               [](const auto& d) { return d.metric.name == "on_time_rate"; });
+  auto block = channel_defs("online", "filed online");
+  for (auto& d : channel_defs("counter", "filed at a counter")) block.push_back(std::move(d));
+  defs.insert(at + 1, block.begin(), block.end());
+  return defs;
+}
+
 }  // namespace
 
 const std::vector<AggregateDef>& aggregate_defs() {
-  static const std::vector<AggregateDef> defs = {
+  static const std::vector<AggregateDef> defs = with_channels({
       sum("arrived", "citizens", "citizens who came in person (first visits)"),
       sum("served", "citizens", "of those, served at a counter"),
       sum("reneged", "citizens", "of those, gave up waiting"),
@@ -92,7 +121,7 @@ const std::vector<AggregateDef>& aggregate_defs() {
        {"ticket_visits_served"},
        {"ticket_visits"}},
       sum("no_shows", "citizens", "ticket holders not there when called"),
-  };
+  });
   return defs;
 }
 

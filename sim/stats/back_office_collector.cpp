@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
 
 namespace sim::stats {
 
@@ -37,6 +39,27 @@ std::vector<MetricDef> count_columns() {
       {"handed_off", "dossiers", "finished dossiers handed off to another agency"},
   };
 }
+
+/// The summary's counts by the channel a dossier was filed through, in row order: for each of
+/// online and counter, the outcome counts and the on-time rate of those dossiers alone.
+std::vector<MetricDef> channel_columns() {
+  std::vector<MetricDef> cols;
+  for (const auto& [ch, filed] :
+       {std::pair<std::string, std::string>{"online", "filed online"},
+        std::pair<std::string, std::string>{"counter", "filed at a counter"}}) {
+    const std::string d = "dossiers_" + ch + "_";
+    cols.push_back({d + "received", "dossiers", "dossiers received, " + filed});
+    cols.push_back(
+        {d + "completed", "dossiers", "of those " + filed + ", finished within the run"});
+    cols.push_back({d + "on_time", "dossiers", "of those " + filed + ", finished by the deadline"});
+    cols.push_back({d + "late", "dossiers", "of those " + filed + ", finished after the deadline"});
+    cols.push_back({d + "open_overdue", "dossiers",
+                    "of those " + filed + ", open at the end, deadline passed"});
+    cols.push_back(
+        {"on_time_rate_" + ch, "1", d + "on_time / (" + d + "completed + " + d + "open_overdue)"});
+  }
+  return cols;
+}
 }  // namespace
 
 BackOfficeCollector::BackOfficeCollector(const model::CenterParams& params,
@@ -58,7 +81,7 @@ void BackOfficeCollector::on_day_end(engine::SimTime t, std::uint32_t) {
 void BackOfficeCollector::on_dossier_received(engine::SimTime t, const model::Dossier& d) {
   if (!window_.covers(t)) return;
   const bool due = d.deadline < run_end_;
-  for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
+  for (Counts* c : {&total_, &by_procedure_[d.procedure], &channel(d.online)}) {
     ++c->received;
     if (d.online) ++c->online;
     if (due) ++c->due_received;
@@ -71,7 +94,7 @@ void BackOfficeCollector::on_dossier_done(engine::SimTime t, const model::Dossie
   const bool due = d.deadline < run_end_;
   const bool on_time = t <= d.deadline;
   const double hours_late = (t - d.deadline) / 60.0;
-  for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
+  for (Counts* c : {&total_, &by_procedure_[d.procedure], &channel(d.online)}) {
     ++c->completed;
     if (due) ++c->due_completed;
     if (on_time) {
@@ -95,7 +118,7 @@ void BackOfficeCollector::on_dossier_step(engine::SimTime t, const model::Dossie
   if (t >= run_end_ || !window_.covers(d.received)) return;  // as at receipt: followed or not
   const bool was_due = old_deadline < run_end_, due = d.deadline < run_end_;
   if (was_due == due) return;
-  for (Counts* c : {&total_, &by_procedure_[d.procedure]}) {
+  for (Counts* c : {&total_, &by_procedure_[d.procedure], &channel(d.online)}) {
     if (due) {
       ++c->due_received;
     } else {
@@ -207,6 +230,15 @@ std::vector<double> BackOfficeCollector::counts_values(const Counts& c) {
           static_cast<double>(c.handed_off)};
 }
 
+std::vector<double> BackOfficeCollector::channel_values(const Counts& c) {
+  return {static_cast<double>(c.received),
+          static_cast<double>(c.completed),
+          static_cast<double>(c.on_time),
+          static_cast<double>(c.late),
+          static_cast<double>(c.due_received - c.due_completed),
+          rate(c)};
+}
+
 const std::vector<TableDef>& BackOfficeCollector::table_defs() {
   static const std::vector<TableDef> defs = [] {
     std::vector<MetricDef> cols = {
@@ -260,6 +292,7 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
                  "filings with a fee paid at the counter (served visits, and online dossiers "
                  "not paid online)"});
     m.push_back({"payments_counter_vnd", "VND", "fees paid at the counter"});
+    for (auto& c : channel_columns()) m.push_back(std::move(c));
     return m;
   }();
   return defs;
@@ -272,6 +305,9 @@ std::vector<double> BackOfficeCollector::row() const {
                    static_cast<double>(payments_failed_), static_cast<double>(counter_payments_),
                    counter_payments_vnd_}) {
     values.push_back(v);
+  }
+  for (const bool online : {true, false}) {
+    for (double v : channel_values(channel(online))) values.push_back(v);
   }
   return values;
 }

@@ -61,6 +61,16 @@ class BackOfficeCollector : public model::CenterObserver {
   std::uint64_t dossiers_delayed() const { return total_.delayed; }
   /// on_time / (completed + open_overdue); NaN when no dossier is rated.
   double on_time_rate() const;
+  /// The same counts for the dossiers filed through one channel (online or at a counter):
+  /// each count of the two channels sums to the count over every dossier.
+  std::uint64_t dossiers_received(bool online) const { return channel(online).received; }
+  std::uint64_t dossiers_completed(bool online) const { return channel(online).completed; }
+  std::uint64_t dossiers_on_time(bool online) const { return channel(online).on_time; }
+  std::uint64_t dossiers_late(bool online) const { return channel(online).late; }
+  std::uint64_t dossiers_open_overdue(bool online) const {
+    return channel(online).due_received - channel(online).due_completed;
+  }
+  double on_time_rate(bool online) const { return rate(channel(online)); }
   /// Hours past the deadline of the late dossiers.
   const Tally& lateness_hours() const { return total_.lateness; }
   /// Late dossiers by the route step held responsible (model::Dossier::responsible()); they
@@ -103,6 +113,9 @@ class BackOfficeCollector : public model::CenterObserver {
     Tally lateness;           ///< hours, late dossiers
   };
   static double rate(const Counts& c);
+  static std::vector<double> channel_values(const Counts& c);
+  const Counts& channel(bool online) const { return by_channel_[online ? 1 : 0]; }
+  Counts& channel(bool online) { return by_channel_[online ? 1 : 0]; }
   static std::vector<double> counts_values(const Counts& c);
   void advance(double t);
   void hour_row(double length);
@@ -113,6 +126,7 @@ class BackOfficeCollector : public model::CenterObserver {
   double replication_;
   Counts total_;
   std::vector<Counts> by_procedure_;
+  std::array<Counts, 2> by_channel_;  ///< [0] filed at a counter, [1] filed online
   std::uint64_t payments_ok_ = 0, payments_failed_ = 0;
   double overtime_min_ = 0.0;
   double payments_vnd_ = 0.0;  ///< fees of the successful payments

@@ -1,6 +1,7 @@
 // The center form's back-office and system outputs: shapes and accounting identities of a real run.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "sim/run/parallel_runner.hpp"
@@ -73,6 +74,28 @@ TEST_CASE("dossier counts of a center run agree between the summary, the days an
   }
   CHECK(received == get("dossiers_received"));
   CHECK(late == get("dossiers_late"));
+}
+
+TEST_CASE("each dossier count of a center run splits exactly into online and counter dossiers",
+          "[run]") {
+  const auto s =
+      sim::scenario::load_scenario(test_support::repo_path("scenarios/templates/urban_ward.toml"));
+  const auto result = sim::run::run_replication(s, 11, 0);
+  const auto& metrics = sim::run::summary_metrics(s.form);
+  const auto get = [&](const std::string& name) {
+    return result.summary.values.at(index_of(metrics, name));
+  };
+  REQUIRE(get("dossiers_online_received") > 0);  // both channels carry dossiers
+  REQUIRE(get("dossiers_counter_received") > 0);
+  for (const std::string count : {"received", "completed", "on_time", "late", "open_overdue"}) {
+    INFO(count);
+    CHECK(get("dossiers_online_" + count) + get("dossiers_counter_" + count) ==
+          get("dossiers_" + count));
+  }
+  CHECK(get("dossiers_online_received") == get("dossiers_online"));
+  // The whole rate lies between the two channels' rates (a weighted mean of them).
+  CHECK(get("on_time_rate") >= std::min(get("on_time_rate_online"), get("on_time_rate_counter")));
+  CHECK(get("on_time_rate") <= std::max(get("on_time_rate_online"), get("on_time_rate_counter")));
 }
 
 TEST_CASE("a station-form replication keeps the station summary and has no detail tables",

@@ -137,6 +137,12 @@ TEST_CASE("weighted means and ratios of the national tables are formed from sums
   set(a, "dossiers_on_time", 8), set(a, "dossiers_completed", 9),
       set(a, "dossiers_open_overdue", 1);
   set(b, "dossiers_on_time", 1), set(b, "dossiers_completed", 2);
+  // By channel: online (3 + 1) / ((4 + 1) + (1 + 0)) = 4 / 6; counter (5 + 0) / (5 + 1) = 5 / 6.
+  set(a, "dossiers_online_on_time", 3), set(a, "dossiers_online_completed", 4),
+      set(a, "dossiers_online_open_overdue", 1);
+  set(b, "dossiers_online_on_time", 1), set(b, "dossiers_online_completed", 1);
+  set(a, "dossiers_counter_on_time", 5), set(a, "dossiers_counter_completed", 5);
+  set(b, "dossiers_counter_completed", 1);
   // A center with nobody served has a NaN mean that must carry no weight.
   std::vector<double> empty(m.size(), 0.0);
   set(empty, "wait_mean", std::nan(""));
@@ -144,6 +150,9 @@ TEST_CASE("weighted means and ratios of the national tables are formed from sums
   CHECK(row[aggregate_index("served")] == 40.0);
   CHECK(row[aggregate_index("wait_mean")] == 3.0);
   CHECK(row[aggregate_index("on_time_rate")] == 0.75);
+  CHECK(row[aggregate_index("dossiers_online_completed")] == 5.0);
+  CHECK(row[aggregate_index("on_time_rate_online")] == Approx(4.0 / 6.0));
+  CHECK(row[aggregate_index("on_time_rate_counter")] == Approx(5.0 / 6.0));
   CHECK(std::isnan(sim::run::aggregate(m, {&empty})[aggregate_index("wait_mean")]));
 }
 

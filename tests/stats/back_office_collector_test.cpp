@@ -135,6 +135,81 @@ TEST_CASE("lateness is measured in hours past the deadline of the late dossiers 
   CHECK(row[metric("turnaround_mean")] == Approx(5300.0 / 4.0 / 60.0));
 }
 
+TEST_CASE("one online and one counter dossier, the online one late, are rated by channel",
+          "[stats]") {
+  const auto params = two_procedures();
+  BackOfficeCollector c(params, 3000.0);
+  // Counter: received 100, due 1000, done 800 (on time). Online: received 200, due 1000, done
+  // 1300 (late by 5 h).
+  const Dossier counter = dossier(0, 100, 1000), online = dossier(1, 200, 1000, true);
+  c.on_dossier_received(100, counter);
+  c.on_dossier_received(200, online);
+  c.on_dossier_done(800, counter);
+  c.on_dossier_done(1300, online);
+  c.finish(3000);
+  CHECK(c.dossiers_received(true) == 1);
+  CHECK(c.dossiers_completed(true) == 1);
+  CHECK(c.dossiers_on_time(true) == 0);
+  CHECK(c.dossiers_late(true) == 1);
+  CHECK(c.dossiers_open_overdue(true) == 0);
+  CHECK(c.on_time_rate(true) == 0.0);  // 0 / (1 + 0)
+  CHECK(c.dossiers_received(false) == 1);
+  CHECK(c.dossiers_on_time(false) == 1);
+  CHECK(c.dossiers_late(false) == 0);
+  CHECK(c.on_time_rate(false) == 1.0);  // 1 / (1 + 0)
+  CHECK(c.on_time_rate() == 0.5);       // every dossier: 1 / (2 + 0)
+
+  const auto row = c.row();
+  REQUIRE(row.size() == BackOfficeCollector::metrics().size());
+  CHECK(row[metric("dossiers_online_received")] == 1.0);
+  CHECK(row[metric("dossiers_online_late")] == 1.0);
+  CHECK(row[metric("on_time_rate_online")] == 0.0);
+  CHECK(row[metric("dossiers_counter_completed")] == 1.0);
+  CHECK(row[metric("dossiers_counter_on_time")] == 1.0);
+  CHECK(row[metric("on_time_rate_counter")] == 1.0);
+}
+
+TEST_CASE("each dossier count of the online and the counter dossiers sums to the count of all",
+          "[stats]") {
+  const auto params = two_procedures();
+  BackOfficeCollector c(params, 3000.0);
+  feed_dossiers(c);
+  c.finish(3000);
+  // Online: B (on time), D (late). Counter: A (on time), C (late), E and H (open overdue), F and
+  // G (not due).
+  CHECK(c.dossiers_received(true) == 2);
+  CHECK(c.dossiers_on_time(true) == 1);
+  CHECK(c.dossiers_late(true) == 1);
+  CHECK(c.dossiers_open_overdue(true) == 0);
+  CHECK(c.on_time_rate(true) == 0.5);
+  CHECK(c.dossiers_received(false) == 6);
+  CHECK(c.dossiers_completed(false) == 2);
+  CHECK(c.dossiers_open_overdue(false) == 2);
+  CHECK(c.on_time_rate(false) == 0.25);  // 1 / (2 + 2)
+  CHECK(c.dossiers_received(true) + c.dossiers_received(false) == c.dossiers_received());
+  CHECK(c.dossiers_completed(true) + c.dossiers_completed(false) == c.dossiers_completed());
+  CHECK(c.dossiers_on_time(true) + c.dossiers_on_time(false) == c.dossiers_on_time());
+  CHECK(c.dossiers_late(true) + c.dossiers_late(false) == c.dossiers_late());
+  CHECK(c.dossiers_open_overdue(true) + c.dossiers_open_overdue(false) ==
+        c.dossiers_open_overdue());
+}
+
+TEST_CASE("a deadline moved past the run's end takes an online dossier out of its channel's due",
+          "[stats]") {
+  const auto params = two_procedures();
+  BackOfficeCollector c(params, 3000.0);
+  // Received online at 300, due 2000; sent back for missing papers at 500, the clock paused
+  // until its deadline is 4000: open at the end but not yet due, so left out of every rate.
+  Dossier d = dossier(0, 300, 2000, true);
+  c.on_dossier_received(300, d);
+  d.deadline = 4000;
+  c.on_dossier_step(500, d, 2000);
+  c.finish(3000);
+  CHECK(c.dossiers_open_overdue(true) == 0);
+  CHECK(c.dossiers_open_overdue() == 0);
+  CHECK(std::isnan(c.on_time_rate(true)));
+}
+
 TEST_CASE("the on-time rate is undefined when every dossier is still open and not yet due",
           "[stats]") {
   const auto params = two_procedures();
