@@ -71,7 +71,20 @@ METRICS = {
     "system_citizens_sent_home": ("citizens sent home because software was down",
                                   "số người phải hẹn lại vì phần mềm ngừng"),
     "payments_online": ("online dossiers paid online", "số hồ sơ thanh toán trực tuyến"),
+    "payments_counter": ("fees paid at the counter", "số lượt nộp phí tại quầy"),
+    "ticket_visits": ("visits that took a ticket", "số lượt đã lấy số thứ tự"),
+    "ticket_visits_served": ("of those, served", "trong đó được phục vụ"),
+    "on_time_rate_online": ("dossiers filed online, on time", "tỷ lệ hồ sơ nộp trực tuyến đúng hạn"),
+    "on_time_rate_counter": ("dossiers filed at the counter, on time",
+                             "tỷ lệ hồ sơ nộp tại quầy đúng hạn"),
 }
+# The channel split of the dossier counts: "dossiers_online_on_time" reads "dossiers on time,
+# filed online" in the words of the total it splits.
+for _channel, _en, _vi in (("online", "filed online", "nộp trực tuyến"),
+                           ("counter", "filed at the counter", "nộp tại quầy")):
+    for _count in ("received", "completed", "on_time", "late", "open_overdue"):
+        _total_en, _total_vi = METRICS["dossiers_" + _count]
+        METRICS[f"dossiers_{_channel}_{_count}"] = (f"{_total_en}, {_en}", f"{_total_vi}, {_vi}")
 
 UNITS = {"min": ("min", "phút"), "h": ("h", "giờ"), "citizens": ("citizens", "người"),
          "1": ("", ""), "dossiers": ("dossiers", "hồ sơ"), "events": ("events", "lần"),
