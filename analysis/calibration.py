@@ -229,6 +229,7 @@ def checks(model, cfg, x):
     results["online_payments"] = interval(nat["payments_online"] * scale)
     results["online_payments"]["unscaled"] = float(np.mean(nat["payments_online"]))
     results["channels"] = channel_split(nat)
+    results["late_steps"] = late_steps(nat)
     units = [c for c in cfg["check"] if "unit" in c]
     provinces = sorted({str(centers["province"][[str(k) for k in centers["code"]].index(c["unit"])]) for c in units})
     free = model.run("check_units_no_overrides", rate, factor,
@@ -260,6 +261,20 @@ def channel_split(nat):
         out[label] = {"on_time": interval(nat[rate]), "received": interval(nat[received]),
                       "share": float(np.mean(nat[received] / nat["dossiers_received"]))}
     return out
+
+
+# The step held responsible for a late dossier (docs/model.md, "The dossier's route"): the step it
+# was in when its deadline passed. Summary columns dossiers_late_<step> sum to dossiers_late.
+LATE_STEPS = ("specialist", "citizen", "agency", "signature", "result")
+
+
+def late_steps(nat):
+    """The late dossiers of a national run by the step responsible: each step's count (mean over
+    replications, with its interval) and its share of all late dossiers (ratio of the means)."""
+    total = float(np.mean(nat["dossiers_late"]))
+    return {step: {"late": interval(nat["dossiers_late_" + step]),
+                   "share": float(np.mean(nat["dossiers_late_" + step])) / total if total > 0 else float("nan")}
+            for step in LATE_STEPS}
 
 
 def headlines(nat, centers, rows):
@@ -319,7 +334,7 @@ def main():
         reps = cfg["checks"]["replications"]
         nat, *_ = model.run("channels_national", x[0], x[1], [], reps)
         calibration_report.write_channels(
-            cfg, channel_split(nat), reps,
+            cfg, channel_split(nat), reps, late_steps(nat),
             "`calibration.py --channels`: the national launch run at the scenario's (fitted) values, fixed seed")
         return
     if args.report_only:  # the last full run's fit, checks and sensitivity, with their files

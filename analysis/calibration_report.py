@@ -99,7 +99,15 @@ def checks_table(cfg, results):
 CHANNELS_BEGIN, CHANNELS_END = "<!-- calibration-channels:begin -->", "<!-- calibration-channels:end -->"
 
 
-def channels_table(cfg, split, replications, run):
+# What each route step means as a cause of lateness (docs/model.md, "The dossier's route").
+STEP_MEANING = {"specialist": "waiting for or in the specialist work (back-office capacity)",
+                "citizen": "away with the citizen for missing papers (the legal clock pauses while it is away)",
+                "agency": "handed off to another agency (tax, land registration, province)",
+                "signature": "waiting for the leader's signature batch",
+                "result": "the result going out: failed synchronisation and its rework"}
+
+
+def channels_table(cfg, split, replications, run, steps=None):
     """The national on-time rate by filing channel next to the fitting target's value; `run` says
     which run gave the numbers. Wrapped in its own markers so that `calibration.py --channels`
     can rewrite it alone."""
@@ -111,6 +119,12 @@ def channels_table(cfg, split, replications, run):
     for label, v in split.items():
         rows.append("| %s | %s (%.1f %%) | %s |" % (label, num(v["received"]["mean"], "count"), 100 * v["share"],
                                                   ci(v["on_time"], "share")))
+    if steps:  # a state.json written before the step table has none
+        rows += ["", "Where the late dossiers of the same run were when their deadline passed (the step held"
+                 " responsible; the steps' counts sum to the late total):", "",
+                 "| step | what it is | late dossiers, mean [95 % interval] | share of the late |", "|---|---|---|---|"]
+        rows += ["| %s | %s | %s | %.1f %% |" % (step, STEP_MEANING[step], ci(v["late"], "count"), 100 * v["share"])
+                 for step, v in steps.items()]
     return rows + [CHANNELS_END]
 
 
@@ -132,11 +146,11 @@ def replace_between(text, begin, end, lines):
     return head + "\n".join(lines) + tail
 
 
-def write_channels(cfg, split, replications, run):
+def write_channels(cfg, split, replications, steps, run):
     """Rewrites only the channel table and the definitions (from the targets file) inside the
     generated section: what `calibration.py --channels` can know without refitting."""
     text = open(PAGE, encoding="utf-8").read()
-    text = replace_between(text, CHANNELS_BEGIN, CHANNELS_END, channels_table(cfg, split, replications, run))
+    text = replace_between(text, CHANNELS_BEGIN, CHANNELS_END, channels_table(cfg, split, replications, run, steps))
     text = replace_between(text, DEFINITIONS_BEGIN, DEFINITIONS_END, definitions(cfg))
     open(PAGE, "w", encoding="utf-8").write(text)
     print("wrote the channel table and the definitions of", PAGE)
@@ -194,7 +208,7 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
              ""]
     if "channels" in check_results:  # state.json of a run before the channel columns has none
         lines += channels_table(cfg, check_results["channels"], cfg["checks"]["replications"],
-                                "The checks' national run at the fitted values") + [""]
+                                "The checks' national run at the fitted values", check_results.get("late_steps")) + [""]
     lines += ["### Search log", "", "| evaluation | visit rate | back-office factor | objective |", "|---|---|---|---|"]
     lines += ["| %d | %.4f | %.4f | %.3f |" % (i + 1, k[0], k[1], v) for i, (k, v) in enumerate(log)]
     lines += ["", "### Checks the fit never saw (%d replications each)" % cfg["checks"]["replications"], ""]

@@ -75,6 +75,27 @@ def test_the_channel_split_reads_each_channels_rate_and_its_share_of_the_dossier
     assert split["all"]["on_time"]["mean"] == pytest.approx(0.85) and split["all"]["share"] == 1.0
 
 
+def test_the_late_dossiers_split_by_step_holds_each_steps_mean_and_its_share_of_the_late():
+    # Two replications with 100 and 300 late dossiers (mean 200); the specialist step holds 60 and
+    # 140 (mean 100: half of the mean late), the result step the other 40 and 160 (mean 100).
+    zero = np.array([0.0, 0.0])
+    nat = {"dossiers_late": np.array([100.0, 300.0]), "dossiers_late_specialist": np.array([60.0, 140.0]),
+           "dossiers_late_result": np.array([40.0, 160.0]), "dossiers_late_citizen": zero,
+           "dossiers_late_agency": zero, "dossiers_late_signature": zero}
+    steps = calibration.late_steps(nat)
+    assert list(steps) == ["specialist", "citizen", "agency", "signature", "result"]
+    assert steps["specialist"]["late"]["mean"] == 100.0 and steps["specialist"]["share"] == 0.5
+    assert steps["result"]["share"] == 0.5 and steps["agency"]["share"] == 0.0
+    assert sum(v["share"] for v in steps.values()) == pytest.approx(1.0)
+    table = calibration_report.channels_table(
+        {"target": [{"id": "national_on_time", "published": 0.91}]},
+        calibration.channel_split({**nat, "dossiers_received": np.array([1.0, 1.0]),
+                                   "dossiers_online_received": zero, "dossiers_counter_received": np.array([1.0, 1.0]),
+                                   "on_time_rate": zero, "on_time_rate_online": zero, "on_time_rate_counter": zero}),
+        2, "a run", steps)
+    assert sum(1 for line in table if line.startswith("| specialist |") or line.startswith("| result |")) == 2
+
+
 def test_the_channel_table_is_rewritten_between_its_markers_and_nowhere_else():
     text = "before\n%s\nold table\n%s\nafter\n" % (calibration_report.CHANNELS_BEGIN, calibration_report.CHANNELS_END)
     out = calibration_report.replace_between(text, calibration_report.CHANNELS_BEGIN,
