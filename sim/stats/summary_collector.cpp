@@ -33,9 +33,16 @@ void SummaryCollector::on_served(engine::SimTime t, const model::Citizen& c) {
   in_center_.set(t, --inside_);
   if (!observed(c)) return;
   ++served_;
+  const auto k = static_cast<std::size_t>(c.priority_class);
+  if (class_is_wait_ == nobody_served) {
+    class_is_wait_ = k;  // both empty so far: the class's moments are wait_'s from here on
+  } else if (class_is_wait_ != k && class_is_wait_ != no_class) {
+    wait_by_class_[class_is_wait_] = wait_.moments();  // before this citizen's wait joins
+    class_is_wait_ = no_class;
+  }
   wait_.add(c.waited);
-  queue_time_.add(c.waited);
-  wait_by_class_[static_cast<std::size_t>(c.priority_class)].add(c.waited);
+  if (!queue_time_is_wait_) queue_time_.add(c.waited);
+  if (class_is_wait_ == no_class) wait_by_class_[k].add(c.waited);
   if (c.waited > 0) ++waited_;
   if (c.waited <= target_) ++on_target_;
   sojourn_.add(t - c.arrival);
@@ -48,6 +55,8 @@ void SummaryCollector::on_leave(engine::SimTime t, const model::Citizen& c, Leav
   if (c.returning) ++left_returning_;
   if (reason == LeaveReason::reneged) {
     ++waited_;
+    if (queue_time_is_wait_) queue_time_ = wait_.moments();
+    queue_time_is_wait_ = false;
     queue_time_.add(c.waited + (t - c.ticket_time));
   }
 }
@@ -181,9 +190,9 @@ std::vector<double> SummaryCollector::row(std::uint64_t events_processed) {
       wait_.quantile(0.9),
       wait_.quantile(0.95),
       wait_.max(),
-      wait_by_class_[0].mean(),
-      wait_by_class_[1].mean(),
-      queue_time_.mean(),
+      wait_by_class(0).mean(),
+      wait_by_class(1).mean(),
+      queue_time().mean(),
       sojourn_.mean(),
       queue_length_.mean(),
       in_center_.mean(),

@@ -65,6 +65,19 @@ class SummaryCollector : public model::CenterObserver {
   Tally wait_;                        ///< the only one whose quantiles are reported
   Moments queue_time_, sojourn_;
   std::array<Moments, model::priority_class_count> wait_by_class_;
+  // queue_time_ and one class of wait_by_class_ receive the very observations wait_ does until
+  // a renege (queue time) or a served citizen of another class (by class): until then they are
+  // left untouched and read as copies of wait_'s moments, which are bit for bit what they would
+  // hold (Moments::add is a deterministic function of the sequence), and are copied from
+  // wait_ when they part. That saves two Welford updates per served citizen.
+  static constexpr std::size_t no_class = model::priority_class_count;  ///< classes parted
+  static constexpr std::size_t nobody_served = no_class + 1;
+  bool queue_time_is_wait_ = true;
+  std::size_t class_is_wait_ = nobody_served;  ///< the class whose waits are all of wait_'s
+  const Moments& queue_time() const { return queue_time_is_wait_ ? wait_.moments() : queue_time_; }
+  const Moments& wait_by_class(std::size_t k) const {
+    return k == class_is_wait_ ? wait_.moments() : wait_by_class_[k];
+  }
   TimeAverage queue_length_, in_center_, busy_, open_;
   std::vector<std::uint32_t> queue_lengths_;
   std::vector<model::CounterState> counter_states_;

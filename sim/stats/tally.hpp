@@ -59,6 +59,7 @@ class Tally {
   void merge(const Tally& other);
 
   std::uint64_t count() const { return moments_.count(); }
+  const Moments& moments() const { return moments_; }
   double mean() const { return moments_.mean(); }
   /// Sample variance (n - 1 in the denominator); NaN below two observations.
   double variance() const { return moments_.variance(); }

@@ -1,6 +1,9 @@
 // The summary collector's verdict metrics on a small trajectory computed by hand.
 #include <catch2/catch.hpp>
 
+#include <bit>
+#include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "sim/stats/summary_collector.hpp"
@@ -137,4 +140,63 @@ TEST_CASE("with nobody arrived the shares are undefined, not zero", "[stats]") {
   CHECK(std::isnan(metric(s, "service_level")));
   CHECK(std::isnan(metric(s, "unserved_share")));
   CHECK(metric(s, "helped") == 0);
+}
+
+TEST_CASE("class and queue-time means equal separately kept moments, bit for bit, after they part",
+          "[stats]") {
+  // The collector keeps one set of moments while every served citizen is of one class and
+  // nobody has reneged, and copies it when they part; the means must be those of moments fed
+  // each stream on its own. Regular citizens first, then a priority one, then a renege.
+  SummaryCollector s({0, 1000}, 1, 1, 30.0);
+  sim::stats::Moments all, regular, priority, queue_time;
+  const auto serve = [&](std::uint64_t id, sim::model::PriorityClass k, double wait) {
+    auto c = citizen(id, 1.0 * static_cast<double>(id));
+    c.priority_class = k;
+    c.waited = wait;
+    s.on_arrival(c.arrival, c);
+    s.on_served(c.arrival + wait + 1.0, c);
+    all.add(wait);
+    queue_time.add(wait);
+    (k == sim::model::PriorityClass::regular ? regular : priority).add(wait);
+  };
+  const auto exact = [&](const char* name, const sim::stats::Moments& m) {
+    CHECK(std::bit_cast<std::uint64_t>(metric(s, name)) == std::bit_cast<std::uint64_t>(m.mean()));
+  };
+  // Waits whose running means round differently from their sums (0.1, 0.7 ...).
+  const double waits[] = {0.1, 0.7, 3.3, 0.0, 12.9, 7.7, 0.3};
+  std::uint64_t id = 0;
+  for (double w : waits) serve(id++, sim::model::PriorityClass::regular, w);
+  exact("wait_mean_regular", regular);
+  exact("queue_time_mean", queue_time);
+  CHECK(std::isnan(metric(s, "wait_mean_priority")));
+  serve(id++, sim::model::PriorityClass::priority, 4.1);
+  for (double w : waits) serve(id++, sim::model::PriorityClass::regular, w * 1.3);
+  auto c = citizen(id++, 100.0);
+  c.waited = 2.0;
+  c.ticket_time = 100.0;
+  s.on_arrival(100.0, c);
+  s.on_leave(105.5, c, LeaveReason::reneged);
+  queue_time.add(2.0 + 5.5);
+  for (double w : waits) serve(id++, sim::model::PriorityClass::priority, w / 3.0);
+  exact("wait_mean", all);
+  exact("wait_mean_regular", regular);
+  exact("wait_mean_priority", priority);
+  exact("queue_time_mean", queue_time);
+  CHECK(regular.mean() != all.mean());  // the streams really parted
+  CHECK(queue_time.mean() != all.mean());
+}
+
+TEST_CASE("a station of priority citizens only reports the regular mean as undefined", "[stats]") {
+  SummaryCollector s({0, 1000}, 1, 1, 30.0);
+  sim::stats::Moments priority;
+  for (std::uint64_t id = 0; id < 5; ++id) {
+    auto c = citizen(id, static_cast<double>(id));
+    c.priority_class = sim::model::PriorityClass::priority;
+    c.waited = 0.3 * static_cast<double>(id);
+    priority.add(c.waited);
+    s.on_arrival(c.arrival, c);
+    s.on_served(c.arrival + 1.0, c);
+  }
+  CHECK(metric(s, "wait_mean_priority") == priority.mean());
+  CHECK(std::isnan(metric(s, "wait_mean_regular")));
 }
