@@ -209,3 +209,24 @@ TEST_CASE("merging with an empty tally changes nothing", "[stats]") {
     CHECK(t->quantile(0.5) == a.quantile(0.5));
   }
 }
+
+TEST_CASE("the tally fills exactly the histogram cells Boost's own fill does", "[stats]") {
+  // Tally::add increments the cell the axis names; Boost's fill is the reference. Edges,
+  // both ends, under- and overflow, a negative value and NaN (both to overflow), and enough
+  // repeats of one cell to need wider counters than one byte.
+  Tally t;
+  auto reference = boost::histogram::make_histogram(
+      Tally::Axis(Tally::histogram_bins, Tally::histogram_low, Tally::histogram_high));
+  std::vector<double> values = {0.001,  0.00999, 0.01,    0.0100001, 0.5, 1.0,  10.0,        100.0,
+                                1000.0, 9999.9,  10000.0, 10000.1,   2e6, -3.0, std::nan("")};
+  for (int i = 0; i < 300; ++i) values.push_back(2.5);
+  for (int i = 1; i < 5000; ++i) values.push_back(0.007 * i * std::sqrt(i));
+  for (double x : values) {
+    t.add(x);
+    reference(x);
+  }
+  CHECK(t.histogram() == reference);
+  CHECK(static_cast<double>(t.histogram().at(-1)) == 3.0);  // 0.001, 0.00999 and 0.007
+  // 10000.1, 2e6, -3 and NaN; 10000 itself sits on the top edge, either side by rounding.
+  CHECK(static_cast<double>(t.histogram().at(Tally::histogram_bins)) >= 4.0);
+}
