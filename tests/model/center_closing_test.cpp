@@ -5,7 +5,8 @@
 // no patience, so the ticket machine's estimate of a new ticket's finish is now + (tickets
 // waiting) x 10 minutes + 5 minutes while the counter is busy (a fixed 10-minute service seen in
 // progress has 100 / (2 x 10) = 5 minutes left on average) + the ticket's own 10 minutes
-// (straight on past 17:00), and a ticket is refused
+// (straight on past 17:00; nobody is in the priority class, so no priority work is expected to
+// pass it: counter_service_test.cpp checks that term by hand), and a ticket is refused
 // exactly when that passes the cap. Several seeds; the test requires that they really refused
 // tickets and worked overtime, so it cannot pass vacuously.
 #include <catch2/catch.hpp>

@@ -6,8 +6,10 @@
 // ticket + (tickets still waiting) x 10 minutes + 5 minutes for the service in progress (a
 // fixed 10-minute service seen at a random moment has 100 / (2 x 10) = 5 minutes left on
 // average; the machine does not look at when it started), and after 17:00 the counter goes
-// straight on. So a holder whose patience runs from it leaves exactly at that time + patience,
-// and one who is called is called by then.
+// straight on. Nobody is in the priority class, so the machine expects no priority work to
+// pass a regular ticket (counter_service_test.cpp checks that term by hand). So a holder whose
+// patience runs from it leaves exactly at that time + patience, and one who is called is called by
+// then.
 #include <catch2/catch.hpp>
 
 #include <chrono>
