@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace sim::model {
 
@@ -58,6 +59,18 @@ double ArrivalProfile::next(double t, double e) const {
     e -= mass;
   }
   return -1.0;
+}
+
+double ArrivalProfile::rate_at(double t) const {
+  for (const Piece& p : pieces_) {
+    if (t < p.start) return 0.0;
+    if (t < p.end) return p.rate;
+  }
+  return 0.0;
+}
+
+double ArrivalProfile::end() const {
+  return pieces_.empty() ? -std::numeric_limits<double>::infinity() : pieces_.back().end;
 }
 
 double ArrivalProfile::at_fraction(double u) const {

@@ -28,6 +28,10 @@ class ArrivalProfile {
   /// The first arrival after time t given a unit-rate exponential e; a negative value when
   /// the day's arrivals are over.
   double next(double t, double e) const;
+  /// The arrival rate at time t (citizens per minute): 0 outside the open intensity.
+  double rate_at(double t) const;
+  /// When the day's arrivals end (the last piece's end); -infinity on a day without arrivals.
+  double end() const;
   /// Time of a uniformly placed moment within the day's open intensity (u in [0, 1)),
   /// weighted by the profile: used to place a returning citizen's visit.
   double at_fraction(double u) const;

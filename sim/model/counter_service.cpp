@@ -37,7 +37,8 @@ void CounterService::counter_time_moments() {
   // mean and second moment of the counter time per ticket called (the need, the fix of an
   // incomplete dossier fixed on the spot, a no-show's call); unweighted if no share is set.
   const std::size_t n = params_.domains.size();
-  std::vector<double> weight(n), m1(n), m2(n);
+  std::vector<double> weight(n), m1(n), m2(n), walk_in(n);
+  double total = 0.0;
   const double ns = params_.behaviour.no_show_share, ns_min = params_.behaviour.no_show_min;
   for (const auto& p : params_.procedures) {
     const double w = p.share > 0.0 ? p.share : 1e-12;             // unweighted when no share is set
@@ -47,6 +48,8 @@ void CounterService::counter_time_moments() {
         p.service.second_moment() +
         fix * (2.0 * p.service.mean() * p.fix_on_spot.mean() + p.fix_on_spot.second_moment());
     weight[p.domain] += w;
+    walk_in[p.domain] += w * (1.0 - online_chance(params_, p));  // the online ones never enter
+    total += w;
     m1[p.domain] += w * ((1.0 - ns) * e1 + ns * ns_min);
     m2[p.domain] += w * ((1.0 - ns) * e2 + ns * ns_min * ns_min);
   }
@@ -55,11 +58,34 @@ void CounterService::counter_time_moments() {
     domain_service_mean_.push_back(mean);
     // The mean remaining counter time of a service seen in progress at a random moment.
     domain_residual_.push_back(mean > 0.0 ? m2[d] / weight[d] / (2.0 * mean) : 0.0);
+    // Priority tickets of domain d per would-be walk-in (the arrival profile counts those who
+    // file online too), at the domain's mean counter time.
+    domain_priority_work_.push_back(total > 0.0 ? params_.priority_share * walk_in[d] / total * mean
+                                                : 0.0);
   }
 }
 
-double CounterService::minutes_to_serve(std::uint32_t queue) const {
-  return minutes_of_work(queue, true);
+double CounterService::minutes_to_serve(std::uint32_t queue, PriorityClass cls) const {
+  return minutes_of_work(queue, cls, true);
+}
+
+double CounterService::priority_work_rate(const std::vector<bool>& shared, double& window) const {
+  // What the machine knows from history: the day's walk-in intensity at this time of day and
+  // the catalogue's mix, never the arrivals drawn for the rest of the day.
+  const double now = sim_.now();
+  double rate = 0.0;
+  if (days_.calendar()) {
+    rate = profile_.rate_at(now);
+    window = std::max(0.0, profile_.end() - now);
+  } else {
+    const bool open = now < params_.arrivals_end;
+    rate = open ? 1.0 / params_.interarrival.mean() : 0.0;
+    window = open ? params_.arrivals_end - now : 0.0;
+  }
+  double work = 0.0;
+  for (std::uint32_t d = 0; d < shared.size(); ++d)
+    if (shared[d]) work += domain_priority_work_[d];
+  return rate * work;
 }
 
 std::uint32_t CounterService::staff_now(std::uint32_t k) const {
@@ -68,7 +94,8 @@ std::uint32_t CounterService::staff_now(std::uint32_t k) const {
   return days_.in_session() || days_.closed_for_day() ? hall_.counter(k).staff : session_staff_[k];
 }
 
-double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) const {
+double CounterService::minutes_of_work(std::uint32_t queue, PriorityClass cls,
+                                       bool own_service) const {
   // The staffed counters calling `queue` as an own domain (else as overflow), the domains
   // they call, and all the staffed counters that call any of those: they share the work.
   const auto calls = [&](std::uint32_t k, std::uint32_t d, bool overflow) {
@@ -90,8 +117,11 @@ double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) co
   }
   double ahead = 0.0, speed = 0.0, in_hand = 0.0;
   std::uint32_t helpers = 0, busy = 0;
-  for (std::uint32_t d = 0; d < queues_.size(); ++d)
-    if (shared[d]) ahead += queues_[d].size() * domain_service_mean_[d];
+  const bool priority = cls == PriorityClass::priority;  // regular tickets are called after it
+  for (std::uint32_t d = 0; d < queues_.size(); ++d) {
+    if (!shared[d]) continue;
+    ahead += (priority ? queues_[d].size(cls) : queues_[d].size()) * domain_service_mean_[d];
+  }
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     const auto& own = hall_.own_now(k);
     const bool helps = calls(k, queue, overflow) ||
@@ -111,7 +141,17 @@ double CounterService::minutes_of_work(std::uint32_t queue, bool own_service) co
   // remaining work of the services in progress shared over the counters (none while one of
   // them is free), then one step per ticket's mean work over the counters' summed speed.
   const double first = busy == helpers ? in_hand / busy : 0.0;
-  const double call = (ahead + first) / speed;
+  const double work = ahead + first;
+  // A regular ticket is also passed by the priority tickets taken while it waits (called
+  // first, non-preemptive): priority work arrives at a per minute while the counters clear
+  // `speed`, so in the fluid approximation the work ahead drains at speed - a until the
+  // day's arrivals end `window` minutes from now, and at speed after that.
+  double window = 0.0;
+  const double a = priority ? 0.0 : priority_work_rate(shared, window);
+  double call = work / speed;
+  if (a > 0.0 && window > 0.0)
+    call = a < speed && work / (speed - a) <= window ? work / (speed - a)
+                                                     : (work + a * window) / speed;
   // The ticket's own service runs at one counter: its mean need over the mean speed.
   return own_service ? call + domain_service_mean_[queue] * helpers / speed : call;
 }
@@ -129,6 +169,10 @@ void CounterService::open_session(std::uint32_t session) {
   // A counter still busy from before (a service suspended over lunch) keeps its staff member.
   const std::uint32_t day = days_.day();
   const DayPlan* plan = days_.calendar() ? &days_.calendar()->day(day) : nullptr;
+  if (plan && profile_day_ != day) {
+    profile_ = ArrivalProfile(params_.demand, *plan, day);  // once a day, not per ticket
+    profile_day_ = day;
+  }
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     auto& counter = hall_.counter(k);
     if (counter.staff == no_index) counter.staff = roster_.staff_for(k, day, plan, session);
@@ -228,7 +272,7 @@ void CounterService::join(CitizenIndex i) {
     start_service(i, k);
     return;
   }
-  const double start = patience_start(c.queue);
+  const double start = patience_start(c.queue, c.priority_class);
   queues_[c.queue].push_back(pool_, i);
   publish_queue_length(c.queue);
   if (c.patience < std::numeric_limits<double>::infinity()) {
@@ -236,13 +280,13 @@ void CounterService::join(CitizenIndex i) {
   }
 }
 
-double CounterService::patience_start(std::uint32_t queue) const {
+double CounterService::patience_start(std::uint32_t queue, PriorityClass cls) const {
   using From = BehaviourParams::PatienceFrom;
   if (params_.behaviour.patience_from != From::expected_call || !days_.calendar())
     return sim_.now();
   // The call the machine let the citizen expect: the work ahead at the pace of the officers
   // seated now, breaks skipped. With nobody calling the queue now there is no expectation.
-  const double ahead = minutes_of_work(queue, false);
+  const double ahead = minutes_of_work(queue, cls, false);
   return std::isfinite(ahead) ? days_.finish_time(ahead) : sim_.now();
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
+#include "sim/model/arrival_profile.hpp"
 #include "sim/model/back_office.hpp"
 #include "sim/model/center_observer.hpp"
 #include "sim/model/center_params.hpp"
@@ -51,15 +52,17 @@ class CounterService : public BackOfficeListener {
 
   std::uint32_t tickets_waiting(std::uint32_t queue) const { return queues_[queue].size(); }
   std::uint32_t queue_length() const;
-  /// Minutes of counter time until a ticket for `queue` taken now would be served, as a
-  /// ticket machine can know it (breaks not included: DayCycle::finish_time adds them): the
-  /// tickets waiting in the queues its counters share, each at its domain's mean counter time,
+  /// Minutes of counter time until a ticket for `queue` of class `cls` taken now would be
+  /// served, as a ticket machine can know it (breaks not included: DayCycle::finish_time adds
+  /// them): the tickets waiting in the queues its counters share that are called before it
+  /// (for a priority ticket only the priority ones), each at its domain's mean counter time,
   /// plus the mean remaining time of the services in progress (not their drawn length), over
   /// the summed speed of the officers staffing those counters now (over a break: in the last
-  /// session); overflow counters count only when no own counter is staffed; then its own
-  /// service at one counter. Infinite when nobody calls the queue. docs/model.md says what it
-  /// leaves out.
-  double minutes_to_serve(std::uint32_t queue) const;
+  /// session), less for a regular ticket the priority work expected to arrive meanwhile at
+  /// the day's typical rate (fluid approximation, see minutes_of_work); overflow counters count
+  /// only when no own counter is staffed; then its own service at one counter. Infinite when
+  /// nobody calls the queue. docs/model.md says what it leaves out.
+  double minutes_to_serve(std::uint32_t queue, PriorityClass cls = PriorityClass::regular) const;
   std::uint32_t busy_counters() const { return hall_.busy(); }
 
   // BackOfficeListener.
@@ -75,9 +78,13 @@ class CounterService : public BackOfficeListener {
   bool queue_served_later(std::uint32_t queue) const;
   /// minutes_to_serve without (own_service = false: until the call) or with the ticket's own
   /// service.
-  double minutes_of_work(std::uint32_t queue, bool own_service) const;
+  double minutes_of_work(std::uint32_t queue, PriorityClass cls, bool own_service) const;
+  /// The machine's priority work arriving per minute now for the shared domains (rate of
+  /// priority tickets times their mean counter time), and the minutes left until the day's
+  /// arrivals end (infinite in the station form).
+  double priority_work_rate(const std::vector<bool>& shared, double& window) const;
   /// When a new ticket holder's patience starts to run (BehaviourParams::patience_from).
-  double patience_start(std::uint32_t queue) const;
+  double patience_start(std::uint32_t queue, PriorityClass cls) const;
   void call(std::uint32_t counter);
   bool offer_back_office(std::uint32_t counter);
   void close_counter(std::uint32_t counter);
@@ -92,7 +99,7 @@ class CounterService : public BackOfficeListener {
   void send_home_from_counter(std::uint32_t counter);
   /// Back-office minutes to key in a dossier taken on paper, from the day's stream.
   double paper_entry(const engine::Distribution& d);
-  /// Fills domain_service_mean_ and domain_residual_ from the catalogue.
+  /// Fills domain_service_mean_, domain_residual_ and domain_priority_work_ from the catalogue.
   void counter_time_moments();
   /// The staff member counting for counter k in the machine's estimate, or no_index.
   std::uint32_t staff_now(std::uint32_t k) const;
@@ -111,7 +118,11 @@ class CounterService : public BackOfficeListener {
   CounterHall hall_;
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
   std::vector<double> domain_service_mean_;    ///< by domain: mean counter time per ticket, min
-  std::vector<double> domain_residual_;       ///< by domain: mean remaining time of one in progress
+  std::vector<double> domain_residual_;  ///< by domain: mean remaining time of one in progress
+  /// By domain: priority tickets per would-be walk-in times their mean counter time, min.
+  std::vector<double> domain_priority_work_;
+  ArrivalProfile profile_;  ///< the walk-in intensity of profile_day_, as the machine knows it
+  std::uint32_t profile_day_ = UINT32_MAX;
   std::vector<std::uint32_t> session_staff_;  ///< by counter: staff seated at the session's open
   std::optional<engine::RngStream> paper_;    ///< "citizen.paper_entry" of paper_day_
   std::uint32_t paper_day_ = UINT32_MAX;

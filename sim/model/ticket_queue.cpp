@@ -13,6 +13,7 @@ void TicketQueue::push_back(CitizenPool& pool, CitizenIndex i) {
     list.head = i;
   }
   list.tail = i;
+  ++class_size_[static_cast<std::size_t>(pool[i].priority_class)];
   ++size_;
 }
 
@@ -30,6 +31,7 @@ void TicketQueue::remove(CitizenPool& pool, CitizenIndex i) {
     list.tail = c.prev;
   }
   c.prev = c.next = no_citizen;
+  --class_size_[static_cast<std::size_t>(c.priority_class)];
   --size_;
 }
 

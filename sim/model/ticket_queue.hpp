@@ -22,6 +22,8 @@ class TicketQueue {
   CitizenIndex front() const;
 
   std::uint32_t size() const { return size_; }
+  /// Waiting citizens of one priority class.
+  std::uint32_t size(PriorityClass c) const { return class_size_[static_cast<std::size_t>(c)]; }
   bool empty() const { return size_ == 0; }
 
  private:
@@ -30,6 +32,7 @@ class TicketQueue {
     CitizenIndex tail = no_citizen;
   };
   std::array<List, priority_class_count> lists_{};
+  std::array<std::uint32_t, priority_class_count> class_size_{};
   std::uint32_t size_ = 0;
 };
 

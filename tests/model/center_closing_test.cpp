@@ -5,11 +5,13 @@
 // no patience, so the ticket machine's estimate of a new ticket's finish is now + (tickets
 // waiting) x 10 minutes + 5 minutes while the counter is busy (a fixed 10-minute service seen in
 // progress has 100 / (2 x 10) = 5 minutes left on average) + the ticket's own 10 minutes
-// (straight on past 17:00), and a ticket is refused
+// (straight on past 17:00; nobody is in the priority class, so no priority work is expected to
+// pass it: counter_service_test.cpp checks that term by hand), and a ticket is refused
 // exactly when that passes the cap. Several seeds; the test requires that they really refused
 // tickets and worked overtime, so it cannot pass vacuously.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 
@@ -106,6 +108,43 @@ TEST_CASE(
   }
   CHECK(refused > 0);
   CHECK(overtime > 0);
+}
+
+TEST_CASE(
+    "with priority visitors the machine refuses exactly the tickets whose expected finish, "
+    "stretched by the priority work expected to arrive, passes the cap",
+    "[model][center]") {
+  // 10 % of the crowd is priority: 30 visits an hour x 0.1 x 10 minutes = a = 0.5 minutes of
+  // priority work arriving a minute until the last arrival at 16:00. The machine asks for a
+  // regular ticket's estimate: the work ahead W (as above) drains at 1 - 0.5 a minute until
+  // 16:00, at 1 after it, so the call comes after W / 0.5 if that ends by 16:00, else after
+  // W + 0.5 x (minutes left to 16:00); then the ticket's own 10 minutes.
+  auto p = late_crowd(PolicyParams::Closing::stop_issuing);
+  p.priority_share = 0.1;
+  const double cap = WorkCalendar::time_of(0, overtime_cap), last_arrival = 16 * 60;
+  const double a = 30.0 / 60.0 * p.priority_share * service;
+  std::size_t refused = 0, issued = 0;
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    INFO("seed " << seed);
+    const auto r = test_support::record_run(p, seed);
+    for (const auto& v : r.visits) {
+      INFO("citizen " << v.id << " arrived at " << v.arrival);
+      const double work = static_cast<double>(waiting_at(r, v.arrival)) * service +
+                          (busy_at(r, v.arrival) ? service / 2.0 : 0.0);
+      const double window = std::max(0.0, last_arrival - v.arrival);
+      const double call = work / (1.0 - a) <= window ? work / (1.0 - a) : work + a * window;
+      const double expected_finish = v.arrival + call + service;
+      if (v.tickets.empty()) {
+        CHECK(expected_finish > cap);
+        ++refused;
+      } else {
+        CHECK(expected_finish <= cap);
+        ++issued;
+      }
+    }
+  }
+  CHECK(refused > 0);
+  CHECK(issued > 0);
 }
 
 TEST_CASE("under plain overtime the same crowd gets tickets and some are sent home at the cap",

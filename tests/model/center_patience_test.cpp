@@ -6,10 +6,13 @@
 // ticket + (tickets still waiting) x 10 minutes + 5 minutes for the service in progress (a
 // fixed 10-minute service seen at a random moment has 100 / (2 x 10) = 5 minutes left on
 // average; the machine does not look at when it started), and after 17:00 the counter goes
-// straight on. So a holder whose patience runs from it leaves exactly at that time + patience,
-// and one who is called is called by then.
+// straight on. Nobody is in the priority class, so the machine expects no priority work to
+// pass a regular ticket (counter_service_test.cpp checks that term by hand). So a holder whose
+// patience runs from it leaves exactly at that time + patience, and one who is called is called by
+// then.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 
@@ -51,11 +54,13 @@ CenterParams late_crowd() {
   return p;
 }
 
-/// Tickets waiting when a ticket is taken at t: taken before t, not called and not gone by t.
-std::size_t waiting_at(const test_support::CenterRecorder& r, double t) {
+/// Tickets waiting when a ticket is taken at t: taken before t, not called and not gone by t
+/// (with `priority_only`, those of priority holders only).
+std::size_t waiting_at(const test_support::CenterRecorder& r, double t,
+                       bool priority_only = false) {
   std::size_t n = 0;
   for (const auto& v : r.visits) {
-    if (v.tickets.empty() || v.tickets.front().t >= t) continue;
+    if (v.tickets.empty() || v.tickets.front().t >= t || (priority_only && !v.priority)) continue;
     const bool called = !v.calls.empty() && v.calls.front().t <= t;
     const bool gone = v.left && *v.left <= t;
     n += !called && !gone;
@@ -96,6 +101,44 @@ TEST_CASE(
   // Both outcomes happen: the rule is exercised, not vacuously true.
   CHECK(reneged > 0);
   CHECK(served_after_patience > 0);
+}
+
+TEST_CASE(
+    "with priority visitors a regular holder's expected call is stretched by the priority work "
+    "expected to arrive, and a priority holder's counts only the priority tickets ahead",
+    "[model][center][patience]") {
+  // 20 % of the crowd is priority: 30 visits an hour x 0.2 x 10 minutes = a = 1 minute of
+  // priority work arriving a minute, as much as the counter clears, until the last arrival at
+  // 16:00. A regular holder's work ahead W (every ticket waiting x 10, + 5 while busy) is
+  // cleared after W + a x (minutes left to 16:00); a priority holder's after its priority
+  // tickets waiting x 10, + 5 while busy.
+  auto p = late_crowd();
+  p.priority_share = 0.2;
+  const double a = 30.0 / 60.0 * p.priority_share * service, last_arrival = 16 * 60;
+  std::size_t reneged[2] = {0, 0};
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    INFO("seed " << seed);
+    const auto r = test_support::record_run(p, seed);
+    for (const auto& v : r.visits) {
+      const double ticket = v.tickets.front().t;
+      INFO("citizen " << v.id << " (priority " << v.priority << ") took a ticket at " << ticket);
+      const double work =
+          static_cast<double>(waiting_at(r, ticket, v.priority)) * service + service / 2.0;
+      const double expected_call =
+          ticket + (v.priority ? work : work + a * std::max(0.0, last_arrival - ticket));
+      if (v.reason == LeaveReason::reneged) {
+        REQUIRE(v.left);
+        CHECK(*v.left == Approx(expected_call + patience).margin(1e-9));
+        ++reneged[v.priority];
+      } else {
+        REQUIRE_FALSE(v.calls.empty());
+        CHECK(v.calls.front().t <= expected_call + patience + 1e-9);
+      }
+    }
+  }
+  // Holders of both classes ran out of patience: both estimates were exercised.
+  CHECK(reneged[0] > 0);
+  CHECK(reneged[1] > 0);
 }
 
 TEST_CASE(

@@ -1,6 +1,7 @@
 // CounterService alone: calling, serving, abandonment and the ends of a visit, by hand.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -179,5 +180,59 @@ TEST_CASE(
     fill(b);
     CHECK(b.counters.tickets_waiting(0) == 2);
     CHECK(b.counters.minutes_to_serve(0) == Approx(22.8));
+  }
+}
+
+TEST_CASE(
+    "a regular ticket's expected time counts the priority work arriving while it waits, a "
+    "priority ticket's only the priority tickets ahead",
+    "[model][counter_service][estimate]") {
+  // Station form, one domain, service uniform(4, 16): mean 10, 5.6 left of a service seen in
+  // progress. Counters A and B, officers at speed 1 (summed speed 2). 10 % of the visitors are
+  // priority, one arrives every 2 minutes: priority tickets at 0.05 a minute x 10 minutes =
+  // 0.5 minutes of counter work arriving a minute. Citizens 0-4 (regular) take tickets at
+  // 0-4: A and B serve 0 and 1, three wait.
+  CenterParams p;
+  p.procedures.front().service = sim::engine::Distribution::uniform(4.0, 16.0);
+  p.counters = {{"A", {0}, {}, {}}, {"B", {0}, {}, {}}};
+  p.staff = {{"a", 0, {1.0}}, {"b", 1, {1.0}}};
+  p.priority_share = 0.1;
+  p.interarrival = sim::engine::Distribution::exponential(2.0);
+  const auto fill = [](Bench& b) {
+    for (std::uint64_t id = 0; id < 5; ++id)
+      b.ticket(static_cast<double>(id), id, [](Citizen& c) { c.service_need = 20; });
+  };
+  constexpr auto priority = sim::model::PriorityClass::priority;
+  SECTION("arrivals go on all day") {
+    // Regular: 3 x 10 + 5.6 = 35.6 minutes of work ahead drain at 2 - 0.5 = 1.5 a minute:
+    // 23.733 to the call, then its own 10 minutes at one counter (10 x 2 / 2): 33.733.
+    // Priority: no priority ticket ahead, 5.6 / 2 = 2.8 to the call, + 10: 12.8.
+    Bench b(p);
+    fill(b);
+    CHECK(b.counters.minutes_to_serve(0) == Approx(35.6 / 1.5 + 10.0));
+    CHECK(b.counters.minutes_to_serve(0, priority) == Approx(12.8));
+    // A priority ticket taken at 5 waits ahead of the regular ones. Regular: (4 x 10 + 5.6) /
+    // 1.5 + 10 = 40.4. Priority: (10 + 5.6) / 2 + 10 = 17.8 (the regular ones do not count).
+    b.ticket(5, 5, [](Citizen& c) { c.service_need = 20, c.priority_class = priority; });
+    CHECK(b.counters.minutes_to_serve(0) == Approx(40.4));
+    CHECK(b.counters.minutes_to_serve(0, priority) == Approx(17.8));
+  }
+  SECTION("arrivals end soon") {
+    // Arrivals end at 10; at 4 the window is 6 minutes, shorter than the 23.733 of the drain
+    // at 1.5: the priority work of those 6 minutes (0.5 x 6 = 3) is added, then everything
+    // drains at 2: (35.6 + 3) / 2 = 19.3 to the call, + 10: 29.3.
+    p.arrivals_end = 10.0;
+    Bench b(p);
+    fill(b);
+    CHECK(b.counters.minutes_to_serve(0) == Approx(29.3));
+  }
+  SECTION("priority work alone fills the counters") {
+    // One arrival every 0.4 minutes: 0.25 priority tickets a minute x 10 = 2.5 > speed 2, and
+    // arrivals never end: a regular ticket would never be called.
+    p.interarrival = sim::engine::Distribution::exponential(0.4);
+    Bench b(p);
+    fill(b);
+    CHECK(b.counters.minutes_to_serve(0) == std::numeric_limits<double>::infinity());
+    CHECK(b.counters.minutes_to_serve(0, priority) == Approx(12.8));
   }
 }

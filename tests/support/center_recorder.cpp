@@ -123,6 +123,7 @@ void CenterRecorder::on_arrival(SimTime t, const Citizen& c) {
   v.day = day_of(t);
   v.domain = c.domain;
   v.procedure = c.procedure;
+  v.priority = c.priority_class == sim::model::PriorityClass::priority;
   v.arrival = t;
   current_[c.id] = visits.size();
   visits.push_back(v);

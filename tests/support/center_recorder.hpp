@@ -33,6 +33,7 @@ struct VisitRecord {
   std::uint64_t id = 0;
   std::uint32_t visit = 0, day = 0, domain = 0, procedure = 0;
   double arrival = 0.0;
+  bool priority = false;  ///< in the priority class
   std::vector<Stamp> tickets, calls, ends;
   std::optional<double> served, left;
   std::optional<LeaveReason> reason;
