@@ -55,6 +55,9 @@ class CenterObserver {
   virtual void on_day_end(engine::SimTime, std::uint32_t /*day*/) {}
   /// A citizen walked in (first visit or a return; citizen.visit tells).
   virtual void on_arrival(engine::SimTime, const Citizen&) {}
+  /// A citizen with forms to fill walked in while youth volunteers were on duty; helped is
+  /// true when one was free and helps them, false when they fill the forms alone.
+  virtual void on_form_help(engine::SimTime, const Citizen&, bool /*helped*/) {}
   /// The citizen took a ticket for queue citizen.queue.
   virtual void on_ticket(engine::SimTime, const Citizen&) {}
   /// A counter called the citizen; wait = t - citizen.ticket_time counts from the ticket.

@@ -154,6 +154,18 @@ struct SaturdayParams {
   std::vector<double> saturday_shares;  ///< procedure shares on Saturday (0 outside domains)
 };
 
+/// Youth volunteers in the hall (policy overlay, seed 004; B14: 1-4 at a center): each helps one
+/// citizen with forms at a time, while on duty; a citizen who finds none free fills the forms
+/// alone at the normal speed, with the normal wrong-pick and incomplete-dossier shares.
+struct VolunteerParams {
+  std::uint32_t count = 0;   ///< volunteers on duty
+  int from_min = -1;         ///< minute of the day they start (-1: whenever the center is open)
+  int until_min = -1;        ///< minute of the day they stop (-1: whenever the center is open)
+  double form_factor = 1.0;  ///< form-filling time multiplier for a helped citizen
+  double wrong_pick_factor = 1.0;  ///< wrong-pick share multiplier for a helped citizen
+  double incomplete_factor = 1.0;  ///< incomplete-dossier share multiplier for a helped citizen
+};
+
 /// How citizens get their ticket.
 struct ReceptionParams {
   enum class Mode { kiosk, receptionist };
@@ -169,7 +181,8 @@ struct ReceptionParams {
   /// `receptionists` servers also in kiosk mode.
   std::uint32_t ticket_system = UINT32_MAX;
   engine::Distribution manual_ticket_time = engine::Distribution::deterministic(1.0);  ///< minutes
-  std::optional<RobotParams> robot;  ///< the AI reception robot, in front of the reception
+  std::optional<RobotParams> robot;           ///< the AI reception robot, in front of the reception
+  std::optional<VolunteerParams> volunteers;  ///< volunteers helping with forms in the hall
 };
 
 /// Citizen demand on a calendar day.

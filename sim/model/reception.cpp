@@ -14,22 +14,60 @@ Reception::Reception(engine::Simulation& sim, const CenterParams& params, const 
       observers_(observers),
       router_(router),
       form_done_(sim.add_handler<&Reception::on_form_done>(*this, "reception.form_done")),
+      helped_form_done_(
+          sim.add_handler<&Reception::on_helped_form_done>(*this, "reception.helped_form_done")),
       robot_done_(sim.add_handler<&Reception::on_robot_done>(*this, "reception.robot_done")),
       desk_done_(sim.add_handler<&Reception::on_desk_done>(*this, "reception.desk_done")),
       free_desks_(params.reception.receptionists),
-      free_robot_places_(params.reception.robot ? params.reception.robot->capacity : 0) {}
+      free_robot_places_(params.reception.robot ? params.reception.robot->capacity : 0),
+      free_volunteers_(params.reception.volunteers ? params.reception.volunteers->count : 0) {}
 
 void Reception::receive(CitizenIndex i) {
   const double form = pool_[i].form_time;
-  if (form > 0.0) {
-    pool_[i].pending_event = sim_.schedule_in(form, form_done_, i, ticket_priority);
-  } else {
+  if (form <= 0.0) {
     request_ticket(i);
+    return;
   }
+  if (volunteers_on_duty()) {
+    const bool helped = free_volunteers_ > 0;
+    for (auto* o : observers_) o->on_form_help(sim_.now(), pool_[i], helped);
+    if (helped) {
+      --free_volunteers_;
+      pool_[i].pending_event = sim_.schedule_in(help(i), helped_form_done_, i, ticket_priority);
+      return;
+    }
+  }
+  pool_[i].pending_event = sim_.schedule_in(form, form_done_, i, ticket_priority);
 }
 
 void Reception::on_form_done(std::uint64_t citizen) {
   request_ticket(static_cast<CitizenIndex>(citizen));
+}
+
+void Reception::on_helped_form_done(std::uint64_t citizen) {
+  ++free_volunteers_;
+  request_ticket(static_cast<CitizenIndex>(citizen));
+}
+
+bool Reception::volunteers_on_duty() const {
+  const auto& v = params_.reception.volunteers;
+  if (!v || v->count == 0 || !days_.in_session()) return false;
+  const double minute = sim_.now() - 1440.0 * days_.day();
+  return (v->from_min < 0 || minute >= v->from_min) && (v->until_min < 0 || minute < v->until_min);
+}
+
+double Reception::help(CitizenIndex i) {
+  Citizen& c = pool_[i];
+  const VolunteerParams& v = *params_.reception.volunteers;
+  engine::RngStream draws = sim_.stream(engine::StreamKey{"reception.volunteer_help", c.id});
+  const double keep_wrong = draws.uniform01(), keep_incomplete = draws.uniform01();
+  if (c.wrong_pick && keep_wrong >= v.wrong_pick_factor) {
+    c.queue = c.domain;
+    c.wrong_pick = false;
+  }
+  if (c.incomplete && keep_incomplete >= v.incomplete_factor) c.incomplete = false;
+  c.form_time *= v.form_factor;
+  return c.form_time;
 }
 
 void Reception::request_ticket(CitizenIndex i) {

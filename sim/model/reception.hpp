@@ -20,7 +20,9 @@ namespace sim::model {
 /// else to the receptionist desk (receptionist mode) or the kiosk; while the ticket machine is
 /// down the desk issues every ticket by hand, in kiosk mode too. The ticket machine then
 /// applies its rules (ticket stop, daily cap, balking at a long queue) and the citizen goes on
-/// to VisitRouter::ticket_taken with citizen.queue set. Its slice of the parameters:
+/// to VisitRouter::ticket_taken with citizen.queue set. While youth volunteers are on duty, a
+/// citizen with forms who finds one free is helped: shorter forms, and a keyed draw per citizen
+/// id may remove their wrong pick or incomplete dossier. Its slice of the parameters:
 /// ReceptionParams, PolicyParams' daily_ticket_cap, balk_threshold and (closing =
 /// stop_issuing) overtime_cap, and BehaviourParams' balking.
 class Reception {
@@ -39,6 +41,14 @@ class Reception {
 
  private:
   void on_form_done(std::uint64_t citizen);
+  /// A volunteer finished helping the citizen: the volunteer is free again.
+  void on_helped_form_done(std::uint64_t citizen);
+  /// Whether volunteers are in the hall now (their hours, within the opening hours).
+  bool volunteers_on_duty() const;
+  /// A free volunteer helps citizen i: the helped form time; with the factors' chances their
+  /// wrong pick and incomplete dossier are gone (draws keyed by the citizen's id, so a variant
+  /// with more or fewer volunteers changes nothing else: common random numbers).
+  double help(CitizenIndex i);
   void on_robot_done(std::uint64_t citizen);
   void on_desk_done(std::uint64_t citizen);
   void request_ticket(CitizenIndex i);
@@ -64,10 +74,11 @@ class Reception {
   CitizenPool& pool_;
   const Observers& observers_;
   VisitRouter& router_;
-  engine::HandlerId form_done_, robot_done_, desk_done_;
+  engine::HandlerId form_done_, helped_form_done_, robot_done_, desk_done_;
   TicketQueue desk_queue_;
   std::uint32_t free_desks_ = 0;
   std::uint32_t free_robot_places_ = 0;
+  std::uint32_t free_volunteers_ = 0;
   std::uint32_t tickets_today_ = 0;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
 
 #include "sim/scenario/value_reader.hpp"
 
@@ -75,7 +76,8 @@ SaturdayPolicy read_saturday(TableReader& t, const CenterParams& c) {
 /// A count of people between 0 and 100 (0 when absent and not required).
 std::int64_t people(TableReader& t, const char* key, bool required) {
   const auto count = t.integer(key, required);
-  t.check(!count || (*count >= 0 && *count <= 100), key, "must be between 0 and 100");
+  t.check(!count || (*count >= 0 && *count <= 100), key,
+          "must be between 0 and 100, got " + std::to_string(count.value_or(0)));
   return count ? std::clamp<std::int64_t>(*count, 0, 100) : 0;
 }
 
@@ -151,9 +153,16 @@ PolicySet read_policies(TableReader& p, const CenterParams& c) {
   }
   if (auto t = p.table("online_qa", false)) set.online_qa = read_online_qa(*t, c);
   if (auto t = p.table("volunteers", false)) {
-    set.volunteers = VolunteersPolicy{
-        people(*t, "helpers", true), number_or(*t, "form_factor", 1.0),
-        number_or(*t, "wrong_pick_factor", 1.0), number_or(*t, "incomplete_factor", 1.0)};
+    VolunteersPolicy v;
+    v.count = people(*t, "count", true);
+    v.from_min = read_clock(*t, "from", false);
+    v.until_min = read_clock(*t, "until", false);
+    t->check(!v.from_min || !v.until_min || *v.from_min < *v.until_min, "until",
+             "must be after from");
+    v.form_factor = number_or(*t, "form_factor", 1.0);
+    v.wrong_pick_factor = number_or(*t, "wrong_pick_factor", 1.0);
+    v.incomplete_factor = number_or(*t, "incomplete_factor", 1.0);
+    set.volunteers = v;
     t->finish();
   }
   if (auto t = p.table("it_support", false)) {

@@ -44,12 +44,15 @@ struct CountersPolicy {
 };
 
 /// [policies.volunteers]: youth volunteers in the hall help citizens fill forms and use the
-/// ticket kiosk (seed 004; B14: 1-4 volunteers at a center).
+/// ticket kiosk (seed 004; B14: 1-4 volunteers at a center), one citizen at a time; the factors
+/// apply to a helped citizen (model::VolunteerParams).
 struct VolunteersPolicy {
-  std::int64_t helpers = 0;        ///< how many (documentation: not a queueing resource)
-  double form_factor = 1.0;        ///< multiplier on every procedure's form-filling time
-  double wrong_pick_factor = 1.0;  ///< multiplier on the kiosk's wrong-pick share
-  double incomplete_factor = 1.0;  ///< multiplier on every incomplete_share
+  std::int64_t count = 0;          ///< volunteers on duty
+  std::optional<int> from_min;     ///< "HH:MM" they start (absent: the opening hours)
+  std::optional<int> until_min;    ///< "HH:MM" they stop (absent: the opening hours)
+  double form_factor = 1.0;        ///< multiplier on a helped citizen's form-filling time
+  double wrong_pick_factor = 1.0;  ///< multiplier on a helped citizen's wrong-pick share
+  double incomplete_factor = 1.0;  ///< multiplier on a helped citizen's incomplete share
 };
 
 /// [policies.extended_hours].

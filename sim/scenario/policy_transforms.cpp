@@ -128,18 +128,20 @@ Scenario secondment(const Scenario& in, std::vector<Problem>&) {
   return s;
 }
 
-/// Youth volunteers in the hall: citizens fill their forms faster with help, pick the right
-/// domain at the kiosk more often and bring complete dossiers more often.
+/// Youth volunteers in the hall: a counted resource at the form stage (model::Reception), so
+/// their effect saturates with load; only the citizens one of them helps fill forms faster,
+/// pick the right domain more often and bring complete dossiers more often.
 Scenario volunteers(const Scenario& in, std::vector<Problem>&) {
   Scenario s = in;
   const VolunteersPolicy& p = *in.policies.volunteers;
-  auto& c = s.center;
-  for (auto& procedure : c.procedures) {
-    procedure.form = p.form_factor > 0 ? procedure.form.scaled(p.form_factor)
-                                       : engine::Distribution::deterministic(0.0);
-    procedure.incomplete_share *= p.incomplete_factor;
-  }
-  c.reception.wrong_pick_share *= p.wrong_pick_factor;
+  model::VolunteerParams v;
+  v.count = static_cast<std::uint32_t>(p.count);
+  v.from_min = p.from_min.value_or(-1);
+  v.until_min = p.until_min.value_or(-1);
+  v.form_factor = p.form_factor;
+  v.wrong_pick_factor = p.wrong_pick_factor;
+  v.incomplete_factor = p.incomplete_factor;
+  s.center.reception.volunteers = v;
   return s;
 }
 
@@ -267,7 +269,7 @@ const std::vector<Transform>& policy_transforms() {
       {"online_shift", "demand.online_share", &online_shift},
       {"online_qa", "domain visit factors (weekdays and Saturdays); every incomplete_share",
        &online_qa},
-      {"volunteers", "every procedure's form_min and incomplete_share; reception.wrong_pick_share",
+      {"volunteers", "reception.volunteers (count, hours, factors for a helped citizen)",
        &volunteers},
       {"it_support", "every system's repair_time (the robot's too)", &it_support},
   };

@@ -1,4 +1,5 @@
-// Reception alone: the desk's queue, the robot and the ticket machine's rules, by hand.
+// Reception alone: the desk's queue, the robot, the volunteers and the ticket machine's rules, by
+// hand.
 #include <catch2/catch.hpp>
 
 #include <optional>
@@ -19,6 +20,24 @@ using sim::model::ReceptionParams;
 using test_support::hand_made;
 
 namespace {
+
+/// Counts the citizens who sought a volunteer and those who found one free.
+struct HelpCount : sim::model::CenterObserver {
+  void on_form_help(double, const Citizen&, bool helped) override {
+    ++sought;
+    found += helped;
+  }
+  int sought = 0, found = 0;
+};
+
+/// One volunteer who halves the form time and removes every wrong pick and incomplete dossier
+/// of the citizen they help (factors 0: the keyed draw u >= 0 always removes it).
+CenterParams one_volunteer(int from_min = -1, int until_min = -1) {
+  CenterParams p;
+  p.domains.push_back({"land", "land"});
+  p.reception.volunteers = sim::model::VolunteerParams{1, from_min, until_min, 0.5, 0.0, 0.0};
+  return p;
+}
 
 /// No calendar (tickets always issued), no systems, no observers.
 struct Bench : test_support::QuietDay {
@@ -133,4 +152,70 @@ TEST_CASE("the robot answers some questions, routes the rest and sends them on t
   const std::vector<std::string> expected = {"1 ticket 1 q0", "2 leave 0 answered",
                                              "5 ticket 2 q1"};
   CHECK(b.log.lines == expected);
+}
+
+TEST_CASE("one volunteer helps the first of three citizens and the others fill their forms alone",
+          "[model][reception][volunteers]") {
+  // Kiosk, 1 volunteer, forms 8 min alone, 8 * 0.5 = 4 min helped. Citizens 0, 1, 2 arrive at
+  // 0, 1 and 2, each with a wrong pick (domain 0, queue 1). 0 is helped 0..4: ticket at 4 for
+  // the right queue q0. At 1 and 2 the volunteer is busy: 1 fills alone 1..9 and 2 alone 2..10,
+  // both keep their wrong pick (q1). At 4 the volunteer is free again: citizen 3, arriving at 5
+  // with 2 min of forms, is helped 5..6 (ticket at 6).
+  Bench b(one_volunteer());
+  HelpCount count;
+  b.observers.push_back(&count);
+  const auto wrong = [](double form) {
+    return
+        [form](Citizen& c) { c.form_time = form, c.domain = 0, c.queue = 1, c.wrong_pick = true; };
+  };
+  b.walk_in(0, 0, wrong(8));
+  b.walk_in(1, 1, wrong(8));
+  b.walk_in(2, 2, wrong(8));
+  b.walk_in(5, 3, wrong(2));
+  b.sim.run();
+  const std::vector<std::string> expected = {"4 ticket 0 q0", "6 ticket 3 q0", "9 ticket 1 q1",
+                                             "10 ticket 2 q1"};
+  CHECK(b.log.lines == expected);
+  CHECK(count.sought == 4);
+  CHECK(count.found == 2);
+}
+
+TEST_CASE("a helped citizen's incomplete dossier is removed with the factor's chance only",
+          "[model][reception][volunteers]") {
+  // incomplete_factor 0 removes it for the helped citizen 0; citizen 1 (volunteer busy) keeps it;
+  // with factor 1 the keyed draw u < 1 always keeps it.
+  Bench b(one_volunteer());
+  const auto incomplete = [](Citizen& c) { c.form_time = 4, c.incomplete = true; };
+  const auto i0 = hand_made(b.pool, 0, incomplete), i1 = hand_made(b.pool, 1, incomplete);
+  b.reception.receive(i0);
+  b.reception.receive(i1);
+  CHECK_FALSE(b.pool[i0].incomplete);
+  CHECK(b.pool[i1].incomplete);
+  CenterParams keep = one_volunteer();
+  keep.reception.volunteers->incomplete_factor = 1.0;
+  Bench k(keep);
+  const auto j = hand_made(k.pool, 0, incomplete);
+  k.reception.receive(j);
+  CHECK(k.pool[j].incomplete);
+}
+
+TEST_CASE("volunteers help only in their hours and citizens without forms never seek them",
+          "[model][reception][volunteers]") {
+  // On duty 10..20: the citizen at 5 fills 4 min alone (ticket 9), the one at 12 is helped for
+  // 2 (ticket 14), the one at 25 alone (ticket 29); the one at 15 has no forms: a ticket at once,
+  // not counted as seeking help. Only the citizen at 12 sought (and found) a volunteer.
+  Bench b(one_volunteer(10, 20));
+  HelpCount count;
+  b.observers.push_back(&count);
+  const auto forms = [](Citizen& c) { c.form_time = 4; };
+  b.walk_in(5, 0, forms);
+  b.walk_in(12, 1, forms);
+  b.walk_in(15, 2, [](Citizen&) {});
+  b.walk_in(25, 3, forms);
+  b.sim.run();
+  const std::vector<std::string> expected = {"9 ticket 0 q0", "14 ticket 1 q0", "15 ticket 2 q0",
+                                             "29 ticket 3 q0"};
+  CHECK(b.log.lines == expected);
+  CHECK(count.sought == 1);
+  CHECK(count.found == 1);
 }

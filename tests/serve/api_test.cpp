@@ -231,7 +231,7 @@ TEST_CASE("An overlay with two policy tables is offered whole and its layout pas
   REQUIRE(youth != policies.end());
   const auto& tables = (*youth)["tables"];
   REQUIRE(tables.size() == 2);
-  CHECK(tables["volunteers"]["helpers"] == 2);
+  CHECK(tables["volunteers"]["count"] == 2);
   CHECK(tables["online_shift"]["share"] == 0.1);
   // What the page does when the box is ticked: both tables into the layout's [policies].
   auto ward = urban_ward();

@@ -1,4 +1,5 @@
-// TicketCollector: the visits that took a ticket and how they ended, counted by hand.
+// TicketCollector: the visits that took a ticket and how they ended, and the citizens who sought a
+// volunteer's help, counted by hand.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -35,4 +36,27 @@ TEST_CASE("the ticket collector counts each visit with a ticket once and the ser
 TEST_CASE("the ticket served share is NaN when no visit took a ticket", "[stats][tickets]") {
   const TicketCollector t(sim::stats::ObservationWindow(1000.0));
   CHECK(std::isnan(t.row()[2]));
+}
+
+TEST_CASE("the ticket collector counts who sought a volunteer and who found one free",
+          "[stats][tickets]") {
+  TicketCollector t(sim::stats::ObservationWindow(100.0, 1000.0));
+  Citizen a, b, c, early;
+  a.first_arrival = b.first_arrival = c.first_arrival = 200.0;
+  early.first_arrival = 50.0;  // warm-up: not followed
+  t.on_form_help(200.0, a, true);
+  t.on_form_help(200.0, b, false);
+  t.on_form_help(200.0, c, false);
+  t.on_form_help(50.0, early, true);
+  const auto row = t.row();
+  REQUIRE(row.size() == TicketCollector::metrics().size());
+  CHECK(TicketCollector::metrics()[4].name == "volunteer_sought");
+  CHECK(row[4] == 3.0);        // volunteer_sought
+  CHECK(row[5] == 1.0);        // volunteer_helped
+  CHECK(row[6] == 1.0 / 3.0);  // volunteer_found_share
+}
+
+TEST_CASE("the volunteer found share is NaN when nobody sought a volunteer", "[stats][tickets]") {
+  const TicketCollector t(sim::stats::ObservationWindow(1000.0));
+  CHECK(std::isnan(t.row()[6]));
 }

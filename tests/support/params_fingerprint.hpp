@@ -117,6 +117,15 @@ inline Fingerprint fingerprint(const sim::model::CenterParams& c) {
     f["reception.robot.system"] =
         r.robot->system < c.systems.size() ? c.systems[r.robot->system].id : "none";
   }
+  f["reception.volunteers"] = r.volunteers ? "yes" : "no";
+  if (r.volunteers) {
+    f["reception.volunteers.count"] = std::to_string(r.volunteers->count);
+    f["reception.volunteers.from_min"] = std::to_string(r.volunteers->from_min);
+    f["reception.volunteers.until_min"] = std::to_string(r.volunteers->until_min);
+    f["reception.volunteers.form_factor"] = exact(r.volunteers->form_factor);
+    f["reception.volunteers.wrong_pick_factor"] = exact(r.volunteers->wrong_pick_factor);
+    f["reception.volunteers.incomplete_factor"] = exact(r.volunteers->incomplete_factor);
+  }
   f["back_office.workers"] = std::to_string(c.back_office.workers);
   f["systems"] = std::to_string(c.systems.size());
   for (const auto& s : c.systems) {
