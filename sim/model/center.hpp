@@ -77,8 +77,8 @@ class Center : private DayListener, private VisitRouter, private SystemListener 
   std::uint32_t tickets_waiting(std::uint32_t queue) const override {
     return counters_.tickets_waiting(queue);
   }
-  double minutes_to_serve(std::uint32_t queue) const override {
-    return counters_.minutes_to_serve(queue);
+  double minutes_to_serve(std::uint32_t queue, PriorityClass cls) const override {
+    return counters_.minutes_to_serve(queue, cls);
   }
   void served(CitizenIndex i) override;
   void leave(CitizenIndex i, LeaveReason reason) override;

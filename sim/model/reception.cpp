@@ -158,7 +158,7 @@ void Reception::issue_ticket(CitizenIndex i) {
     router_.leave(i, LeaveReason::ticket_cap);
     return;
   }
-  if (past_cap_if_issued(c.queue)) {  // the machine stopped early: come back another day
+  if (past_cap_if_issued(c.queue, c.priority_class)) {  // stopped early: come back another day
     router_.leave(i, LeaveReason::after_hours);
     return;
   }
@@ -189,11 +189,12 @@ double Reception::balk_chance(std::uint32_t ahead) const {
   return (ahead - start + 1.0) / (full - start + 1.0);
 }
 
-bool Reception::past_cap_if_issued(std::uint32_t queue) const {
+bool Reception::past_cap_if_issued(std::uint32_t queue, PriorityClass cls) const {
   const auto& policy = params_.policy;
   if (policy.closing != PolicyParams::Closing::stop_issuing || !days_.calendar()) return false;
   const double cap = WorkCalendar::time_of(days_.day(), policy.overtime_cap_min);
-  return days_.finish_time(router_.minutes_to_serve(queue)) > cap;
+  // A priority ticket is called before the regular ones: its own class's estimate decides.
+  return days_.finish_time(router_.minutes_to_serve(queue, cls)) > cap;
 }
 
 void Reception::send_home_waiting(LeaveReason reason) {

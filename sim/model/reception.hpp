@@ -65,7 +65,7 @@ class Reception {
   double balk_chance(std::uint32_t ahead) const;
   /// Closing policy stop_issuing: a ticket for `queue` taken now would not be finished by the
   /// overtime cap at today's staffing.
-  bool past_cap_if_issued(std::uint32_t queue) const;
+  bool past_cap_if_issued(std::uint32_t queue, PriorityClass cls) const;
 
   engine::Simulation& sim_;
   const CenterParams& params_;

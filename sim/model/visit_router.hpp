@@ -33,8 +33,9 @@ class VisitRouter {
   /// Tickets waiting in a queue now (what a citizen sees at the ticket machine).
   virtual std::uint32_t tickets_waiting(std::uint32_t queue) const = 0;
   /// Counter minutes until a ticket for `queue` taken now would be served, at the staffing of
-  /// the day's current (or last) session: the queue ahead and the service itself.
-  virtual double minutes_to_serve(std::uint32_t queue) const = 0;
+  /// the day's current (or last) session: the queue ahead of a ticket of class `cls` and the
+  /// service itself.
+  virtual double minutes_to_serve(std::uint32_t queue, PriorityClass cls) const = 0;
   /// The citizen leaves served: the dossier goes to the back office.
   virtual void served(CitizenIndex i) = 0;
   /// The citizen leaves unserved; a return visit may follow.

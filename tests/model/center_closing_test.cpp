@@ -57,9 +57,11 @@ CenterParams late_crowd(PolicyParams::Closing closing) {
 
 /// Tickets waiting at time t: taken before t and not yet called (a call at t comes first: a
 /// service end is handled before a simultaneous arrival).
-std::size_t waiting_at(const test_support::CenterRecorder& r, double t) {
+std::size_t waiting_at(const test_support::CenterRecorder& r, double t,
+                       bool priority_only = false) {
   std::size_t n = 0;
   for (const auto& v : r.visits) {
+    if (priority_only && !v.priority) continue;
     if (!v.tickets.empty() && v.tickets.front().t < t && (v.calls.empty() || v.calls.front().t > t))
       ++n;
   }
@@ -118,21 +120,29 @@ TEST_CASE(
   // priority work arriving a minute until the last arrival at 16:00. The machine asks for a
   // regular ticket's estimate: the work ahead W (as above) drains at 1 - 0.5 a minute until
   // 16:00, at 1 after it, so the call comes after W / 0.5 if that ends by 16:00, else after
-  // W + 0.5 x (minutes left to 16:00); then the ticket's own 10 minutes.
+  // W + 0.5 x (minutes left to 16:00); then the ticket's own 10 minutes. A priority visitor is
+  // called before every regular ticket, so the machine asks for a priority ticket's estimate:
+  // the priority tickets ahead, the service in progress and its own, with no later arrivals.
   auto p = late_crowd(PolicyParams::Closing::stop_issuing);
   p.priority_share = 0.1;
   const double cap = WorkCalendar::time_of(0, overtime_cap), last_arrival = 16 * 60;
   const double a = 30.0 / 60.0 * p.priority_share * service;
-  std::size_t refused = 0, issued = 0;
+  std::size_t refused = 0, issued = 0, priority_issued_late = 0;
+  const auto stretch = [&](double work, double window) {
+    return work / (1.0 - a) <= window ? work / (1.0 - a) : work + a * window;
+  };
   for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
     INFO("seed " << seed);
     const auto r = test_support::record_run(p, seed);
     for (const auto& v : r.visits) {
-      INFO("citizen " << v.id << " arrived at " << v.arrival);
-      const double work = static_cast<double>(waiting_at(r, v.arrival)) * service +
-                          (busy_at(r, v.arrival) ? service / 2.0 : 0.0);
+      INFO("citizen " << v.id << " arrived at " << v.arrival << (v.priority ? " (priority)" : ""));
+      const double in_progress = busy_at(r, v.arrival) ? service / 2.0 : 0.0;
+      const double all_ahead =
+          static_cast<double>(waiting_at(r, v.arrival)) * service + in_progress;
+      const double work =
+          static_cast<double>(waiting_at(r, v.arrival, v.priority)) * service + in_progress;
       const double window = std::max(0.0, last_arrival - v.arrival);
-      const double call = work / (1.0 - a) <= window ? work / (1.0 - a) : work + a * window;
+      const double call = v.priority ? work : stretch(work, window);
       const double expected_finish = v.arrival + call + service;
       if (v.tickets.empty()) {
         CHECK(expected_finish > cap);
@@ -140,11 +150,14 @@ TEST_CASE(
       } else {
         CHECK(expected_finish <= cap);
         ++issued;
+        if (v.priority && v.arrival + stretch(all_ahead, window) + service > cap)
+          ++priority_issued_late;
       }
     }
   }
   CHECK(refused > 0);
   CHECK(issued > 0);
+  CHECK(priority_issued_late > 0);  // the case a regular ticket's estimate would have refused
 }
 
 TEST_CASE("under plain overtime the same crowd gets tickets and some are sent home at the cap",

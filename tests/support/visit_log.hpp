@@ -31,7 +31,9 @@ class VisitLog : public sim::model::VisitRouter {
     add("ticket", i, " q" + std::to_string(pool_[i].queue));
   }
   std::uint32_t tickets_waiting(std::uint32_t) const override { return waiting; }
-  double minutes_to_serve(std::uint32_t) const override { return to_serve; }
+  double minutes_to_serve(std::uint32_t, sim::model::PriorityClass) const override {
+    return to_serve;
+  }
   void served(sim::model::CitizenIndex i) override {
     add("served", i);
     pool_.release(i);
