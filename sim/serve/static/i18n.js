@@ -322,6 +322,6 @@ const POLICY_TEXT = {
     online_qa: ["Nhóm hỏi đáp trực tuyến", "Giải đáp qua nhóm trực tuyến: bớt 40 % lượt đến chỉ để hỏi, bớt 20 % hồ sơ thiếu."],
     online_shift: ["Chuyển sang nộp trực tuyến", "Một phần năm người đến trực tiếp nộp hồ sơ trực tuyến thay vào đó."],
     secondment: ["Tăng cường cán bộ", "Bốn cán bộ biệt phái: một cán bộ địa chính – xây dựng ngồi thêm quầy, một cán bộ xử lý hồ sơ, một cán bộ công nghệ thông tin (khắc phục sự cố nhanh hơn 30 %) và một kế toán."],
-    youth_volunteers: ["Thanh niên tình nguyện", "Hai tình nguyện viên ở sảnh, mỗi người giúp một người dân điền tờ khai và lấy số: người được giúp điền nhanh gấp đôi, ít chọn nhầm lĩnh vực hơn một nửa, ít thiếu hồ sơ hơn 20 %; khi cả hai đang bận thì người dân tự điền như thường. Một phần mười người có thể nộp trực tuyến chuyển sang nộp trực tuyến."],
+    youth_volunteers: ["Thanh niên tình nguyện", "Hai tình nguyện viên đứng ở sảnh, mỗi lúc một người giúp một người dân điền tờ khai và lấy số: người được giúp điền nhanh gấp đôi, số người chọn nhầm lĩnh vực giảm một nửa, hồ sơ thiếu giấy tờ giảm 20 %; khi cả hai đều đang bận, người dân tự điền như bình thường. Ngoài ra, 10 % số người có thể nộp trực tuyến chuyển sang nộp qua mạng."],
   },
 };
