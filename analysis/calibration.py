@@ -34,6 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGETS = os.path.join(ROOT, "analysis", "calibration_targets.toml")
 LAUNCH_DAYS = 77  # 1 Jul - 15 Sep 2025
 HCMC = "79"
+GIA_LAI = "52"  # E5: the province whose September report says why its dossiers were late
 
 
 def working_days(first, last):
@@ -214,6 +215,12 @@ def interval(values):
     return {"mean": iv.mean, "low": iv.mean - iv.half, "high": iv.mean + iv.half, "n": iv.n}
 
 
+def september_share(runs, part, whole):
+    """Of the dossiers counted in `whole` between the 62-day and the 92-day run (September), the
+    share counted in `part` too, per replication."""
+    return (runs[92][part] - runs[62][part]) / (runs[92][whole] - runs[62][whole])
+
+
 def checks(model, cfg, x):
     """The checks of calibration_targets.toml at x, each over cfg['checks']['replications'] runs."""
     reps = cfg["checks"]["replications"]
@@ -224,6 +231,10 @@ def checks(model, cfg, x):
     settled = {d: hcmc[d]["dossiers_completed"] + hcmc[d]["dossiers_open_overdue"] for d in hcmc}
     results["hcmc_september_on_time"] = interval(
         (hcmc[92]["dossiers_on_time"] - hcmc[62]["dossiers_on_time"]) / (settled[92] - settled[62]))
+    results["hcmc_q3_overdue"] = interval(hcmc[92]["dossiers_late"] + hcmc[92]["dossiers_open_overdue"])
+    gia_lai = {d: model.run("check_gia_lai%d" % d, rate, factor, ['national.provinces = ["%s"]' % GIA_LAI, "run.days = %d" % d], reps)[0]
+               for d in (62, 92)}
+    results["gia_lai_september_it_share"] = interval(september_share(gia_lai, "dossiers_late_result", "dossiers_late"))
     nat, centers, rows = model.run("check_national", rate, factor, [], reps)
     scale = 6.6e6 / nat["dossiers_received"]
     results["online_payments"] = interval(nat["payments_online"] * scale)

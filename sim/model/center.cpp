@@ -96,7 +96,8 @@ void Center::served(CitizenIndex i) {
     d.domain = c.domain;
     d.day = days_.day();
     d.received = sim_.now();
-    d.work_total = c.back_office_need + (c.paper ? c.paper_entry : 0.0);
+    d.work_total = c.back_office_need * params_.back_office.time_factor_at(d.received) +
+                   (c.paper ? c.paper_entry : 0.0);
     d.paper = c.paper;
     back_office_->receive(d);
   }

@@ -52,7 +52,8 @@ void OnlineChannel::on_arrival(std::uint64_t) {
   d.domain = p.domain;
   d.day = day_;
   d.received = sim_.now();
-  d.work_total = p.back_office.sample(streams_->work);
+  d.work_total =
+      p.back_office.sample(streams_->work) * params_.back_office.time_factor_at(d.received);
   d.online = true;
   d.deadline = back_office_.deadline(d.procedure, d.received);
   // Drawn for every dossier, so that a fee changes no other dossier's draws.

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,14 @@ struct BackOfficeParams {
   /// dossier is signed as soon as it is ready); away for a batch with chance `away_share`.
   std::vector<int> signature_batches;
   double signature_away_share = 0.0;
+  /// A dossier received before minute `time_factor_until` of the run needs `time_factor` times
+  /// its drawn back-office minutes (the national launch's extra effort: new competences, new
+  /// software; paper entry is not scaled). 1 = none.
+  double time_factor = 1.0;
+  double time_factor_until = std::numeric_limits<double>::infinity();
+  double time_factor_at(double received) const {
+    return received < time_factor_until ? time_factor : 1.0;
+  }
 };
 
 /// Dossiers filed online: they arrive around the clock, every day, never queue at a counter

@@ -223,11 +223,8 @@ CalendarFacts read_holidays(const std::string& path, std::vector<Problem>& probl
   if (!root) return out;
   ProblemList list{path, {}};
   TableReader top(*root, "", list);
-  const auto date_of = [](const toml::date& d) -> model::Date {
-    return std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day};
-  };
   for (const auto& d : top.dates("dates", true).value_or(std::vector<toml::date>{})) {
-    out.holidays.push_back(date_of(d));
+    out.holidays.push_back(calendar_date(d));
   }
   static const std::map<std::string, unsigned> weekdays{
       {"monday", 0}, {"tuesday", 1}, {"wednesday", 2}, {"thursday", 3}, {"friday", 4}};
@@ -240,7 +237,7 @@ CalendarFacts read_holidays(const std::string& path, std::vector<Problem>& probl
             "back), got \"" +
                 follows.value_or("") + "\"");
     if (d) {
-      const model::Date date = date_of(*d);
+      const model::Date date = calendar_date(*d);
       t.check(std::find(out.holidays.begin(), out.holidays.end(), date) == out.holidays.end(),
               "date", "is also listed in dates (a closed day cannot be a make-up working day)");
       if (it != weekdays.end()) out.working_days.emplace_back(date, it->second);

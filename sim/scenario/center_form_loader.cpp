@@ -66,8 +66,7 @@ void read_hours(TableReader& t, model::CalendarSpec& cal, const std::string& pat
     cal.working_days = std::move(facts.working_days);
   }
   for (const auto& d : t.dates("extra_holidays", false).value_or(std::vector<toml::date>{})) {
-    cal.holidays.push_back(std::chrono::year{d.year} / std::chrono::month{d.month} /
-                           std::chrono::day{d.day});
+    cal.holidays.push_back(calendar_date(d));
   }
   t.finish();
 }
@@ -217,10 +216,7 @@ void read_center_form(TableReader& top, const std::string& path, Scenario& s,
       run->check(*v >= 0, "seed", "must be a non-negative integer");
       s.run.seed = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 0));
     }
-    if (auto d = run->date("start_date", true)) {
-      cal.start =
-          std::chrono::year{d->year} / std::chrono::month{d->month} / std::chrono::day{d->day};
-    }
+    if (auto d = run->date("start_date", true)) cal.start = calendar_date(*d);
     if (auto v = run->integer("days", true)) {
       run->check(*v >= 1 && *v <= 3660, "days", "must be between 1 and 3660");
       cal.days = static_cast<std::uint32_t>(std::clamp<std::int64_t>(*v, 1, 3660));

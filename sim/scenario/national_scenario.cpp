@@ -253,6 +253,7 @@ NationalScenario load_national_scenario(const std::string& path,
     meta->finish();
   }
   std::vector<std::string> template_settings;
+  std::optional<toml::date> run_start;
   if (auto run = top.table("run", true)) {
     if (auto v = run->integer("replications", false)) {
       run->check(*v >= 1 && *v <= 10000, "replications", "must be between 1 and 10000");
@@ -263,6 +264,7 @@ NationalScenario load_national_scenario(const std::string& path,
       n.run.seed = static_cast<std::uint64_t>(std::max<std::int64_t>(*v, 0));
     }
     const auto start = run->date("start_date", true);
+    run_start = start;
     const auto days = run->integer("days", true);
     if (days) run->check(*days >= 1 && *days <= 3660, "days", "must be between 1 and 3660");
     if (start && days)
@@ -294,6 +296,17 @@ NationalScenario load_national_scenario(const std::string& path,
     }
     n.back_office_time_factor =
         t->number("back_office_time_factor", false).value_or(n.back_office_time_factor);
+    if (auto until = t->date("back_office_time_factor_until", false); until && run_start) {
+      const auto days = (std::chrono::sys_days(calendar_date(*until)) -
+                         std::chrono::sys_days(calendar_date(*run_start)))
+                            .count();
+      // On or before the start the factor reaches no dossier: harmless at factor 1 (a file
+      // extending the launch run), a mistake otherwise.
+      t->check(days >= 1 || n.back_office_time_factor == 1.0, "back_office_time_factor_until",
+               "'" + iso(*until) + "' must be after run.start_date (" + iso(*run_start) +
+                   "), or back_office_time_factor would apply to no dossier");
+      n.back_office_time_factor_until_min = static_cast<double>(days) * 1440.0;
+    }
     n.back_office_capacity =
         t->number("back_office_capacity", false).value_or(n.back_office_capacity);
     n.counters_follow_demand = t->boolean("counters_follow_demand", false).value_or(false);
@@ -360,10 +373,8 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   s.center.demand.daily_visits = c.daily_visits;
   s.center.back_office.workers = c.back_office_workers;
   grow_layout(s.center, c.counters);
-  if (n.back_office_time_factor != 1.0) {
-    for (auto& p : s.center.procedures)
-      p.back_office = p.back_office.scaled(n.back_office_time_factor);
-  }
+  s.center.back_office.time_factor = n.back_office_time_factor;
+  s.center.back_office.time_factor_until = n.back_office_time_factor_until_min;
   s.transforms.emplace_back("national");
   return s;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -59,7 +60,9 @@ struct NationalScenario {
   bool counters_follow_demand = false;
   double back_office_capacity = 1.0;     ///< workers per unit of template-relative demand
   double back_office_time_factor = 1.0;  ///< back-office minutes per dossier x this
-  std::vector<NationalCenter> centers;   ///< in dataset order, units without a center left out
+  /// ... for dossiers received before this minute of the run (back_office_time_factor_until).
+  double back_office_time_factor_until_min = std::numeric_limits<double>::infinity();
+  std::vector<NationalCenter> centers;  ///< in dataset order, units without a center left out
 };
 
 /// The largest population a unit of the dataset may have (the largest commune-level unit has
@@ -79,8 +82,8 @@ NationalScenario load_national_scenario(const std::string& path,
 /// center is its class's template with the center's id (its GSO code as a number, which keys
 /// its random streams, so a one-province run draws exactly what the national run draws for
 /// those centers), demand (demand.daily_visits), counters (grow_layout) and back-office workers
-/// (back_office.workers), and every procedure's back_office_min scaled by [national]
-/// back_office_time_factor.
+/// (back_office.workers), and the back office's time factor ([national] back_office_time_factor,
+/// applied to the dossiers received before back_office_time_factor_until).
 /// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);
 

@@ -37,9 +37,8 @@ std::optional<double> bounded(TableReader& t, const std::string& key, double lo,
 }
 
 double run_minute(const toml::date_time& at, model::Date start) {
-  const model::Date day{std::chrono::year{at.date.year}, std::chrono::month{at.date.month},
-                        std::chrono::day{at.date.day}};
-  const auto days = (std::chrono::sys_days{day} - std::chrono::sys_days{start}).count();
+  const auto days =
+      (std::chrono::sys_days{calendar_date(at.date)} - std::chrono::sys_days{start}).count();
   return static_cast<double>(days) * 1440.0 + at.time.hour * 60.0 + at.time.minute +
          at.time.second / 60.0 + at.time.nanosecond / 60e9;
 }

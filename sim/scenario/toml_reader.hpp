@@ -1,6 +1,7 @@
 // Typed, checked access to a TOML table that records every problem and flags unknown keys.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -15,6 +16,11 @@
 #include "sim/scenario/source_map.hpp"
 
 namespace sim::scenario {
+
+/// A TOML date as a calendar date (the model's Date).
+inline std::chrono::year_month_day calendar_date(const toml::date& d) {
+  return std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day};
+}
 
 /// The one TOML parser of the program: checks `text` against toml_limits (size, line length,
 /// nesting depth) before parsing it, so that no input can exhaust the stack, then parses it.

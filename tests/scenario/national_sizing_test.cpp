@@ -86,3 +86,32 @@ TEST_CASE("a named ward's national center has the ward scenario's demand and lay
     CHECK(national.center.systems.size() != ward.center.systems.size());
   }
 }
+
+TEST_CASE("the launch's back-office time factor reaches every center with its end date",
+          "[scenario][national]") {
+  // 1 Jul to 11 Aug 2025 is 41 days: dossiers received before minute 41 x 1440 carry the factor.
+  const auto n = sc::load_national_scenario(
+      test_support::repo_path("scenarios/national/launch_2025.toml"),
+      {"national.provinces = [\"11\"]", "national.back_office_time_factor = 2.5",
+       "national.back_office_time_factor_until = 2025-08-11"});
+  REQUIRE(!n.centers.empty());
+  for (std::size_t i = 0; i < n.centers.size(); ++i) {
+    const auto s = sc::center_scenario(n, i);
+    CHECK(s.center.back_office.time_factor == 2.5);
+    CHECK(s.center.back_office.time_factor_until == 41.0 * 1440.0);
+  }
+}
+
+TEST_CASE("a launch factor ending before the run starts is refused with the dates",
+          "[scenario][national]") {
+  try {
+    sc::load_national_scenario(test_support::repo_path("scenarios/national/launch_2025.toml"),
+                               {"national.back_office_time_factor_until = 2025-07-01"});
+    FAIL("loaded");
+  } catch (const sc::InputError& e) {
+    const std::string text = e.what();
+    CHECK(text.find("back_office_time_factor_until") != std::string::npos);
+    CHECK(text.find("'2025-07-01' must be after run.start_date (2025-07-01), or "
+                    "back_office_time_factor would apply to no dossier") != std::string::npos);
+  }
+}
