@@ -121,6 +121,14 @@ const std::vector<AggregateDef>& aggregate_defs() {
        {"ticket_visits_served"},
        {"ticket_visits"}},
       sum("no_shows", "citizens", "ticket holders not there when called"),
+      sum("volunteer_sought", "citizens", "citizens with forms who came while volunteers served"),
+      sum("volunteer_helped", "citizens", "of those, found a youth volunteer free"),
+      {{"volunteer_found_share", "1", "volunteer_helped / volunteer_sought"},
+       Kind::ratio,
+       "",
+       "",
+       {"volunteer_helped"},
+       {"volunteer_sought"}},
   });
   return defs;
 }
