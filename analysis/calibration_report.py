@@ -195,6 +195,18 @@ def histogram(nat, centers, rows):
     return summary
 
 
+def september_lines(split):
+    """Where HCMC's September check is decided: its centers below 50 % on time that month, and
+    the rate of the others together (absent in a state.json written before this split)."""
+    if not split:
+        return []
+    low = ", ".join("%s (%.1f %% of the month's settled dossiers, %.1f %% on time)" % (
+        c["name"], 100 * c["share"], 100 * c["on_time"]) for c in split["low"]) or "none"
+    return ["", "HCMC's September check by center (the same runs, every replication): centers below 50 %% on time "
+            "in September: %s. The other centers together: %.1f %% on time (all: %.1f %%)." % (
+                low, 100 * split["others_on_time"], 100 * split["all_on_time"])]
+
+
 def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
     from calibration import objective
     nat, centers, rows = national
@@ -213,6 +225,7 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
     lines += ["| %d | %.4f | %.4f | %.3f |" % (i + 1, k[0], k[1], v) for i, (k, v) in enumerate(log)]
     lines += ["", "### Checks the fit never saw (%d replications each)" % cfg["checks"]["replications"], ""]
     lines += checks_table(cfg, check_results)
+    lines += september_lines(check_results.get("hcmc_september_by_center"))
     summary = histogram(nat, centers, rows)
     lines += ["", "### On-time over centers", "",
               "![On-time rate of each center by unit type](images/calibration_on_time_by_type.png)", "",
@@ -230,6 +243,9 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
               "The whole command took %.0f s here (2 threads; the machine shared with other jobs): the fit %.0f s, "
               "%d `motcua run`s taking %.0f s in all." % (timing["total_seconds"], timing["fit_seconds"], timing["runs"],
                                                           timing["motcua_seconds"])]
+    if "checks_rerun_seconds" in timing:
+        lines.append("The checks and the sensitivity were then rerun at the fitted values "
+                     "(`calibration.py --checks-only`, %.0f s)." % timing["checks_rerun_seconds"])
     text = open(PAGE, encoding="utf-8").read()
     open(PAGE, "w", encoding="utf-8").write(replace_block(text, "\n".join(lines)))
     print("wrote", PAGE, "and", FIGURE)

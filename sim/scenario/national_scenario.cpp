@@ -179,6 +179,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
   };
   range("national.back_office_time_factor", n.back_office_time_factor, 0.01, 100.0);
   range("national.back_office_capacity", n.back_office_capacity, 0.01, 100.0);
+  range("national.sync_failure_factor", n.sync_failure_factor, 0.0, 100.0);
   for (std::size_t i = 0; i < n.classes.size(); ++i) {
     if (!n.classes[i].unit_code.empty()) continue;  // a named unit's: its demand is its own
     const std::string key = "classes[" + std::to_string(i) + "].";
@@ -309,6 +310,7 @@ NationalScenario load_national_scenario(const std::string& path,
     }
     n.back_office_capacity =
         t->number("back_office_capacity", false).value_or(n.back_office_capacity);
+    n.sync_failure_factor = t->number("sync_failure_factor", false).value_or(n.sync_failure_factor);
     n.counters_follow_demand = t->boolean("counters_follow_demand", false).value_or(false);
     if (auto file = t->string("unit_overrides", false))
       n.unit_overrides =
@@ -375,6 +377,8 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   grow_layout(s.center, c.counters);
   s.center.back_office.time_factor = n.back_office_time_factor;
   s.center.back_office.time_factor_until = n.back_office_time_factor_until_min;
+  for (auto& system : s.center.systems)
+    system.sync_failure_share = std::min(1.0, system.sync_failure_share * n.sync_failure_factor);
   s.transforms.emplace_back("national");
   return s;
 }

@@ -62,6 +62,8 @@ struct NationalScenario {
   double back_office_time_factor = 1.0;  ///< back-office minutes per dossier x this
   /// ... for dossiers received before this minute of the run (back_office_time_factor_until).
   double back_office_time_factor_until_min = std::numeric_limits<double>::infinity();
+  /// Every system's sync_failure_share x this (at most 1): the launch's synchronisation failures.
+  double sync_failure_factor = 1.0;
   std::vector<NationalCenter> centers;  ///< in dataset order, units without a center left out
 };
 
@@ -83,7 +85,8 @@ NationalScenario load_national_scenario(const std::string& path,
 /// its random streams, so a one-province run draws exactly what the national run draws for
 /// those centers), demand (demand.daily_visits), counters (grow_layout) and back-office workers
 /// (back_office.workers), and the back office's time factor ([national] back_office_time_factor,
-/// applied to the dossiers received before back_office_time_factor_until).
+/// applied to the dossiers received before back_office_time_factor_until) and every system's
+/// sync_failure_share x [national] sync_failure_factor (at most 1).
 /// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);
 

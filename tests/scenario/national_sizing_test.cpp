@@ -115,3 +115,22 @@ TEST_CASE("a launch factor ending before the run starts is refused with the date
                     "back_office_time_factor would apply to no dossier") != std::string::npos);
   }
 }
+
+TEST_CASE("the national synchronisation factor scales every system's failure share up to one",
+          "[scenario][national]") {
+  const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");
+  const auto base = sc::load_national_scenario(path, {"national.provinces = [\"11\"]"});
+  const auto scaled = sc::load_national_scenario(
+      path, {"national.provinces = [\"11\"]", "national.sync_failure_factor = 10"});
+  REQUIRE(base.centers.size() == scaled.centers.size());
+  const auto b = sc::center_scenario(base, 0), s = sc::center_scenario(scaled, 0);
+  REQUIRE(!b.center.systems.empty());
+  bool capped = false;
+  for (std::size_t k = 0; k < b.center.systems.size(); ++k) {
+    const double share = b.center.systems[k].sync_failure_share;
+    INFO("system " << b.center.systems[k].id << ", share " << share);
+    CHECK(s.center.systems[k].sync_failure_share == std::min(1.0, 10.0 * share));
+    capped = capped || 10.0 * share > 1.0;
+  }
+  CHECK(capped);  // the civil-status software's 0.15 x 10 is held at one
+}
