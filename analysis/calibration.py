@@ -225,16 +225,24 @@ def september_by_center(runs):
     """HCMC's September on-time rate split into its centers below 50 % on time in September and the
     rest, over all replications: the centers' names, their share of September's settled dossiers
     and on-time rate, and the rate of the others together."""
-    settled, on_time = {}, {}
+    settled, on_time, open_, received = {}, {}, {}, {}
     for d, (_, centers, rows) in runs.items():
         idx = rows["center"].astype(int)
         n = len(centers["code"])
-        on_time[d] = np.bincount(idx, rows["dossiers_on_time"], n)
-        settled[d] = np.bincount(idx, rows["dossiers_completed"] + rows["dossiers_open_overdue"], n)
+        total = lambda column: np.bincount(idx, rows[column], n)  # noqa: E731  (over replications)
+        on_time[d] = total("dossiers_on_time")
+        settled[d] = total("dossiers_completed") + total("dossiers_open_overdue")
+        open_[d] = total("dossiers_open_overdue") + total("dossiers_open_not_due")
+        received[d] = total("dossiers_received")
     s, o = settled[92] - settled[62], on_time[92] - on_time[62]
     names = [str(v) for v in runs[92][1]["name"]]
     low = (s > 0) & (o < 0.5 * s)
-    return {"low": [{"name": names[i], "share": float(s[i] / s.sum()), "on_time": float(o[i] / s[i])}
+    # Open dossiers on 31 Aug and 30 Sep, and September's intake, per replication: how fast a
+    # center behind in September works off its backlog.
+    reps = len(np.unique(runs[92][2]["replication"]))
+    return {"low": [{"name": names[i], "share": float(s[i] / s.sum()), "on_time": float(o[i] / s[i]),
+                     "open_aug": float(open_[62][i] / reps), "open_sep": float(open_[92][i] / reps),
+                     "received_sep": float((received[92][i] - received[62][i]) / reps)}
                     for i in np.flatnonzero(low)],
             "others_on_time": float(o[~low].sum() / s[~low].sum()), "all_on_time": float(o.sum() / s.sum())}
 

@@ -195,13 +195,20 @@ def histogram(nat, centers, rows):
     return summary
 
 
+def backlog(c):
+    if "open_aug" not in c:
+        return ""
+    return "; open dossiers %s on 31 Aug, %s on 30 Sep, %s received in September" % (
+        num(c["open_aug"], "count"), num(c["open_sep"], "count"), num(c["received_sep"], "count"))
+
+
 def september_lines(split):
     """Where HCMC's September check is decided: its centers below 50 % on time that month, and
     the rate of the others together (absent in a state.json written before this split)."""
     if not split:
         return []
-    low = ", ".join("%s (%.1f %% of the month's settled dossiers, %.1f %% on time)" % (
-        c["name"], 100 * c["share"], 100 * c["on_time"]) for c in split["low"]) or "none"
+    low = ", ".join("%s (%.1f %% of the month's settled dossiers, %.1f %% on time%s)" % (
+        c["name"], 100 * c["share"], 100 * c["on_time"], backlog(c)) for c in split["low"]) or "none"
     return ["", "HCMC's September check by center (the same runs, every replication): centers below 50 %% on time "
             "in September: %s. The other centers together: %.1f %% on time (all: %.1f %%)." % (
                 low, 100 * split["others_on_time"], 100 * split["all_on_time"])]

@@ -104,3 +104,26 @@ def test_the_channel_table_is_rewritten_between_its_markers_and_nowhere_else():
     with pytest.raises(SystemExit):
         calibration_report.replace_between("no markers", calibration_report.CHANNELS_BEGIN,
                                            calibration_report.CHANNELS_END, ["NEW"])
+
+
+def test_septembers_split_by_center_finds_the_centers_behind_and_rates_the_rest():
+    # Two centers, two replications; 31 Aug (62 days) and 30 Sep (92 days). In September center 0
+    # settles 100 dossiers per replication, 90 on time; center 1 settles 50, 10 on time.
+    def run(on_time, completed, overdue, not_due, received):
+        rows = {"replication": np.array([0, 0, 1, 1]), "center": np.array([0, 1, 0, 1]),
+                "dossiers_on_time": np.array(on_time, float), "dossiers_completed": np.array(completed, float),
+                "dossiers_open_overdue": np.array(overdue, float), "dossiers_open_not_due": np.array(not_due, float),
+                "dossiers_received": np.array(received, float)}
+        return None, {"code": np.array(["1", "2"]), "name": np.array(["A", "B"])}, rows
+    aug = run([500, 200, 500, 200], [550, 300, 550, 300], [0, 100, 0, 100], [10, 40, 10, 40], [560, 440, 560, 440])
+    sep = run([590, 210, 590, 210], [650, 350, 650, 350], [0, 100, 0, 100], [12, 30, 12, 30], [662, 480, 662, 480])
+    split = calibration.september_by_center({62: aug, 92: sep})
+    assert [c["name"] for c in split["low"]] == ["B"]
+    b = split["low"][0]
+    assert b["on_time"] == pytest.approx(10 / 50)
+    assert b["share"] == pytest.approx(100 / 300)  # its settled dossiers over both centers'
+    assert (b["open_aug"], b["open_sep"], b["received_sep"]) == (140, 130, 40)
+    assert split["others_on_time"] == pytest.approx(90 / 100)
+    assert split["all_on_time"] == pytest.approx(200 / 300)
+    assert "B (33.3 % of the month's settled dossiers, 20.0 % on time; open dossiers 140" in \
+        calibration_report.september_lines(split)[1]
