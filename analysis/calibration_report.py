@@ -202,6 +202,20 @@ def backlog(c):
         num(c["open_aug"], "count"), num(c["open_sep"], "count"), num(c["received_sep"], "count"))
 
 
+# C1: over 3 million online payments worth 1.7 trillion VND, 1 Jul - 15 Sep 2025, every level.
+PUBLISHED_VND_PER_PAYMENT = 1.7e12 / 3.0e6
+
+
+def payment_lines(payments):
+    """The model's mean fee per online payment beside the published one (absent in older states)."""
+    if "vnd_per_payment" not in payments:
+        return []
+    return ["", "Online payments, value per payment: the model's commune fees average %s VND per online payment; "
+            "the published payments average %s VND (1.7 trillion VND over 3 million, C1), %.0f times as much." % (
+                num(payments["vnd_per_payment"], "count"), num(PUBLISHED_VND_PER_PAYMENT, "count"),
+                PUBLISHED_VND_PER_PAYMENT / payments["vnd_per_payment"])]
+
+
 def september_lines(split):
     """Where HCMC's September check is decided: its centers below 50 % on time that month, and
     the rate of the others together (absent in a state.json written before this split)."""
@@ -233,6 +247,7 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
     lines += ["", "### Checks the fit never saw (%d replications each)" % cfg["checks"]["replications"], ""]
     lines += checks_table(cfg, check_results)
     lines += september_lines(check_results.get("hcmc_september_by_center"))
+    lines += payment_lines(check_results.get("online_payments", {}))
     summary = histogram(nat, centers, rows)
     lines += ["", "### On-time over centers", "",
               "![On-time rate of each center by unit type](images/calibration_on_time_by_type.png)", "",

@@ -127,3 +127,11 @@ def test_septembers_split_by_center_finds_the_centers_behind_and_rates_the_rest(
     assert split["all_on_time"] == pytest.approx(200 / 300)
     assert "B (33.3 % of the month's settled dossiers, 20.0 % on time; open dossiers 140" in \
         calibration_report.september_lines(split)[1]
+
+
+def test_the_payment_line_sets_the_models_fee_per_payment_beside_the_published_one():
+    line = calibration_report.payment_lines({"vnd_per_payment": 20000.0})[1]
+    # 1.7e12 / 3e6 = 566,667 VND, 28.3 times 20,000.
+    assert "average 20,000 VND per online payment" in line
+    assert "average 566,667 VND" in line and "28 times as much" in line
+    assert calibration_report.payment_lines({}) == []
