@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import calibration
+import calibration_checks
 import calibration_report
 
 SCENARIO = "scenarios/national/launch_2025.toml"
@@ -67,7 +68,7 @@ def test_the_channel_split_reads_each_channels_rate_and_its_share_of_the_dossier
            "dossiers_counter_received": np.array([70.0, 80.0]),
            "on_time_rate": np.array([0.9, 0.8]), "on_time_rate_online": np.array([0.8, 0.6]),
            "on_time_rate_counter": np.array([0.95, 0.85])}
-    split = calibration.channel_split(nat)
+    split = calibration_checks.channel_split(nat)
     assert list(split) == ["online-filed", "counter-filed", "all"]
     assert split["online-filed"]["on_time"]["mean"] == pytest.approx(0.7)
     assert split["online-filed"]["share"] == pytest.approx(0.25)
@@ -82,14 +83,14 @@ def test_the_late_dossiers_split_by_step_holds_each_steps_mean_and_its_share_of_
     nat = {"dossiers_late": np.array([100.0, 300.0]), "dossiers_late_specialist": np.array([60.0, 140.0]),
            "dossiers_late_result": np.array([40.0, 160.0]), "dossiers_late_citizen": zero,
            "dossiers_late_agency": zero, "dossiers_late_signature": zero}
-    steps = calibration.late_steps(nat)
+    steps = calibration_checks.late_steps(nat)
     assert list(steps) == ["specialist", "citizen", "agency", "signature", "result"]
     assert steps["specialist"]["late"]["mean"] == 100.0 and steps["specialist"]["share"] == 0.5
     assert steps["result"]["share"] == 0.5 and steps["agency"]["share"] == 0.0
     assert sum(v["share"] for v in steps.values()) == pytest.approx(1.0)
     table = calibration_report.channels_table(
         {"target": [{"id": "national_on_time", "published": 0.91}]},
-        calibration.channel_split({**nat, "dossiers_received": np.array([1.0, 1.0]),
+        calibration_checks.channel_split({**nat, "dossiers_received": np.array([1.0, 1.0]),
                                    "dossiers_online_received": zero, "dossiers_counter_received": np.array([1.0, 1.0]),
                                    "on_time_rate": zero, "on_time_rate_online": zero, "on_time_rate_counter": zero}),
         2, "a run", steps)
@@ -117,7 +118,7 @@ def test_septembers_split_by_center_finds_the_centers_behind_and_rates_the_rest(
         return None, {"code": np.array(["1", "2"]), "name": np.array(["A", "B"])}, rows
     aug = run([500, 200, 500, 200], [550, 300, 550, 300], [0, 100, 0, 100], [10, 40, 10, 40], [560, 440, 560, 440])
     sep = run([590, 210, 590, 210], [650, 350, 650, 350], [0, 100, 0, 100], [12, 30, 12, 30], [662, 480, 662, 480])
-    split = calibration.september_by_center({62: aug, 92: sep})
+    split = calibration_checks.september_by_center({62: aug, 92: sep})
     assert [c["name"] for c in split["low"]] == ["B"]
     b = split["low"][0]
     assert b["on_time"] == pytest.approx(10 / 50)

@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""The calibration's checks (the figures the fit never saw), the on-time by channel and by late
+step, and the headlines' sensitivity: each from `motcua run`s of the launch scenario at given
+parameter values. analysis/calibration.py calls them after the fit; its docstring says how."""
+import os
+
+import numpy as np
+
+from calibration import GIA_LAI, HCMC, LAUNCH_WORKING_DAYS, ROOT, unit_value
+from motcua_report.intervals import Interval
+
+def interval(values):
+    iv = Interval(values)
+    return {"mean": iv.mean, "low": iv.mean - iv.half, "high": iv.mean + iv.half, "n": iv.n}
+
+
+def september_share(runs, part, whole):
+    """Of the dossiers counted in `whole` between the 62-day and the 92-day run (September), the
+    share counted in `part` too, per replication."""
+    return (runs[92][part] - runs[62][part]) / (runs[92][whole] - runs[62][whole])
+
+
+def september_by_center(runs):
+    """HCMC's September on-time rate split into its centers below 50 % on time in September and the
+    rest, over all replications: the centers' names, their share of September's settled dossiers
+    and on-time rate, and the rate of the others together."""
+    settled, on_time, open_, received = {}, {}, {}, {}
+    for d, (_, centers, rows) in runs.items():
+        idx = rows["center"].astype(int)
+        n = len(centers["code"])
+        total = lambda column: np.bincount(idx, rows[column], n)  # noqa: E731  (over replications)
+        on_time[d] = total("dossiers_on_time")
+        settled[d] = total("dossiers_completed") + total("dossiers_open_overdue")
+        open_[d] = total("dossiers_open_overdue") + total("dossiers_open_not_due")
+        received[d] = total("dossiers_received")
+    s, o = settled[92] - settled[62], on_time[92] - on_time[62]
+    names = [str(v) for v in runs[92][1]["name"]]
+    low = (s > 0) & (o < 0.5 * s)
+    # Open dossiers on 31 Aug and 30 Sep, and September's intake, per replication: how fast a
+    # center behind in September works off its backlog.
+    reps = len(np.unique(runs[92][2]["replication"]))
+    return {"low": [{"name": names[i], "share": float(s[i] / s.sum()), "on_time": float(o[i] / s[i]),
+                     "open_aug": float(open_[62][i] / reps), "open_sep": float(open_[92][i] / reps),
+                     "received_sep": float((received[92][i] - received[62][i]) / reps)}
+                    for i in np.flatnonzero(low)],
+            "others_on_time": float(o[~low].sum() / s[~low].sum()), "all_on_time": float(o.sum() / s.sum())}
+
+
+def checks(model, cfg, x):
+    """The checks of calibration_targets.toml at x, each over cfg['checks']['replications'] runs."""
+    reps = cfg["checks"]["replications"]
+    rate, factor = x
+    results = {}
+    hcmc_runs = {d: model.run("check_hcmc%d" % d, rate, factor, ['national.provinces = ["79"]', "run.days = %d" % d], reps)
+                 for d in (62, 92)}
+    hcmc = {d: hcmc_runs[d][0] for d in hcmc_runs}
+    results["hcmc_september_by_center"] = september_by_center(hcmc_runs)
+    settled = {d: hcmc[d]["dossiers_completed"] + hcmc[d]["dossiers_open_overdue"] for d in hcmc}
+    results["hcmc_september_on_time"] = interval(
+        (hcmc[92]["dossiers_on_time"] - hcmc[62]["dossiers_on_time"]) / (settled[92] - settled[62]))
+    results["hcmc_q3_overdue"] = interval(hcmc[92]["dossiers_late"] + hcmc[92]["dossiers_open_overdue"])
+    gia_lai = {d: model.run("check_gia_lai%d" % d, rate, factor, ['national.provinces = ["%s"]' % GIA_LAI, "run.days = %d" % d], reps)[0]
+               for d in (62, 92)}
+    results["gia_lai_september_it_share"] = interval(september_share(gia_lai, "dossiers_late_result", "dossiers_late"))
+    nat, centers, rows = model.run("check_national", rate, factor, [], reps)
+    scale = 6.6e6 / nat["dossiers_received"]
+    results["online_payments"] = interval(nat["payments_online"] * scale)
+    results["online_payments"]["unscaled"] = float(np.mean(nat["payments_online"]))
+    # The mean fee per payment, beside the published 1.7 trillion VND over 3 million payments (C1):
+    # whether the published payments are commune fees at all.
+    results["online_payments"]["vnd_per_payment"] = float(np.sum(nat["payments_online_vnd"]) / np.sum(nat["payments_online"]))
+    results["channels"] = channel_split(nat)
+    results["late_steps"] = late_steps(nat)
+    units = [c for c in cfg["check"] if "unit" in c]
+    provinces = sorted({str(centers["province"][[str(k) for k in centers["code"]].index(c["unit"])]) for c in units})
+    free = model.run("check_units_no_overrides", rate, factor,
+                     ["national.provinces = [%s]" % ", ".join('"%s"' % p for p in provinces)], reps, overrides=False)
+    results["target_sd"] = {"national_on_time": float(np.std(nat["on_time_rate"], ddof=1)),
+                            "national_dossiers": float(np.std(nat["dossiers_received"], ddof=1))}
+    for t in cfg["target"]:
+        if "unit" in t:
+            results["target_sd"][t["id"]] = float(np.std(unit_value(centers, rows, t["unit"], "on_time_rate"), ddof=1))
+    overridden = {line.split(",")[0] for line in open(os.path.join(ROOT, "scenarios/data/unit_overrides.csv"), encoding="utf-8")}
+    for c in units:
+        results[c["id"]] = {"overridden": c["unit"] in overridden,
+            "predicted": interval(unit_value(free[1], free[2], c["unit"], c["measure"]) / LAUNCH_WORKING_DAYS),
+            "as_run": interval(unit_value(centers, rows, c["unit"], c["measure"]) / LAUNCH_WORKING_DAYS),
+            "served_as_run": interval(unit_value(centers, rows, c["unit"], "served") / LAUNCH_WORKING_DAYS)}
+    return results, (nat, centers, rows)
+
+
+CHANNELS = (("online-filed", "online"), ("counter-filed", "counter"), ("all", None))
+
+
+def channel_split(nat):
+    """The national on-time rate and the dossiers received, by the channel a dossier was filed
+    through (online, at a counter) and over all, each over every replication of a national run."""
+    out = {}
+    for label, ch in CHANNELS:
+        rate = "on_time_rate" + ("_" + ch if ch else "")
+        received = "dossiers_%s_received" % ch if ch else "dossiers_received"
+        out[label] = {"on_time": interval(nat[rate]), "received": interval(nat[received]),
+                      "share": float(np.mean(nat[received] / nat["dossiers_received"]))}
+    return out
+
+
+# The step held responsible for a late dossier (docs/model.md, "The dossier's route"): the step it
+# was in when its deadline passed. Summary columns dossiers_late_<step> sum to dossiers_late.
+LATE_STEPS = ("specialist", "citizen", "agency", "signature", "result")
+
+
+def late_steps(nat):
+    """The late dossiers of a national run by the step responsible: each step's count (mean over
+    replications, with its interval) and its share of all late dossiers (ratio of the means)."""
+    total = float(np.mean(nat["dossiers_late"]))
+    return {step: {"late": interval(nat["dossiers_late_" + step]),
+                   "share": float(np.mean(nat["dossiers_late_" + step])) / total if total > 0 else float("nan")}
+            for step in LATE_STEPS}
+
+
+def headlines(nat, centers, rows):
+    """The four headlines of the sensitivity table, from the first replication of a national run."""
+    first = rows["replication"] == rows["replication"].min()
+    prov = np.array([str(p) for p in centers["province"]])
+    idx = rows["center"][first].astype(int)
+    hc = prov[idx] == HCMC
+    num = lambda c, m: rows[c][first][m].sum()  # noqa: E731
+    hcmc_on_time = num("dossiers_on_time", hc) / (num("dossiers_completed", hc) + num("dossiers_open_overdue", hc))
+    return {"national on time": nat["on_time_rate"][0], "HCMC on time": hcmc_on_time,
+            "centers below 50 % on time": float(np.mean(rows["on_time_rate"][first] < 0.5)),
+            "served / arrived": nat["served"][0] / nat["arrived"][0]}
+
+
+def sensitivity(model, x, rel=0.10):
+    """Each headline at x and with each free parameter moved by ±rel (1 replication, fixed seed)."""
+    table = {"base": headlines(*model.run("sens_base", x[0], x[1]))}
+    for i, name in enumerate(("visits_per_1000_per_day", "back_office_time_factor")):
+        for sign in (-1, 1):
+            y = list(x)
+            y[i] = x[i] * (1 + sign * rel)
+            table["%s %+d %%" % (name, sign * round(100 * rel))] = headlines(*model.run("sens", y[0], y[1]))
+    # Not a free parameter: the systems' synchronisation failure shares (ASSUMPTIONs), halved and
+    # doubled, to show how far they, not the back office, decide the on-time headlines.
+    for k in (0.5, 2.0):
+        table["sync_failure_factor x%g (not fitted)" % k] = headlines(
+            *model.run("sens", x[0], x[1], ["national.sync_failure_factor = %g" % k]))
+    return table
