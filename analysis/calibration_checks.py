@@ -144,4 +144,8 @@ def sensitivity(model, x, rel=0.10):
     for k in (0.5, 2.0):
         table["sync_failure_factor x%g (not fitted)" % k] = headlines(
             *model.run("sens", x[0], x[1], ["national.sync_failure_factor = %g" % k]))
+    # Nor is HCMC's back-office staffing: its centers with half as many back-office workers again
+    # as the templates' norm per daily visit (what HCMC's seconded staff could have been).
+    table["HCMC back-office workers x1.5 (not fitted)"] = headlines(
+        *model.run("sens", x[0], x[1], ["provinces.%s.back_office_factor = 1.5" % HCMC]))
     return table
