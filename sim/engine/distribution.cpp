@@ -102,6 +102,10 @@ Distribution Distribution::scaled(double k) const {
 
 double Distribution::sample_random(RngStream& rng) const {
   auto& eng = rng.engine();
+  // The commonest random kind first, with its rate computed once: Boost divides the unit
+  // exponential by the rate, so this is the same number as building the distribution here.
+  if (std::holds_alternative<Exponential>(v_))
+    return boost::random::exponential_distribution<double>(exponential_rate_)(eng);
   return std::visit(
       Overloaded{
           [&](const Exponential&) {

@@ -5,8 +5,6 @@
 #include <variant>
 #include <vector>
 
-#include <boost/random/exponential_distribution.hpp>
-
 #include "sim/engine/rng_stream.hpp"
 
 namespace sim::engine {
@@ -62,11 +60,8 @@ class Distribution {
 
   double sample(RngStream& rng) const {
     // A fixed value draws nothing; tested first because most of a citizen's durations are.
+    // Kept this small so that callers inline it: a fixed value then costs a load and a test.
     if (const auto* d = std::get_if<Deterministic>(&v_)) return d->value;
-    // The commonest random kind, inline with its rate computed once: Boost divides the unit
-    // exponential by the rate, so this is the same number as building the distribution here.
-    if (std::holds_alternative<Exponential>(v_))
-      return boost::random::exponential_distribution<double>(exponential_rate_)(rng.engine());
     return sample_random(rng);
   }
   double mean() const;

@@ -95,7 +95,8 @@ double CitizenDraws::unit_exponential() {
   return unit.sample(arrivals_);
 }
 
-void CitizenDraws::draw(Citizen& c) {
+// Flattened: the fixed durations and the policies' part cost less inline (issue 20).
+[[gnu::flatten]] void CitizenDraws::draw(Citizen& c) {
   c.priority_class = uniform_if(class_, used_.priority_class) < params_.priority_share
                          ? PriorityClass::priority
                          : PriorityClass::regular;

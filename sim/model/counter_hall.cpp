@@ -13,12 +13,14 @@ CounterHall::CounterHall(const CenterParams& params)
       overflow_counters_(params.domains.size()),
       cover_counters_(params.domains.size()),
       cover_on_(params.domains.size(), false),
-      own_now_(params.counters.size()) {
+      own_now_(params.counters.size()),
+      single_queue_(params.counters.size()) {
   for (std::uint32_t k = 0; k < params.counters.size(); ++k) {
     for (auto d : params.counters[k].domains) own_counters_[d].push_back(k);
     for (auto d : params.counters[k].overflow) overflow_counters_[d].push_back(k);
     for (auto d : params.counters[k].cover) cover_counters_[d].push_back(k);
     own_now_[k] = params.counters[k].domains;
+    single_queue_[k] = params.counters[k].overflow.empty();
   }
 }
 
@@ -45,40 +47,33 @@ bool CounterHall::covered(std::uint32_t domain) const {
   return false;
 }
 
-double CounterHall::speed(std::uint32_t k, std::uint32_t domain) const {
-  const std::uint32_t s = counters_[k].staff;
-  if (s == no_index) return 0.0;
-  const auto& speeds = params_.staff[s].speed;
-  return domain < speeds.size() ? speeds[domain] : 0.0;
-}
-
 std::uint32_t CounterHall::best_among(std::uint32_t k, const std::vector<std::uint32_t>& domains,
                                       const std::vector<TicketQueue>& queues,
                                       const CitizenPool& pool) const {
   std::uint32_t best = no_index;
-  std::tuple<int, double, std::uint64_t> best_key{};
+  const Citizen* best_head = nullptr;
   for (auto d : domains) {
     const CitizenIndex head = queues[d].front();
     if (head == no_citizen || speed(k, d) <= 0.0) continue;
     const Citizen& c = pool[head];
     // Most urgent class first, then the oldest ticket; the arrival number breaks exact ties.
-    const auto key = std::make_tuple(static_cast<int>(c.priority_class), c.ticket_time, c.id);
-    if (best == no_index || key < best_key) {
+    if (best_head == nullptr ||
+        std::tie(c.priority_class, c.ticket_time, c.id) <
+            std::tie(best_head->priority_class, best_head->ticket_time, best_head->id)) {
       best = d;
-      best_key = key;
+      best_head = &c;
     }
   }
   return best;
 }
 
-std::uint32_t CounterHall::next_queue(std::uint32_t k, const std::vector<TicketQueue>& queues,
-                                      const CitizenPool& pool) const {
+std::uint32_t CounterHall::next_queue_among(std::uint32_t k, const std::vector<TicketQueue>& queues,
+                                            const CitizenPool& pool) const {
   const std::uint32_t own = best_among(k, own_now_[k], queues, pool);
   return own != no_index ? own : best_among(k, params_.counters[k].overflow, queues, pool);
 }
 
-std::uint32_t CounterHall::idle_counter_for(std::uint32_t domain) const {
-  if (idle_ == 0) return no_index;  // every counter busy or closed: the usual case under load
+std::uint32_t CounterHall::idle_counter_among(std::uint32_t domain) const {
   const std::vector<std::uint32_t> none;
   const auto* cover = cover_on_[domain] ? &cover_counters_[domain] : &none;
   for (const auto* list : {&own_counters_[domain], cover, &overflow_counters_[domain]}) {
@@ -96,15 +91,6 @@ bool CounterHall::serves(std::uint32_t k, std::uint32_t domain) const {
     return std::find(list.begin(), list.end(), domain) != list.end();
   };
   return has(layout.domains) || has(layout.overflow) || (cover_on_[domain] && has(layout.cover));
-}
-
-void CounterHall::set_state(std::uint32_t k, CounterState s) {
-  Counter& c = counters_[k];
-  if (c.state == CounterState::busy) --busy_;
-  if (s == CounterState::busy) ++busy_;
-  if (c.state == CounterState::idle) --idle_;
-  if (s == CounterState::idle) ++idle_;
-  c.state = s;
 }
 
 }  // namespace sim::model

@@ -35,17 +35,34 @@ class CounterHall {
   Counter& counter(std::uint32_t k) { return counters_[k]; }
 
   /// Speed of the counter's current staff for a domain (0 = cannot do or nobody there).
-  double speed(std::uint32_t k, std::uint32_t domain) const;
+  /// Inline: called for every ticket called and every service started.
+  double speed(std::uint32_t k, std::uint32_t domain) const {
+    const std::uint32_t s = counters_[k].staff;
+    if (s == no_index) return 0.0;
+    const auto& speeds = params_.staff[s].speed;
+    return domain < speeds.size() ? speeds[domain] : 0.0;
+  }
 
   /// The queue counter k should call from next, or no_index when none of its queues has a
   /// ticket it may take.
   std::uint32_t next_queue(std::uint32_t k, const std::vector<TicketQueue>& queues,
-                           const CitizenPool& pool) const;
+                           const CitizenPool& pool) const {
+    // One own domain and no overflow (a counter of one queue): its queue if it has a ticket,
+    // decided inline, as best_among would.
+    if (single_queue_[k] && own_now_[k].size() == 1) {
+      const std::uint32_t d = own_now_[k].front();
+      return !queues[d].empty() && speed(k, d) > 0.0 ? d : no_index;
+    }
+    return next_queue_among(k, queues, pool);
+  }
 
   /// An idle, calling counter that would take a ticket of this domain at once: own-domain
   /// counters first, lowest number first, then cover counters in force, then overflow
   /// counters. no_index if none.
-  std::uint32_t idle_counter_for(std::uint32_t domain) const;
+  std::uint32_t idle_counter_for(std::uint32_t domain) const {
+    // Every counter busy or closed: the usual case under load, decided without a call.
+    return idle_ == 0 ? no_index : idle_counter_among(domain);
+  }
 
   /// True if counter k calls this domain (as its own, as overflow, or as a cover domain now).
   bool serves(std::uint32_t k, std::uint32_t domain) const;
@@ -61,9 +78,19 @@ class CounterHall {
   bool covered(std::uint32_t domain) const;
   /// Number of counters currently busy.
   std::uint32_t busy() const { return busy_; }
-  void set_state(std::uint32_t k, CounterState s);
+  void set_state(std::uint32_t k, CounterState s) {
+    Counter& c = counters_[k];
+    busy_ += (s == CounterState::busy) - (c.state == CounterState::busy);
+    idle_ += (s == CounterState::idle) - (c.state == CounterState::idle);
+    c.state = s;
+  }
 
  private:
+  /// next_queue for a counter that may call more than one queue.
+  std::uint32_t next_queue_among(std::uint32_t k, const std::vector<TicketQueue>& queues,
+                                 const CitizenPool& pool) const;
+  /// idle_counter_for when some counter is idle.
+  std::uint32_t idle_counter_among(std::uint32_t domain) const;
   /// Best queue among `domains` for counter k; updates best_key.
   std::uint32_t best_among(std::uint32_t k, const std::vector<std::uint32_t>& domains,
                            const std::vector<TicketQueue>& queues, const CitizenPool& pool) const;
@@ -75,6 +102,7 @@ class CounterHall {
   std::vector<std::vector<std::uint32_t>> cover_counters_;     ///< by domain
   std::vector<bool> cover_on_;  ///< by domain: no own counter is staffed, cover counters call it
   std::vector<std::vector<std::uint32_t>> own_now_;  ///< by counter: own domains and cover in force
+  std::vector<bool> single_queue_;  ///< by counter: no overflow domains (own_now_ may still grow)
   std::uint32_t busy_ = 0;
   std::uint32_t idle_ = 0;  ///< counters in state idle (calling or not)
 };

@@ -22,8 +22,7 @@ void DayCycle::start() {
   if (calendar_) sim_.schedule_at(0.0, day_start_, 0, day_start_priority);
 }
 
-bool DayCycle::tickets_issued_now() const {
-  if (!calendar_) return true;
+bool DayCycle::before_ticket_stop() const {
   const DayPlan& plan = calendar_->day(day_);
   return plan.working && sim_.now() < WorkCalendar::time_of(day_, plan.ticket_stop_min);
 }

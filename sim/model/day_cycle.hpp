@@ -62,8 +62,9 @@ class DayCycle {
   double last_close() const { return last_close_; }
   /// When the current session closes (calendar form, inside a session).
   double session_close_time() const { return session_close_time_; }
-  /// Whether tickets are issued now (before the day's ticket stop on a working day).
-  bool tickets_issued_now() const;
+  /// Whether tickets are issued now (before the day's ticket stop on a working day). Inline
+  /// for the station form (always), asked twice for every ticket.
+  bool tickets_issued_now() const { return !calendar_ || before_ticket_stop(); }
   /// The clock time at which `work` minutes of counter time starting now end: time counts
   /// inside today's sessions and, after the last close, straight on (overtime). Calendar form.
   double finish_time(double work) const;
@@ -85,6 +86,8 @@ class DayCycle {
   void on_session_open(std::uint64_t session);
   void on_session_close(std::uint64_t session);
   void on_overtime_cap(std::uint64_t);
+  /// tickets_issued_now in the calendar form.
+  bool before_ticket_stop() const;
 
   engine::Simulation& sim_;
   const CenterParams& params_;

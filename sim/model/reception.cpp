@@ -20,9 +20,14 @@ Reception::Reception(engine::Simulation& sim, const CenterParams& params, const 
       desk_done_(sim.add_handler<&Reception::on_desk_done>(*this, "reception.desk_done")),
       free_desks_(params.reception.receptionists),
       free_robot_places_(params.reception.robot ? params.reception.robot->capacity : 0),
-      free_volunteers_(params.reception.volunteers ? params.reception.volunteers->count : 0) {}
+      free_volunteers_(params.reception.volunteers ? params.reception.volunteers->count : 0),
+      ticket_rules_(
+          params.policy.daily_ticket_cap > 0 ||
+          (params.policy.closing == PolicyParams::Closing::stop_issuing && params.calendar) ||
+          params.policy.balk_threshold > 0 || params.behaviour.balk_start > 0) {}
 
-void Reception::receive(CitizenIndex i) {
+// Flattened: the rules a ticket passes are small calls, cheaper inline (issue 20).
+[[gnu::flatten]] void Reception::receive(CitizenIndex i) {
   const double form = pool_[i].form_time;
   if (form <= 0.0) {
     request_ticket(i);
@@ -148,31 +153,37 @@ void Reception::on_desk_done(std::uint64_t citizen) {
 }
 
 void Reception::issue_ticket(CitizenIndex i) {
-  Citizen& c = pool_[i];
-  const auto& policy = params_.policy;
   if (!days_.tickets_issued_now()) {  // e.g. finished at the desk after the ticket stop
     router_.leave(i, LeaveReason::after_hours);
     return;
   }
-  if (policy.daily_ticket_cap > 0 && tickets_today_ >= policy.daily_ticket_cap) {
-    router_.leave(i, LeaveReason::ticket_cap);
-    return;
-  }
-  if (past_cap_if_issued(c.queue, c.priority_class)) {  // stopped early: come back another day
-    router_.leave(i, LeaveReason::after_hours);
-    return;
-  }
-  const std::uint32_t ahead = router_.tickets_waiting(c.queue);
-  if ((policy.balk_threshold > 0 && ahead >= policy.balk_threshold) ||
-      c.balk_draw < balk_chance(ahead)) {
-    router_.leave(i, LeaveReason::balked);
-    return;
-  }
+  if (ticket_rules_ && refused_by_rules(i)) return;
+  Citizen& c = pool_[i];
   ++tickets_today_;
   c.ticket_time = sim_.now();
   c.ticketed = true;
   for (auto* o : observers_) o->on_ticket(sim_.now(), c);
   router_.ticket_taken(i);
+}
+
+bool Reception::refused_by_rules(CitizenIndex i) {
+  const Citizen& c = pool_[i];
+  const auto& policy = params_.policy;
+  if (policy.daily_ticket_cap > 0 && tickets_today_ >= policy.daily_ticket_cap) {
+    router_.leave(i, LeaveReason::ticket_cap);
+    return true;
+  }
+  if (past_cap_if_issued(c.queue, c.priority_class)) {  // stopped early: come back another day
+    router_.leave(i, LeaveReason::after_hours);
+    return true;
+  }
+  const std::uint32_t ahead = router_.tickets_waiting(c.queue);
+  if ((policy.balk_threshold > 0 && ahead >= policy.balk_threshold) ||
+      c.balk_draw < balk_chance(ahead)) {
+    router_.leave(i, LeaveReason::balked);
+    return true;
+  }
+  return false;
 }
 
 double Reception::balk_chance(std::uint32_t ahead) const {

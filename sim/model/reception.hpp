@@ -58,6 +58,9 @@ class Reception {
   void start_desk(CitizenIndex i);
   /// The ticket machine's rules; a citizen who gets a ticket goes on to the counters.
   void issue_ticket(CitizenIndex i);
+  /// The daily cap, the early ticket stop and balking: true (and the citizen has left) when
+  /// one of them refuses the ticket.
+  bool refused_by_rules(CitizenIndex i);
   /// Whether the reception robot works now and has room for one more citizen.
   bool robot_free() const;
   bool ticket_machine_down() const;
@@ -80,6 +83,9 @@ class Reception {
   std::uint32_t free_robot_places_ = 0;
   std::uint32_t free_volunteers_ = 0;
   std::uint32_t tickets_today_ = 0;
+  /// Whether any rule of refused_by_rules can refuse a ticket (fixed by the parameters): most
+  /// centers have none, and then the queue ahead need not be asked for every ticket.
+  bool ticket_rules_ = false;
 };
 
 }  // namespace sim::model
