@@ -14,7 +14,7 @@ constexpr double work_epsilon = 1e-9;
 
 BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
                        const WorkCalendar& calendar, const SystemBoard& board,
-                       const std::vector<CenterObserver*>& observers, BackOfficeListener& listener)
+                       const Observers& observers, BackOfficeListener& listener)
     : sim_(sim),
       params_(params),
       calendar_(calendar),

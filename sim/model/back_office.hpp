@@ -42,8 +42,7 @@ class BackOfficeListener {
 class BackOffice {
  public:
   BackOffice(engine::Simulation& sim, const CenterParams& params, const WorkCalendar& calendar,
-             const SystemBoard& board, const std::vector<CenterObserver*>& observers,
-             BackOfficeListener& listener);
+             const SystemBoard& board, const Observers& observers, BackOfficeListener& listener);
 
   /// Takes a dossier in: procedure, domain, received, work_total, online, paper and id set by
   /// the caller; the deadline is computed here from the receipt time and the procedure.
@@ -108,7 +107,7 @@ class BackOffice {
   const CenterParams& params_;
   const WorkCalendar& calendar_;
   const SystemBoard& board_;
-  const std::vector<CenterObserver*>& observers_;
+  const Observers& observers_;
   BackOfficeListener& listener_;
   engine::HandlerId slice_end_, hours_open_, hours_close_, sync_retry_, dossier_back_, signing_;
   DossierPool pool_;

@@ -30,9 +30,7 @@ Center::Center(engine::Simulation& sim, const CenterParams& params)
   observers_.push_back(&*pickups_);
 }
 
-void Center::remove_observer(CenterObserver& observer) {
-  observers_.erase(std::remove(observers_.begin(), observers_.end(), &observer), observers_.end());
-}
+void Center::remove_observer(CenterObserver& observer) { observers_.remove(&observer); }
 
 void Center::start() {
   if (calendar_) {

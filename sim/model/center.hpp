@@ -50,8 +50,12 @@ class Center : private DayListener, private VisitRouter, private SystemListener 
   Center(const Center&) = delete;
   Center& operator=(const Center&) = delete;
 
-  /// Observers receive every signal from now on, in the order they were added.
-  void add_observer(CenterObserver& observer) { observers_.push_back(&observer); }
+  /// Observers receive every signal from now on, in the order they were added (a final
+  /// type without on_ticket and on_service_start is not called for those: Observers).
+  template <class T>
+  void add_observer(T& observer) {
+    observers_.push_back(&observer);
+  }
   /// Stops sending signals to an observer (no effect on the run itself).
   void remove_observer(CenterObserver& observer);
   /// Schedules the first day (or the first arrival in the station form). Call once.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "sim/model/citizen.hpp"
@@ -114,8 +115,47 @@ class CenterObserver {
 };
 
 /// The observers of one center, in the order they were attached; components hold a const
-/// reference and publish to each in turn.
-using Observers = std::vector<CenterObserver*>;
+/// reference and publish to each in turn. The two signals every ticket sends, on_ticket and
+/// on_service_start, go to ticket_watchers() only: an observer whose type is final and keeps
+/// CenterObserver's empty handlers for both is left out of that list, so a run without a
+/// trace does not make two empty virtual calls per citizen (issue 20). The test is on the
+/// static type at push_back: an observer added through a base-class pointer, or of a type
+/// that is not final (a derived type might override), gets every signal.
+class Observers {
+ public:
+  using List = std::vector<CenterObserver*>;
+  template <class T>
+  void push_back(T* observer) {
+    all_.push_back(observer);
+    if (!ignores_ticket_signals<T>()) ticket_.push_back(observer);
+  }
+  void remove(const CenterObserver* observer) {
+    std::erase(all_, observer);
+    std::erase(ticket_, observer);
+  }
+  List::const_iterator begin() const { return all_.begin(); }
+  List::const_iterator end() const { return all_.end(); }
+  std::size_t size() const { return all_.size(); }
+  /// The observers that handle on_ticket and on_service_start.
+  const List& ticket_watchers() const { return ticket_; }
+
+  /// True when T is final and declares neither on_ticket nor on_service_start (a member
+  /// pointer to an inherited function has the base class's type).
+  template <class T>
+  static constexpr bool ignores_ticket_signals() {
+    if constexpr (!std::is_final_v<T>) {
+      return false;
+    } else {
+      return std::is_same_v<decltype(&T::on_ticket), decltype(&CenterObserver::on_ticket)> &&
+             std::is_same_v<decltype(&T::on_service_start),
+                            decltype(&CenterObserver::on_service_start)>;
+    }
+  }
+
+ private:
+  List all_;
+  List ticket_;  ///< those of all_ that handle on_ticket and on_service_start
+};
 
 /// Publishes that a system touched a citizen's visit, once per effect and visit: later calls
 /// for an effect already published on this visit do nothing.

@@ -193,7 +193,7 @@ void CounterService::start_service(CitizenIndex i, std::uint32_t k) {
   c.staff = hall_.counter(k).staff;
   hall_.counter(k).serving = i;
   set_counter(k, CounterState::busy);
-  for (auto* o : observers_) o->on_service_start(sim_.now(), c, k);
+  for (auto* o : observers_.ticket_watchers()) o->on_service_start(sim_.now(), c, k);
   auto& counter = hall_.counter(k);
   counter.work_left = c.misroute_time;
   if (!c.wrong_pick && c.absent_when_called) {
@@ -231,7 +231,7 @@ void CounterService::finish_visit(CitizenIndex i) {
       return;
     }
     c.ticket_time = sim_.now();
-    for (auto* o : observers_) o->on_ticket(sim_.now(), c);
+    for (auto* o : observers_.ticket_watchers()) o->on_ticket(sim_.now(), c);
     join(i);
   } else if (c.absent_when_called) {
     c.no_show = true;  // gone before the call: left unserved like one whose patience ran out

@@ -7,7 +7,7 @@ namespace sim::model {
 
 OnlineChannel::OnlineChannel(engine::Simulation& sim, const CenterParams& params,
                              const WorkCalendar& calendar, const SystemBoard& board,
-                             BackOffice& back_office, const std::vector<CenterObserver*>& observers)
+                             BackOffice& back_office, const Observers& observers)
     : sim_(sim),
       params_(params),
       calendar_(calendar),

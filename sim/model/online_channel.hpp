@@ -21,8 +21,7 @@ namespace sim::model {
 class OnlineChannel {
  public:
   OnlineChannel(engine::Simulation& sim, const CenterParams& params, const WorkCalendar& calendar,
-                const SystemBoard& board, BackOffice& back_office,
-                const std::vector<CenterObserver*>& observers);
+                const SystemBoard& board, BackOffice& back_office, const Observers& observers);
 
   /// Schedules the day's first online arrival.
   void start_day(std::uint32_t day);
@@ -42,7 +41,7 @@ class OnlineChannel {
   const WorkCalendar& calendar_;
   const SystemBoard& board_;
   BackOffice& back_office_;
-  const std::vector<CenterObserver*>& observers_;
+  const Observers& observers_;
   engine::HandlerId arrival_;
   std::optional<engine::Distribution>
       procedure_choice_;  ///< none when no procedure is filed online

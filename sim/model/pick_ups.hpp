@@ -26,7 +26,7 @@ namespace sim::model {
 /// hold for everything else). The citizen is drawn from streams keyed by the dossier
 /// ("pickup.time", "pickup.citizen"), so pick-ups never move a walk-in's draws. It listens to
 /// the back office as an observer (on_dossier_done).
-class PickUps : public CenterObserver {
+class PickUps final : public CenterObserver {
  public:
   PickUps(engine::Simulation& sim, const CenterParams& params, const WorkCalendar& calendar,
           CitizenPool& pool, VisitRouter& router);

@@ -162,7 +162,7 @@ void Reception::issue_ticket(CitizenIndex i) {
   ++tickets_today_;
   c.ticket_time = sim_.now();
   c.ticketed = true;
-  for (auto* o : observers_) o->on_ticket(sim_.now(), c);
+  for (auto* o : observers_.ticket_watchers()) o->on_ticket(sim_.now(), c);
   router_.ticket_taken(i);
 }
 

@@ -17,7 +17,7 @@ namespace sim::stats {
 /// Collects waits, sojourns, abandonment, queue length and counter use for the citizens the
 /// observation window follows (first visit in [start, end)); time averages cover the same
 /// window, overtime and last service ends the reported days.
-class SummaryCollector : public model::CenterObserver {
+class SummaryCollector final : public model::CenterObserver {
  public:
   /// counters and domains size the state tables; a visit served after waiting at most
   /// service_target_min minutes counts toward service_level.

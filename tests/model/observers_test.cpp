@@ -8,6 +8,8 @@
 #include "sim/run/replication.hpp"
 #include "sim/scenario/model_builder.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/stats/summary_collector.hpp"
+#include "sim/stats/trace_collector.hpp"
 #include "tests/support/center_recorder.hpp"
 #include "tests/support/paths.hpp"
 
@@ -90,4 +92,47 @@ TEST_CASE(
   const auto alone = run(false);
   REQUIRE(alone.size() > 1000);
   CHECK(run(true) == alone);
+}
+
+namespace {
+using sim::engine::SimTime;
+using sim::model::CenterObserver;
+using sim::model::Citizen;
+struct Quiet final : CenterObserver {};
+struct HearsTickets final : CenterObserver {
+  void on_ticket(SimTime, const Citizen&) override {}
+};
+struct HearsCalls final : CenterObserver {
+  void on_service_start(SimTime, const Citizen&, std::uint32_t) override {}
+};
+struct MightBeDerived : CenterObserver {};
+}  // namespace
+
+TEST_CASE("on_ticket and on_service_start skip only final observers that handle neither",
+          "[model][observers]") {
+  STATIC_REQUIRE(sim::model::Observers::ignores_ticket_signals<Quiet>());
+  STATIC_REQUIRE(!sim::model::Observers::ignores_ticket_signals<HearsTickets>());
+  STATIC_REQUIRE(!sim::model::Observers::ignores_ticket_signals<HearsCalls>());
+  STATIC_REQUIRE(!sim::model::Observers::ignores_ticket_signals<MightBeDerived>());
+  STATIC_REQUIRE(!sim::model::Observers::ignores_ticket_signals<CenterObserver>());
+  // The collectors that need neither signal say so; the trace needs both.
+  STATIC_REQUIRE(sim::model::Observers::ignores_ticket_signals<sim::stats::SummaryCollector>());
+  STATIC_REQUIRE(!sim::model::Observers::ignores_ticket_signals<sim::stats::TraceCollector>());
+  Quiet quiet;
+  HearsTickets tickets;
+  HearsCalls calls;
+  MightBeDerived open;
+  sim::model::Observers observers;
+  observers.push_back(&quiet);
+  observers.push_back(&tickets);
+  observers.push_back(&calls);
+  observers.push_back(&open);
+  observers.push_back(static_cast<CenterObserver*>(&quiet));  // through the base: every signal
+  const std::vector<CenterObserver*> all(observers.begin(), observers.end());
+  CHECK(all == std::vector<CenterObserver*>{&quiet, &tickets, &calls, &open, &quiet});
+  CHECK(observers.ticket_watchers() ==
+        std::vector<CenterObserver*>{&tickets, &calls, &open, &quiet});
+  observers.remove(&quiet);
+  CHECK(observers.size() == 3);
+  CHECK(observers.ticket_watchers() == std::vector<CenterObserver*>{&tickets, &calls, &open});
 }
