@@ -14,6 +14,12 @@ AggregateDef sum(const std::string& name, const std::string& unit, const std::st
   return {{name, unit, what}, Kind::sum, name, "", {}, {}};
 }
 
+/// A share formed from sums: the numerator's columns over the denominator's, both summed first.
+AggregateDef ratio(const std::string& name, const std::string& what,
+                   std::vector<std::string> numerator, std::vector<std::string> denominator) {
+  return {{name, "1", what}, Kind::ratio, "", "", std::move(numerator), std::move(denominator)};
+}
+
 std::size_t index_of(const std::vector<stats::MetricDef>& metrics, const std::string& name) {
   const auto it =
       std::find_if(metrics.begin(), metrics.end(), [&](const auto& m) { return m.name == name; });
@@ -31,12 +37,8 @@ std::vector<AggregateDef> channel_defs(const std::string& ch, const std::string&
       sum(d + "on_time", "dossiers", "of those, finished by the deadline"),
       sum(d + "late", "dossiers", "of those, finished after the deadline"),
       sum(d + "open_overdue", "dossiers", "of those, open at the end, deadline passed"),
-      {{"on_time_rate_" + ch, "1", d + "on_time / (" + d + "completed + " + d + "open_overdue)"},
-       Kind::ratio,
-       "",
-       "",
-       {d + "on_time"},
-       {d + "completed", d + "open_overdue"}},
+      ratio("on_time_rate_" + ch, d + "on_time / (" + d + "completed + " + d + "open_overdue)",
+            {d + "on_time"}, {d + "completed", d + "open_overdue"}),
   };
 }
 
@@ -66,26 +68,18 @@ const std::vector<AggregateDef>& aggregate_defs() {
       sum("gave_up", "citizens", "left unserved for good (no return visit follows)"),
       sum("helped", "citizens", "served + answered"),
       sum("served_on_target", "citizens", "visits served within the service target wait"),
-      {{"service_level", "1",
-        "(served_on_target + answered) / (arrived + returned): visits helped on target"},
-       Kind::ratio,
-       "",
-       "",
-       {"served_on_target", "answered"},
-       {"arrived", "returned"}},
-      {{"unserved_share", "1", "(gave_up + sent_home_pending) / arrived: went home unserved"},
-       Kind::ratio,
-       "",
-       "",
-       {"gave_up", "sent_home_pending"},
-       {"arrived"}},
+      ratio("service_level",
+            "(served_on_target + answered) / (arrived + returned): visits helped on target",
+            {"served_on_target", "answered"}, {"arrived", "returned"}),
+      ratio("unserved_share", "(gave_up + sent_home_pending) / arrived: went home unserved",
+            {"gave_up", "sent_home_pending"}, {"arrived"}),
       {{"wait_mean", "min", "mean wait of served citizens (centers weighted by served)"},
        Kind::weighted_mean,
        "wait_mean",
        "served",
        {},
        {}},
-      {{"abandon_rate", "1", "reneged / arrived"}, Kind::ratio, "", "", {"reneged"}, {"arrived"}},
+      ratio("abandon_rate", "reneged / arrived", {"reneged"}, {"arrived"}),
       sum("overtime", "staff-min", "minutes worked past closing, all staff"),
       sum("dossiers_received", "dossiers", "dossiers received (counter and online)"),
       sum("dossiers_online", "dossiers", "of those, filed online"),
@@ -100,12 +94,8 @@ const std::vector<AggregateDef>& aggregate_defs() {
       sum("dossiers_late_signature", "dossiers", "late, held responsible: the leader's signature"),
       sum("dossiers_late_result", "dossiers", "late, held responsible: the result going out"),
       sum("back_office_overtime", "min", "minutes back-office workers stayed after hours"),
-      {{"on_time_rate", "1", "dossiers_on_time / (dossiers_completed + dossiers_open_overdue)"},
-       Kind::ratio,
-       "",
-       "",
-       {"dossiers_on_time"},
-       {"dossiers_completed", "dossiers_open_overdue"}},
+      ratio("on_time_rate", "dossiers_on_time / (dossiers_completed + dossiers_open_overdue)",
+            {"dossiers_on_time"}, {"dossiers_completed", "dossiers_open_overdue"}),
       sum("system_down", "min",
           "minutes software systems were down, summed over systems and centers"),
       sum("payments_online", "dossiers", "online dossiers with a fee paid online"),
@@ -114,21 +104,13 @@ const std::vector<AggregateDef>& aggregate_defs() {
       sum("payments_counter_vnd", "VND", "fees paid at the counter"),
       sum("ticket_visits", "citizens", "visits that took a ticket"),
       sum("ticket_visits_served", "citizens", "of those, visits that ended served"),
-      {{"ticket_served_share", "1", "ticket_visits_served / ticket_visits"},
-       Kind::ratio,
-       "",
-       "",
-       {"ticket_visits_served"},
-       {"ticket_visits"}},
+      ratio("ticket_served_share", "ticket_visits_served / ticket_visits", {"ticket_visits_served"},
+            {"ticket_visits"}),
       sum("no_shows", "citizens", "ticket holders not there when called"),
       sum("volunteer_sought", "citizens", "citizens with forms who came while volunteers served"),
       sum("volunteer_helped", "citizens", "of those, found a youth volunteer free"),
-      {{"volunteer_found_share", "1", "volunteer_helped / volunteer_sought"},
-       Kind::ratio,
-       "",
-       "",
-       {"volunteer_helped"},
-       {"volunteer_sought"}},
+      ratio("volunteer_found_share", "volunteer_helped / volunteer_sought", {"volunteer_helped"},
+            {"volunteer_sought"}),
   });
   return defs;
 }
