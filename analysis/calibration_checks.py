@@ -144,6 +144,11 @@ def sensitivity(model, x, rel=0.10):
     for k in (0.5, 2.0):
         table["sync_failure_factor x%g (not fitted)" % k] = headlines(
             *model.run("sens", x[0], x[1], ["national.sync_failure_factor = %g" % k]))
+    # Nor are the seconded officers (seed 004's 80 of 158 per 92 units): none, and the 238 received
+    # by late September at the same share of back-office officers (238 / 92 x 80 / 158 = 1.31).
+    for per_unit, label in ((0.0, "no seconded officers"), (1.31, "seconded officers x1.5, 1.31 per unit")):
+        table["%s (not fitted)" % label] = headlines(
+            *model.run("sens", x[0], x[1], ["national.secondment_per_unit = %g" % per_unit]))
     # Nor is HCMC's back-office staffing: its centers with half as many back-office workers again
     # as the templates' norm per daily visit (what HCMC's seconded staff could have been).
     table["HCMC back-office workers x1.5 (not fitted)"] = headlines(

@@ -28,7 +28,7 @@ BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
       dossier_back_(
           sim.add_handler<&BackOffice::on_dossier_back>(*this, "back_office.dossier_back")),
       signing_(sim.add_handler<&BackOffice::on_signing>(*this, "back_office.signing")),
-      workers_(params.counters.size() + params.back_office.workers),
+      workers_(params.counters.size() + params.back_office.workers + params.back_office.seconded),
       sync_delay_(sim.stream({"dossier.sync_delay", 0})),
       horizon_(calendar.days() * 1440.0) {
   int longest = 0;
@@ -89,7 +89,7 @@ void BackOffice::start_day(std::uint32_t day) {
     sim_.schedule_at(WorkCalendar::time_of(day, batches[b]), signing_,
                      (std::uint64_t{day} << 8) | b, slice_end_priority + 1);
   }
-  if (params_.back_office.workers == 0) return;
+  if (params_.back_office.workers + params_.back_office.seconded == 0) return;
   const auto& hours = params_.back_office.hours.empty() ? plan.sessions : params_.back_office.hours;
   for (std::size_t k = 0; k < hours.size(); ++k) {
     const Session& s = hours[k];
@@ -100,9 +100,14 @@ void BackOffice::start_day(std::uint32_t day) {
   }
 }
 
+bool BackOffice::present(std::size_t worker) const {
+  const auto& b = params_.back_office;
+  return worker < params_.counters.size() + b.workers || sim_.now() >= b.seconded_from;
+}
+
 void BackOffice::on_hours_open(std::uint64_t close_time) {
   for (std::size_t w = params_.counters.size(); w < workers_.size(); ++w) {
-    workers_[w].available = true;
+    workers_[w].available = present(w);
     workers_[w].hours_end = static_cast<double>(close_time);
   }
   wake_dedicated();
@@ -118,8 +123,8 @@ void BackOffice::on_hours_close(std::uint64_t last) {
                     ready_.size() >= std::max<std::size_t>(1, b.overtime_backlog);
   const auto first = static_cast<std::uint32_t>(params_.counters.size());
   for (std::uint32_t w = first; w < workers_.size(); ++w) {
-    workers_[w].available = stay;
-    if (stay) {
+    workers_[w].available = stay && present(w);
+    if (workers_[w].available) {
       workers_[w].hours_end = until;
       workers_[w].overtime_from = sim_.now();
     }

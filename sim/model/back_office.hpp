@@ -38,7 +38,8 @@ class BackOfficeListener {
 /// another may hand it off to an agency (it returns after the agency's working days); it then
 /// waits for the leader's next signing batch, and its result goes out (synchronisation). At
 /// the end of the day's last hours, dedicated workers stay on while the backlog is at least
-/// overtime_backlog, until overtime_until, and the overtime is published.
+/// overtime_backlog, until overtime_until, and the overtime is published. Seconded workers are
+/// dedicated workers who are there from seconded_from on.
 class BackOffice {
  public:
   BackOffice(engine::Simulation& sim, const CenterParams& params, const WorkCalendar& calendar,
@@ -98,6 +99,8 @@ class BackOffice {
   void enter_step(Dossier& d, RouteStep step, double old_deadline);
   void complete(DossierIndex i);
   void wake_dedicated();
+  /// Whether a dedicated worker is at the center now (a seconded one from seconded_from).
+  bool present(std::size_t worker) const;
   void next_dedicated_slice(std::uint32_t worker);
   void stop_worker(std::uint32_t worker);
   void publish_backlog();

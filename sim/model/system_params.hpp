@@ -71,6 +71,10 @@ struct BackOfficeParams {
   double slice_min = 10.0;
   /// Dedicated back-office workers (not at counters); 0 = none.
   std::uint32_t workers = 0;
+  /// Seconded back-office workers (biệt phái): dedicated workers who join at minute
+  /// `seconded_from` of the run and work the dedicated hours from then on; 0 = none.
+  std::uint32_t seconded = 0;
+  double seconded_from = 0.0;
   /// When dedicated workers work on working days; empty = the day's opening sessions.
   std::vector<Session> hours;
   /// After hours: when at the end of the day's last hours at least `overtime_backlog` dossiers

@@ -98,14 +98,19 @@ void write_national(io::ResultFile& file, const scenario::NationalScenario& n,
        {"daily_visits", "visits/working day",
         "expected visits on an ordinary working day, weekday factor 1 (in person and online); "
         "per working day, not per calendar day (root attribute working_days)"},
-       {"back_office_workers", "persons", "dedicated back-office workers"}});
+       {"back_office_workers", "persons", "dedicated back-office workers"},
+       {"seconded_workers", "persons",
+        "seconded back-office officers ([national] secondment_per_unit), from secondment_from"}});
   stats::TableRows center_rows;
   for (std::size_t r = 0; r < options.replications; ++r) {
     for (std::size_t c = 0; c < n.centers.size(); ++c) {
       const auto& nc = n.centers[c];
-      std::vector<double> row{static_cast<double>(r), static_cast<double>(c),
-                              n.dataset.units[nc.unit].population, nc.daily_visits,
-                              static_cast<double>(nc.back_office_workers)};
+      std::vector<double> row{static_cast<double>(r),
+                              static_cast<double>(c),
+                              n.dataset.units[nc.unit].population,
+                              nc.daily_visits,
+                              static_cast<double>(nc.back_office_workers),
+                              static_cast<double>(nc.seconded_workers)};
       const auto agg = aggregate(metrics(), {&results.row(r, c)});
       row.insert(row.end(), agg.begin(), agg.end());
       center_rows.push_back(std::move(row));

@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "sim/scenario/csv_table.hpp"
+#include "sim/scenario/national_secondment.hpp"
 #include "sim/scenario/overlay.hpp"
 #include "sim/scenario/policy_transforms.hpp"
 #include "sim/scenario/scenario_extends.hpp"
@@ -26,6 +27,12 @@ std::string iso(const toml::date& d) {
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year),
                 static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
   return text;
+}
+
+/// Calendar days from `from` to `to` (negative when `to` comes first).
+std::int64_t days_between(const toml::date& from, const toml::date& to) {
+  return (std::chrono::sys_days(calendar_date(to)) - std::chrono::sys_days(calendar_date(from)))
+      .count();
 }
 
 std::optional<UnitType> unit_type(const std::string& text) {
@@ -180,6 +187,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
   range("national.back_office_time_factor", n.back_office_time_factor, 0.01, 100.0);
   range("national.back_office_capacity", n.back_office_capacity, 0.01, 100.0);
   range("national.sync_failure_factor", n.sync_failure_factor, 0.0, 100.0);
+  range("national.secondment_per_unit", n.secondment_per_unit, 0.0, 100.0);
   for (std::size_t i = 0; i < n.classes.size(); ++i) {
     if (!n.classes[i].unit_code.empty()) continue;  // a named unit's: its demand is its own
     const std::string key = "classes[" + std::to_string(i) + "].";
@@ -298,9 +306,7 @@ NationalScenario load_national_scenario(const std::string& path,
     n.back_office_time_factor =
         t->number("back_office_time_factor", false).value_or(n.back_office_time_factor);
     if (auto until = t->date("back_office_time_factor_until", false); until && run_start) {
-      const auto days = (std::chrono::sys_days(calendar_date(*until)) -
-                         std::chrono::sys_days(calendar_date(*run_start)))
-                            .count();
+      const auto days = days_between(*run_start, *until);
       // On or before the start the factor reaches no dossier: harmless at factor 1 (a file
       // extending the launch run), a mistake otherwise.
       t->check(days >= 1 || n.back_office_time_factor == 1.0, "back_office_time_factor_until",
@@ -311,6 +317,12 @@ NationalScenario load_national_scenario(const std::string& path,
     n.back_office_capacity =
         t->number("back_office_capacity", false).value_or(n.back_office_capacity);
     n.sync_failure_factor = t->number("sync_failure_factor", false).value_or(n.sync_failure_factor);
+    n.secondment_per_unit = t->number("secondment_per_unit", false).value_or(0.0);
+    if (auto from = t->date("secondment_from", false); from && run_start) {
+      // Officers sent before the run's start are there from its first day.
+      const auto days = std::max<std::int64_t>(days_between(*run_start, *from), 0);
+      n.secondment_from_min = static_cast<double>(days) * 1440.0;
+    }
     n.counters_follow_demand = t->boolean("counters_follow_demand", false).value_or(false);
     if (auto file = t->string("unit_overrides", false))
       n.unit_overrides =
@@ -356,6 +368,7 @@ NationalScenario load_national_scenario(const std::string& path,
     }
     check_national(n, sources, problems);
     if (problems.items.empty()) build_centers(top, n, only);
+    if (problems.items.empty()) allocate_secondment(n);
     if (problems.items.empty()) validate_centers(n, problems.items);
   }
   problems.items.insert(problems.items.end(), other.begin(), other.end());
@@ -377,6 +390,8 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   grow_layout(s.center, c.counters);
   s.center.back_office.time_factor = n.back_office_time_factor;
   s.center.back_office.time_factor_until = n.back_office_time_factor_until_min;
+  s.center.back_office.seconded = c.seconded_workers;
+  s.center.back_office.seconded_from = n.secondment_from_min;
   for (auto& system : s.center.systems)
     system.sync_failure_share = std::min(1.0, system.sync_failure_share * n.sync_failure_factor);
   s.transforms.emplace_back("national");

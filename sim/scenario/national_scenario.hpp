@@ -39,7 +39,8 @@ struct NationalCenter {
   std::size_t province = 0;  ///< index into dataset.provinces
   double daily_visits = 0.0;
   std::uint32_t back_office_workers = 0;
-  std::uint32_t counters = 0;  ///< counters after sizing (>= the template's)
+  std::uint32_t counters = 0;          ///< counters after sizing (>= the template's)
+  std::uint32_t seconded_workers = 0;  ///< seconded back-office officers (allocate_secondment)
 };
 
 /// The loaded national scenario; immutable once built.
@@ -64,6 +65,10 @@ struct NationalScenario {
   double back_office_time_factor_until_min = std::numeric_limits<double>::infinity();
   /// Every system's sync_failure_share x this (at most 1): the launch's synchronisation failures.
   double sync_failure_factor = 1.0;
+  /// Seconded back-office officers per center of a province ([national] secondment_per_unit),
+  /// shared out by allocate_secondment; they work from minute secondment_from_min of the run.
+  double secondment_per_unit = 0.0;
+  double secondment_from_min = 0.0;
   std::vector<NationalCenter> centers;  ///< in dataset order, units without a center left out
 };
 
@@ -86,7 +91,8 @@ NationalScenario load_national_scenario(const std::string& path,
 /// those centers), demand (demand.daily_visits), counters (grow_layout) and back-office workers
 /// (back_office.workers), and the back office's time factor ([national] back_office_time_factor,
 /// applied to the dossiers received before back_office_time_factor_until) and every system's
-/// sync_failure_share x [national] sync_failure_factor (at most 1).
+/// sync_failure_share x [national] sync_failure_factor (at most 1), and the center's seconded
+/// officers (back_office.seconded, from [national] secondment_from).
 /// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);
 
