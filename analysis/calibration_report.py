@@ -232,7 +232,7 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
     from calibration import objective
     nat, centers, rows = national
     lines = definitions(cfg) + ["", "### Fitted values", "",
-             "| parameter | start (scenario before) | fitted |", "|---|---|---|",
+             "| parameter | start of the search (calibration_targets.toml) | fitted |", "|---|---|---|",
              "| `visits_per_1000_per_day` (every class) | %.4f | %.4f |" % (x0[0], x[0]),
              "| `back_office_time_factor` | %.4f | %.4f |" % (x0[1], x[1]), "",
              "2 free parameters, %d targets, objective (sum of squared misses in σ) %.3f at the fitted"
