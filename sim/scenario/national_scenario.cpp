@@ -163,13 +163,15 @@ void build_centers(TableReader& top, NationalScenario& n, const std::vector<std:
                                                          : ProvinceOverride{};
     center.daily_visits = unit_demand(n, unit, c, uo);
     center.counters = unit_counters(n, c, center.daily_visits, uo);
-    // Back-office workers follow demand: the template's workers per daily visit, times the
-    // national capacity factor, at least one.
+    // Back-office workers follow demand as counters do: the template's workers per daily visit
+    // (its norm) x the demand x the national and province factors, rounded up, at least one.
+    // Rounded to nearest, a commune of 36 visits a day got one worker where its norm is 1.5.
     const auto& t = c.base.center;
     const double per_visit = t.back_office.workers / std::max(t.demand.daily_visits, 1e-9);
     center.back_office_workers = static_cast<std::uint32_t>(
-        std::max(1.0, std::round(per_visit * center.daily_visits * n.back_office_capacity *
-                                 o.back_office_factor)));
+        std::max(1.0, std::ceil(per_visit * center.daily_visits * n.back_office_capacity *
+                                    o.back_office_factor -
+                                1e-9)));
     n.centers.push_back(center);
   }
 }
