@@ -168,10 +168,10 @@ void build_centers(TableReader& top, NationalScenario& n, const std::vector<std:
     // Rounded to nearest, a commune of 36 visits a day got one worker where its norm is 1.5.
     const auto& t = c.base.center;
     const double per_visit = t.back_office.workers / std::max(t.demand.daily_visits, 1e-9);
-    center.back_office_workers = static_cast<std::uint32_t>(
-        std::max(1.0, std::ceil(per_visit * center.daily_visits * n.back_office_capacity *
-                                    o.back_office_factor -
-                                1e-9)));
+    center.back_office_workers = static_cast<std::uint32_t>(std::max(
+        1.0,
+        std::ceil(per_visit * center.daily_visits * n.back_office_capacity * o.back_office_factor -
+                  1e-9)));
     n.centers.push_back(center);
   }
 }

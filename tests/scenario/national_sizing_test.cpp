@@ -65,9 +65,10 @@ TEST_CASE("a national center's counters follow its demand by its template's staf
   CHECK(s.center.counters[7].id == s.center.counters[0].id + " +1");
 }
 
-TEST_CASE("a national center's back-office workers are its template's norm times its demand "
-          "rounded up",
-          "[scenario][national]") {
+TEST_CASE(
+    "a national center's back-office workers are its template's norm times its demand "
+    "rounded up",
+    "[scenario][national]") {
   const auto n = sc::load_national_scenario(
       test_support::repo_path("scenarios/national/launch_2025.toml"),
       {"national.provinces = [\"11\", \"79\"]", "national.back_office_capacity = 1.2",
@@ -79,11 +80,11 @@ TEST_CASE("a national center's back-office workers are its template's norm times
     INFO("center " << unit.code << " (" << klass.name << ")");
     const auto& t = klass.base.center;
     const double factor = unit.province_code == "11" ? 1.3 : 1.0;
-    const double exact = t.back_office.workers / t.demand.daily_visits * c.daily_visits * 1.2 *
-                         factor;
+    const double exact =
+        t.back_office.workers / t.demand.daily_visits * c.daily_visits * 1.2 * factor;
     // ceil(norm x demand x factors), at least one; the 1e-9 keeps an exact product its value.
-    CHECK(c.back_office_workers == std::max<std::uint32_t>(
-                                       1, static_cast<std::uint32_t>(std::ceil(exact - 1e-9))));
+    CHECK(c.back_office_workers ==
+          std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::ceil(exact - 1e-9))));
     ++checked;
     if (exact > 1.0 && exact - std::floor(exact) < 0.5) ++rounded_up;  // round() would go down
   }
