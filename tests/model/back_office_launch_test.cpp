@@ -7,6 +7,7 @@
 
 #include "sim/model/center_params.hpp"
 #include "sim/scenario/model_builder.hpp"
+#include "tests/support/office_calendar.hpp"
 
 using sim::engine::Distribution;
 using sim::model::CenterParams;
@@ -30,14 +31,7 @@ struct ReceiptLog : sim::model::CenterObserver {
 /// the launch factor 2 ends at the start of the second day.
 CenterParams launch_center() {
   CenterParams p;
-  sim::model::CalendarSpec spec;
-  spec.start = std::chrono::year{2025} / 9 / 8;
-  spec.days = 2;
-  for (unsigned w = 0; w < 5; ++w) {
-    spec.sessions[w] = {sim::model::Session{450, 690}, sim::model::Session{810, 1020}};
-    spec.ticket_stop_min[w] = 990;
-  }
-  p.calendar = spec;
+  p.calendar = test_support::office_week(2);
   p.domains = {{"certification", ""}};
   sim::model::ProcedureParams proc;
   proc.domain = 0;

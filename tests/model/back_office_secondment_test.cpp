@@ -6,6 +6,7 @@
 
 #include "sim/model/center_params.hpp"
 #include "sim/scenario/model_builder.hpp"
+#include "tests/support/office_calendar.hpp"
 
 using sim::engine::Distribution;
 using sim::model::CenterParams;
@@ -24,14 +25,7 @@ struct DoneLog : sim::model::CenterObserver {
 /// counter staff take no back-office work and the only worker is seconded from `from`.
 CenterParams seconded_center(double from) {
   CenterParams p;
-  sim::model::CalendarSpec spec;
-  spec.start = std::chrono::year{2025} / 9 / 8;
-  spec.days = 2;
-  for (unsigned w = 0; w < 5; ++w) {
-    spec.sessions[w] = {sim::model::Session{450, 690}, sim::model::Session{810, 1020}};
-    spec.ticket_stop_min[w] = 990;
-  }
-  p.calendar = spec;
+  p.calendar = test_support::office_week(2);
   p.domains = {{"certification", ""}};
   sim::model::ProcedureParams proc;
   proc.dossier = true;

@@ -6,6 +6,7 @@
 
 #include "sim/model/center_params.hpp"
 #include "sim/scenario/model_builder.hpp"
+#include "tests/support/office_calendar.hpp"
 
 using sim::engine::Distribution;
 using sim::model::CenterParams;
@@ -35,14 +36,7 @@ struct FeeCount : sim::model::CenterObserver {
 /// procedure; 40 % of the day's demand online, half of it paid online.
 CenterParams fee_center() {
   CenterParams p;
-  sim::model::CalendarSpec spec;
-  spec.start = std::chrono::year{2025} / 9 / 8;
-  spec.days = 3;
-  for (unsigned w = 0; w < 5; ++w) {
-    spec.sessions[w] = {sim::model::Session{450, 690}, sim::model::Session{810, 1020}};
-    spec.ticket_stop_min[w] = 990;
-  }
-  p.calendar = spec;
+  p.calendar = test_support::office_week(3);
   p.domains = {{"certification", ""}, {"civil_status", ""}};
   sim::model::ProcedureParams fee, free;
   fee.domain = 0;

@@ -10,6 +10,7 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/pick_ups.hpp"
+#include "tests/support/office_calendar.hpp"
 #include "tests/support/visit_log.hpp"
 
 using sim::model::Channels;
@@ -21,14 +22,7 @@ namespace {
 /// 16:30.
 sim::model::CenterParams pickup_center(std::uint32_t days) {
   sim::model::CenterParams p;
-  sim::model::CalendarSpec spec;
-  spec.start = std::chrono::year{2025} / 9 / 8;
-  spec.days = days;
-  for (unsigned w = 0; w < 5; ++w) {
-    spec.sessions[w] = {sim::model::Session{450, 690}, sim::model::Session{810, 1020}};
-    spec.ticket_stop_min[w] = 990;
-  }
-  p.calendar = spec;
+  p.calendar = test_support::office_week(days);
   p.demand.hourly_profile.fill(1.0);
   p.domains = {{"civil_status", ""}, {"result_pickup", ""}};
   sim::model::ProcedureParams partly, fully, pickup;
