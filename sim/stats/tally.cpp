@@ -2,10 +2,58 @@
 #include "sim/stats/tally.hpp"
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace sim::stats {
 
 namespace bh = boost::histogram;
+
+template <class Axis>
+LogBinLookup<Axis>::LogBinLookup(const Axis& axis) : axis_(axis) {
+  const int bins = axis.size();
+  const auto fail = [](const char* what) {
+    throw std::logic_error(std::string("LogBinLookup: ") + what);
+  };
+  // Edge i: the smallest double the axis puts in bin i or above. Boost's own edge value is
+  // within a few ulps; walk down while it is in bin >= i, then up while it is below.
+  for (int i = 0; i <= bins; ++i) {
+    double x = axis.value(i);
+    for (int step = 0; axis.index(x) >= i; ++step) {
+      if (step > 1000) fail("edge not found");
+      x = std::nextafter(x, 0.0);
+    }
+    for (int step = 0; axis.index(x) < i; ++step) {
+      if (step > 2000) fail("edge not found");
+      x = std::nextafter(x, std::numeric_limits<double>::infinity());
+    }
+    if (!edges_.empty() && x <= edges_.back()) fail("edges out of order");
+    edges_.push_back(x);
+  }
+  first_cell_ = std::bit_cast<std::uint64_t>(edges_.front()) >> shift;
+  const std::uint64_t last_cell = std::bit_cast<std::uint64_t>(edges_.back()) >> shift;
+  std::size_t next_edge = 0;
+  for (std::uint64_t cell = first_cell_; cell <= last_cell; ++cell) {
+    const double start = std::bit_cast<double>(cell << shift);
+    const double end = std::bit_cast<double>((cell + 1) << shift);  // the next cell's start
+    Cell c{std::numeric_limits<double>::infinity(), axis.index(start)};
+    while (next_edge < edges_.size() && edges_[next_edge] <= start) ++next_edge;
+    if (next_edge < edges_.size() && edges_[next_edge] < end) {
+      c.edge = edges_[next_edge++];
+      if (next_edge < edges_.size() && edges_[next_edge] < end) fail("two edges in one cell");
+      if (axis.index(c.edge) != c.bin + 1 || axis.index(std::nextafter(c.edge, 0.0)) != c.bin)
+        fail("axis index not monotone at an edge");
+    }
+    cells_.push_back(c);
+  }
+}
+
+template class LogBinLookup<Tally::Axis>;
+
+const LogBinLookup<Tally::Axis>& Tally::lookup() {
+  static const LogBinLookup<Axis> table(Axis(histogram_bins, histogram_low, histogram_high));
+  return table;
+}
 
 void Moments::merge(const Moments& other) {
   if (other.n_ == 0) return;
@@ -32,7 +80,9 @@ double Moments::sd() const { return std::sqrt(variance()); }
 double Moments::min() const { return n_ ? min_ : std::nan(""); }
 double Moments::max() const { return n_ ? max_ : std::nan(""); }
 
-Tally::Tally() : hist_(bh::make_histogram(Axis(histogram_bins, histogram_low, histogram_high))) {}
+Tally::Tally()
+    : hist_(bh::make_histogram(Axis(histogram_bins, histogram_low, histogram_high))),
+      lookup_(&lookup()) {}
 
 void Tally::merge(const Tally& other) {
   if (other.count() == 0) return;

@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "sim/engine/distribution.hpp"
@@ -229,4 +232,53 @@ TEST_CASE("the tally fills exactly the histogram cells Boost's own fill does", "
   CHECK(static_cast<double>(t.histogram().at(-1)) == 3.0);  // 0.001, 0.00999 and 0.007
   // 10000.1, 2e6, -3 and NaN; 10000 itself sits on the top edge, either side by rounding.
   CHECK(static_cast<double>(t.histogram().at(Tally::histogram_bins)) >= 4.0);
+}
+
+TEST_CASE("the bin lookup names the axis's own bin for every double tried", "[stats]") {
+  // Tally::add finds the bin by table lookup instead of the axis's log; the histogram, hence
+  // every quantile in the references, stays the same only if the two agree on every input.
+  const Tally::Axis axis(Tally::histogram_bins, Tally::histogram_low, Tally::histogram_high);
+  const auto& lookup = Tally::lookup();
+  REQUIRE(lookup.edges().size() == Tally::histogram_bins + 1);
+  std::size_t tried = 0, differ = 0;
+  const auto check = [&](double x) {
+    ++tried;
+    if (lookup.index(x) != axis.index(x)) ++differ;
+  };
+  const double inf = std::numeric_limits<double>::infinity();
+  // Around every edge, 1,000 doubles each side. The index can only change where the computed
+  // log crosses a bin's threshold; glibc's log is within one ulp of the true value, and one
+  // ulp of log(x) (|log x| < 10 here) is at most about 20 ulps of x, so any disagreement from
+  // a log that is not monotone would sit well inside this neighbourhood.
+  for (const double edge : lookup.edges()) {
+    double below = edge, above = edge;
+    check(edge);
+    for (int k = 0; k < 1000; ++k) {
+      below = std::nextafter(below, 0.0);
+      above = std::nextafter(above, inf);
+      check(below);
+      check(above);
+    }
+  }
+  // The first double of every table cell and the last of the one before, over the range and
+  // a few cells beyond each end (where the axis answers itself).
+  const std::uint64_t shift = sim::stats::LogBinLookup<Tally::Axis>::shift;
+  const std::uint64_t first = std::bit_cast<std::uint64_t>(lookup.edges().front()) >> shift;
+  const std::uint64_t last = std::bit_cast<std::uint64_t>(lookup.edges().back()) >> shift;
+  for (std::uint64_t cell = first - 5; cell <= last + 5; ++cell) {
+    const double start = std::bit_cast<double>(cell << shift);
+    check(start);
+    check(std::nextafter(start, 0.0));
+  }
+  // A million log-uniform values from 1e-5 to 1e7, four decades beyond the axis's range.
+  sim::engine::RngStream rng(sim::engine::StreamSeed{7}, sim::engine::StreamKey{"test", 0});
+  for (int k = 0; k < 1000000; ++k) check(std::pow(10.0, -5.0 + 12.0 * rng.uniform01()));
+  // Exact edges of the range, zero, negatives, NaN, infinities, subnormals, extremes.
+  for (const double x : {0.01, 10000.0, 1.0, 10.0, 0.0, -0.0, -1.0, -0.02, std::nan(""), inf, -inf,
+                         std::numeric_limits<double>::denorm_min(),
+                         std::numeric_limits<double>::min(), std::numeric_limits<double>::max(),
+                         std::nextafter(0.01, 0.0), std::nextafter(10000.0, inf)})
+    check(x);
+  INFO(tried << " doubles tried");
+  CHECK(differ == 0);
 }
