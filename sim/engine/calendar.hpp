@@ -52,11 +52,8 @@ class Calendar {
 
   /// Removes and returns the next live event, or nothing if none is left.
   std::optional<Event> pop() {
-    if (!heap_.empty() && !live(heap_.front())) drop_cancelled_top();
-    if (heap_.empty()) return std::nullopt;
-    std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    const Entry e = heap_.back();
-    heap_.pop_back();
+    Entry e;
+    if (!take_top(e)) return std::nullopt;
     const Slot& s = slots_[e.slot];
     const Event event{
         e.time,    e.key & seq_mask, static_cast<std::int32_t>(e.key >> seq_bits) + min_priority,
@@ -64,6 +61,25 @@ class Calendar {
         s.payload};
     release(e.slot);
     return event;
+  }
+
+  /// What running the next event needs, without the rest of an Event.
+  struct Next {
+    SimTime time;
+    std::uint64_t seq;
+    HandlerId handler;
+    std::uint64_t payload;
+  };
+  /// pop() for the engine's loop: the same event, false when none is left. It builds no
+  /// Event (slot, generation and priority are not needed to run it): a few instructions on
+  /// every event (issue 20).
+  bool pop_next(Next& next) {
+    Entry e;
+    if (!take_top(e)) return false;
+    const Slot& s = slots_[e.slot];
+    next = Next{e.time, e.key & seq_mask, s.handler, s.payload};
+    release(e.slot);
+    return true;
   }
 
   /// Time of the next live event (drops cancelled events from the top first).
@@ -104,6 +120,15 @@ class Calendar {
   };
 
   bool live(const Entry& e) const { return slots_[e.slot].generation == e.generation; }
+  /// Moves the next live entry off the heap into e; false when none is left.
+  bool take_top(Entry& e) {
+    if (!heap_.empty() && !live(heap_.front())) drop_cancelled_top();
+    if (heap_.empty()) return false;
+    std::pop_heap(heap_.begin(), heap_.end(), Later{});
+    e = heap_.back();
+    heap_.pop_back();
+    return true;
+  }
   /// Pops cancelled entries off the top of the heap.
   void drop_cancelled_top();
   std::uint32_t take_slot() {

@@ -13,8 +13,8 @@ void Simulation::refuse(SimTime t, HandlerId handler) const {
                          " which is before now=" + std::to_string(now_) + " or not finite");
 }
 
-void Simulation::rethrow_with_context(const Event& event, const std::exception& e) const {
-  throw SimError(now_, event.seq, handlers_[event.handler].name, seed_.center, e.what());
+void Simulation::rethrow_with_context(HandlerId handler, const std::exception& e) const {
+  throw SimError(now_, running_seq_, handlers_[handler].name, seed_.center, e.what());
 }
 
 void Simulation::run_until(SimTime t) {

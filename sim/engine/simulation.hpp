@@ -54,11 +54,12 @@ class Simulation {
   /// Processes the next event. Returns false when the calendar is empty or stop() was called.
   bool step() {
     if (stopped_) return false;
-    const auto event = calendar_.pop();
-    if (!event) return false;
-    now_ = event->time;
+    Calendar::Next next;
+    if (!calendar_.pop_next(next)) return false;
+    now_ = next.time;
     ++processed_;
-    dispatch(*event);
+    running_seq_ = next.seq;
+    dispatch(next.handler, next.payload);
     return true;
   }
   /// Processes every event with time <= t, then advances the clock to t.
@@ -84,18 +85,19 @@ class Simulation {
     (static_cast<T*>(obj)->*Method)(payload);
   }
 
-  void dispatch(const Event& event) {
-    const Handler& h = handlers_[event.handler];
+  void dispatch(HandlerId handler, std::uint64_t payload) {
+    const Handler& h = handlers_[handler];
     try {
-      h.invoke(h.obj, event.payload);
+      h.invoke(h.obj, payload);
     } catch (const SimError&) {
       throw;
     } catch (const std::exception& e) {
-      rethrow_with_context(event, e);
+      rethrow_with_context(handler, e);
     }
   }
-  /// Wraps a handler's exception into a SimError with time, event and component.
-  [[noreturn]] void rethrow_with_context(const Event& event, const std::exception& e) const;
+  /// Wraps a handler's exception into a SimError with time, the running event's sequence
+  /// number and its component.
+  [[noreturn]] void rethrow_with_context(HandlerId handler, const std::exception& e) const;
   /// Throws for an event in the past, at a non-finite time or for an unknown handler.
   [[noreturn]] void refuse(SimTime t, HandlerId handler) const;
 
@@ -104,6 +106,7 @@ class Simulation {
   Calendar calendar_;
   std::vector<Handler> handlers_;
   std::uint64_t processed_ = 0;
+  std::uint64_t running_seq_ = 0;  ///< sequence number of the event being run, for errors
   bool stopped_ = false;
 };
 
