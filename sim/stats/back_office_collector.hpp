@@ -26,7 +26,7 @@ namespace sim::stats {
 ///
 /// Signals after run_end are ignored (a dossier finished later is open at the end). The
 /// backlog series is closed at on_day_end(run_end) or by finish(run_end) (station form).
-class BackOfficeCollector : public model::CenterObserver {
+class BackOfficeCollector final : public model::CenterObserver {
  public:
   /// The window's end is the run's end (the center form's days x 1440); dossiers received
   /// during warm-up, payments and backlog hours before its start are not counted. A plain

@@ -16,7 +16,7 @@ namespace sim::stats {
 /// Collects the calendar form's detail tables. Per-day state is reset when the day ends and
 /// its rows are appended, so memory grows only with the rows written, never with the number
 /// of citizens. Time series use 15-minute bins of the clock (96 a day) and hold time averages.
-class DayCollector : public model::CenterObserver {
+class DayCollector final : public model::CenterObserver {
  public:
   /// A visit served after waiting at most service_target_min minutes is on target. Days
   /// before window.first_day are warm-up: they have no rows, and the whole-run counter and

@@ -19,7 +19,7 @@ namespace sim::stats {
 /// starts `up` at time 0 (the model signals only changes). The integrals are closed at each
 /// on_day_end and at finish(t) (the station form has no days: call finish at its end);
 /// accessors report the time up to the latest close. Memory is a fixed block per system.
-class SystemCollector : public model::CenterObserver {
+class SystemCollector final : public model::CenterObserver {
  public:
   /// The window clips every interval and episode (warm-up and changes at or after its end are
   /// not counted); a plain number is a run end without warm-up.

@@ -17,7 +17,7 @@ namespace sim::stats {
 /// `reneged` too). A visit counts once however many tickets it took (a wrong pick takes two).
 /// While volunteers are on duty, of the citizens with forms to fill: how many sought help and how
 /// many found a volunteer free (the others filled the forms alone).
-class TicketCollector : public model::CenterObserver {
+class TicketCollector final : public model::CenterObserver {
  public:
   explicit TicketCollector(ObservationWindow window) : window_(window) {}
 

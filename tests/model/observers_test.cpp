@@ -8,7 +8,11 @@
 #include "sim/run/replication.hpp"
 #include "sim/scenario/model_builder.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/stats/back_office_collector.hpp"
+#include "sim/stats/day_collector.hpp"
 #include "sim/stats/summary_collector.hpp"
+#include "sim/stats/system_collector.hpp"
+#include "sim/stats/ticket_collector.hpp"
 #include "sim/stats/trace_collector.hpp"
 #include "tests/support/center_recorder.hpp"
 #include "tests/support/paths.hpp"
@@ -117,6 +121,10 @@ TEST_CASE("on_ticket and on_service_start skip only final observers that handle 
   STATIC_REQUIRE(!sim::model::Observers::ignores_ticket_signals<CenterObserver>());
   // The collectors that need neither signal say so; the trace needs both.
   STATIC_REQUIRE(sim::model::Observers::ignores_ticket_signals<sim::stats::SummaryCollector>());
+  STATIC_REQUIRE(sim::model::Observers::ignores_ticket_signals<sim::stats::DayCollector>());
+  STATIC_REQUIRE(sim::model::Observers::ignores_ticket_signals<sim::stats::SystemCollector>());
+  STATIC_REQUIRE(sim::model::Observers::ignores_ticket_signals<sim::stats::BackOfficeCollector>());
+  STATIC_REQUIRE(sim::model::Observers::ignores_ticket_signals<sim::stats::TicketCollector>());
   STATIC_REQUIRE(!sim::model::Observers::ignores_ticket_signals<sim::stats::TraceCollector>());
   Quiet quiet;
   HearsTickets tickets;
