@@ -80,6 +80,8 @@ class Distribution {
     if (const auto* d = std::get_if<Exponential>(&v_)) exponential_rate_ = 1.0 / d->mean;
   }
   double sample_random(RngStream& rng) const;
+  /// sample_random for every kind but the exponential.
+  [[gnu::noinline]] double sample_other(RngStream& rng) const;
   Variant v_;
   double exponential_rate_ = 0.0;  ///< 1 / mean when v_ is Exponential
 };
