@@ -40,6 +40,8 @@ class Reception {
   void send_home_waiting(LeaveReason reason);
 
  private:
+  /// Forms to fill: with a volunteer's help if one is on duty and free, else alone.
+  [[gnu::noinline]] void fill_forms(CitizenIndex i);
   void on_form_done(std::uint64_t citizen);
   /// A volunteer finished helping the citizen: the volunteer is free again.
   void on_helped_form_done(std::uint64_t citizen);
@@ -49,18 +51,23 @@ class Reception {
   /// wrong pick and incomplete dossier are gone (draws keyed by the citizen's id, so a variant
   /// with more or fewer volunteers changes nothing else: common random numbers).
   double help(CitizenIndex i);
+  [[gnu::noinline]] void go_to_robot(CitizenIndex i);
   void on_robot_done(std::uint64_t citizen);
   void on_desk_done(std::uint64_t citizen);
   void request_ticket(CitizenIndex i);
   /// The desk (receptionist, or a hand-written ticket while the ticket machine is down) or the
   /// kiosk; `reception` is false after the robot, which has already done the receptionist's job.
   void go_to_desk_or_kiosk(CitizenIndex i, bool reception);
+  /// The receptionist's desk (desk), or a ticket written by hand (by_hand), or both.
+  [[gnu::noinline]] void go_to_desk(CitizenIndex i, bool desk, bool by_hand);
   void start_desk(CitizenIndex i);
   /// The ticket machine's rules; a citizen who gets a ticket goes on to the counters.
   void issue_ticket(CitizenIndex i);
   /// The daily cap, the early ticket stop and balking: true (and the citizen has left) when
   /// one of them refuses the ticket.
-  bool refused_by_rules(CitizenIndex i);
+  [[gnu::noinline]] bool refused_by_rules(CitizenIndex i);
+  /// on_ticket to the observers that handle it.
+  [[gnu::noinline]] void publish_ticket(const Citizen& c);
   /// Whether the reception robot works now and has room for one more citizen.
   bool robot_free() const;
   bool ticket_machine_down() const;
