@@ -31,7 +31,8 @@ class Simulation {
   template <auto Method, class T>
   HandlerId add_handler(T& obj, std::string name) {
     handlers_.push_back(Handler{&trampoline<Method, T>, &obj, std::move(name)});
-    return static_cast<HandlerId>(handlers_.size() - 1);
+    handler_count_ = static_cast<HandlerId>(handlers_.size());
+    return handler_count_ - 1;
   }
 
   /// Schedules an event at absolute time t (t >= now). Lower priority values run first
@@ -39,7 +40,7 @@ class Simulation {
   EventHandle schedule_at(SimTime t, HandlerId handler, std::uint64_t payload = 0,
                           std::int32_t priority = 0) {
     // t <= max also rejects NaN and +inf; t >= now rejects the past (and -inf).
-    if (!(t >= now_ && t <= std::numeric_limits<SimTime>::max()) || handler >= handlers_.size())
+    if (!(t >= now_ && t <= std::numeric_limits<SimTime>::max()) || handler >= handler_count_)
       refuse(t, handler);
     return calendar_.push(t, priority, handler, payload);
   }
@@ -105,6 +106,7 @@ class Simulation {
   SimTime now_ = 0.0;
   Calendar calendar_;
   std::vector<Handler> handlers_;
+  HandlerId handler_count_ = 0;  ///< handlers_.size(), kept for schedule_at's check (issue 20)
   std::uint64_t processed_ = 0;
   std::uint64_t running_seq_ = 0;  ///< sequence number of the event being run, for errors
   bool stopped_ = false;
