@@ -248,8 +248,8 @@ TEST_CASE("the bin lookup names the axis's own bin for every double tried", "[st
   const double inf = std::numeric_limits<double>::infinity();
   // Around every edge, 1,000 doubles each side. The index can only change where the computed
   // log crosses a bin's threshold; glibc's log is within one ulp of the true value, and one
-  // ulp of log(x) (|log x| < 10 here) is at most about 20 ulps of x, so any disagreement from
-  // a log that is not monotone would sit well inside this neighbourhood.
+  // ulp of log(x) (|log x| < 10 here) is under 100 ulps of x, so any disagreement from a log
+  // that is not monotone would sit well inside this neighbourhood.
   for (const double edge : lookup.edges()) {
     double below = edge, above = edge;
     check(edge);
