@@ -43,9 +43,9 @@ class Moments {
 };
 
 /// The bin of a log-spaced Boost axis, found from the bits of x instead of a log: the same
-/// answer as Axis::index(x) for every double, at a fraction of its cost (issue 20: the log was
-/// about a twentieth of the station model's instructions). Positive doubles order like their
-/// bit patterns, so the top bits (exponent and `mantissa_bits` of mantissa) cut the axis's
+/// answer as Axis::index(x) for every double, at a fraction of its cost (issue 20: the index,
+/// log included, was about 5 % of the station model's instructions). Positive doubles order like
+/// their bit patterns, so the top bits (exponent and `mantissa_bits` of mantissa) cut the axis's
 /// range into cells of relative width at most 2^-7; a bin is wider (1,200 bins over six
 /// decades: 1.16 %), so a cell holds at most one bin edge. Each cell keeps the bin of its
 /// first double and that edge, the smallest double the axis puts in the next bin (found with
