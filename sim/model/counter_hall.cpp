@@ -74,15 +74,19 @@ std::uint32_t CounterHall::next_queue_among(std::uint32_t k, const std::vector<T
 }
 
 std::uint32_t CounterHall::idle_counter_among(std::uint32_t domain) const {
-  const std::vector<std::uint32_t> none;
-  const auto* cover = cover_on_[domain] ? &cover_counters_[domain] : &none;
-  for (const auto* list : {&own_counters_[domain], cover, &overflow_counters_[domain]}) {
-    for (auto k : *list) {
+  // Own counters first, then cover counters (when the cover is on), then overflow counters.
+  const auto idle_in = [&](const std::vector<std::uint32_t>& list) {
+    for (auto k : list) {
       const Counter& c = counters_[k];
       if (c.state == CounterState::idle && c.calling && speed(k, domain) > 0.0) return k;
     }
+    return no_index;
+  };
+  if (const std::uint32_t k = idle_in(own_counters_[domain]); k != no_index) return k;
+  if (cover_on_[domain]) {
+    if (const std::uint32_t k = idle_in(cover_counters_[domain]); k != no_index) return k;
   }
-  return no_index;
+  return idle_in(overflow_counters_[domain]);
 }
 
 bool CounterHall::serves(std::uint32_t k, std::uint32_t domain) const {
