@@ -172,7 +172,11 @@ def histogram(nat, centers, rows):
     groups = [g for g in ("xã", "phường", "đặc khu") if g in label] + sorted(set(label) - {"xã", "phường", "đặc khu"})
     fig, axes = plt.subplots(1, len(groups), figsize=(4.2 * len(groups), 3.6), sharex=True)
     axes = np.atleast_1d(axes)
-    bins = np.linspace(0, 1, 21)
+    # 5-point bins over [0, 1] while some center is far off; when every center is within 20
+    # points of 1, 1-point bins from the lowest rate (the 5-point bins made one bar of it).
+    lowest = float(np.nanmin(rate))
+    bins = np.linspace(0, 1, 21) if lowest < 0.8 else np.linspace(np.floor(lowest * 100) / 100, 1.0,
+                                                                  int(round(100 - np.floor(lowest * 100))) + 1)
     summary = []
     names = sorted(set(classes))  # the same colour for a class in every panel
     colours = ["C%d" % i for i in range(len(names))]
