@@ -121,8 +121,7 @@ std::uint32_t unit_counters(const NationalScenario& n, const CenterClass& c, dou
   const auto have = static_cast<std::uint32_t>(t.counters.size());
   if (o && o->counters) return std::max(have, *o->counters);
   if (!n.counters_follow_demand || !c.unit_code.empty()) return have;
-  const double norm = have / std::max(t.demand.daily_visits, 1e-9);
-  return std::max(have, static_cast<std::uint32_t>(std::ceil(norm * daily_visits - 1e-9)));
+  return counters_by_norm(t, daily_visits);
 }
 
 void build_centers(TableReader& top, NationalScenario& n, const std::vector<std::string>& only) {
@@ -163,15 +162,8 @@ void build_centers(TableReader& top, NationalScenario& n, const std::vector<std:
                                                          : ProvinceOverride{};
     center.daily_visits = unit_demand(n, unit, c, uo);
     center.counters = unit_counters(n, c, center.daily_visits, uo);
-    // Back-office workers follow demand as counters do: the template's workers per daily visit
-    // (its norm) x the demand x the national and province factors, rounded up, at least one.
-    // Rounded to nearest, a commune of 36 visits a day got one worker where its norm is 1.5.
-    const auto& t = c.base.center;
-    const double per_visit = t.back_office.workers / std::max(t.demand.daily_visits, 1e-9);
-    center.back_office_workers = static_cast<std::uint32_t>(std::max(
-        1.0,
-        std::ceil(per_visit * center.daily_visits * n.back_office_capacity * o.back_office_factor -
-                  1e-9)));
+    center.back_office_workers = back_office_workers_by_norm(
+        c.base.center, center.daily_visits, n.back_office_capacity, o.back_office_factor);
     n.centers.push_back(center);
   }
 }

@@ -2,11 +2,25 @@
 #include "sim/scenario/national_sizing.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "sim/scenario/csv_table.hpp"
 
 namespace sim::scenario {
+
+std::uint32_t counters_by_norm(const model::CenterParams& templ, double daily_visits) {
+  const auto have = static_cast<std::uint32_t>(templ.counters.size());
+  const double norm = have / std::max(templ.demand.daily_visits, 1e-9);
+  return std::max(have, static_cast<std::uint32_t>(std::ceil(norm * daily_visits - 1e-9)));
+}
+
+std::uint32_t back_office_workers_by_norm(const model::CenterParams& templ, double daily_visits,
+                                          double capacity, double province_factor) {
+  const double per_visit = templ.back_office.workers / std::max(templ.demand.daily_visits, 1e-9);
+  return static_cast<std::uint32_t>(
+      std::max(1.0, std::ceil(per_visit * daily_visits * capacity * province_factor - 1e-9)));
+}
 
 void grow_layout(model::CenterParams& center, std::uint32_t counters) {
   const std::size_t base = center.counters.size();

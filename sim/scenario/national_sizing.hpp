@@ -28,6 +28,16 @@ struct UnitOverride {
 /// of the counter it copies. Nothing changes when the layout already has as many.
 void grow_layout(model::CenterParams& center, std::uint32_t counters);
 
+/// Counters by the template's staffing norm (its counters per daily visit) x `daily_visits`,
+/// rounded up, never fewer than the template's.
+std::uint32_t counters_by_norm(const model::CenterParams& templ, double daily_visits);
+
+/// Dedicated back-office workers by the template's norm (its workers per daily visit) x
+/// `daily_visits` x `capacity` x `province_factor`, rounded up as counters are, at least one.
+/// Rounded to nearest, a commune of 36 visits a day got one worker where its norm is 1.5.
+std::uint32_t back_office_workers_by_norm(const model::CenterParams& templ, double daily_visits,
+                                          double capacity, double province_factor);
+
 /// Reads a unit override file (code,name,daily_visits,counters,scenario,source); scenario
 /// paths are made relative to the file's folder. Problems name the file, line and column.
 std::map<std::string, UnitOverride> read_unit_overrides(const std::string& path,
