@@ -1,9 +1,7 @@
 // A national scenario: every center of the dataset, each built from a template by its class.
 #include "sim/scenario/national_scenario.hpp"
 
-#include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -102,15 +100,21 @@ void read_unit_class(const std::string& code, const UnitOverride& o,
   n.classes.push_back(std::move(c));
 }
 
+/// A province's overrides; the defaults (every factor 1) for a province without any.
+const ProvinceOverride& province_override(const NationalScenario& n, const std::string& code) {
+  static const ProvinceOverride none;
+  const auto p = n.overrides.find(code);
+  return p == n.overrides.end() ? none : p->second;
+}
+
 /// A center's demand: its override's, else its own scenario's (a named unit's class), else its
 /// planning population x its class's rate x its province's factor.
 double unit_demand(const NationalScenario& n, const NationalUnit& unit, const CenterClass& c,
                    const UnitOverride* o) {
   if (o && o->daily_visits) return *o->daily_visits;
   if (!c.unit_code.empty()) return c.base.center.demand.daily_visits;
-  const auto p = n.overrides.find(unit.province_code);
-  const double factor = p == n.overrides.end() ? 1.0 : p->second.visits_factor;
-  return unit.population / 1000.0 * c.visits_per_1000 * factor;
+  return unit.population / 1000.0 * c.visits_per_1000 *
+         province_override(n, unit.province_code).visits_factor;
 }
 
 /// Counters: the override's, else (counters_follow_demand) the template's staffing norm, its
@@ -158,12 +162,11 @@ void build_centers(TableReader& top, NationalScenario& n, const std::vector<std:
         std::find_if(n.dataset.provinces.begin(), n.dataset.provinces.end(),
                      [&](const auto& p) { return p.code == unit.province_code; }) -
         n.dataset.provinces.begin());
-    const auto o = n.overrides.count(unit.province_code) ? n.overrides.at(unit.province_code)
-                                                         : ProvinceOverride{};
     center.daily_visits = unit_demand(n, unit, c, uo);
     center.counters = unit_counters(n, c, center.daily_visits, uo);
-    center.back_office_workers = back_office_workers_by_norm(
-        c.base.center, center.daily_visits, n.back_office_capacity, o.back_office_factor);
+    center.back_office_workers =
+        back_office_workers_by_norm(c.base.center, center.daily_visits, n.back_office_capacity,
+                                    province_override(n, unit.province_code).back_office_factor);
     n.centers.push_back(center);
   }
 }
@@ -191,6 +194,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
   for (const auto& [code, o] : n.overrides) {
     range("provinces." + code + ".visits_factor", o.visits_factor, 0.01, 100.0);
     range("provinces." + code + ".back_office_factor", o.back_office_factor, 0.01, 100.0);
+    range("provinces." + code + ".sync_failure_factor", o.sync_failure_factor, 0.0, 100.0);
   }
   for (const auto& unit : n.dataset.units) {
     if (unit.population >= 0 && unit.population <= max_unit_population) continue;
@@ -334,11 +338,10 @@ NationalScenario load_national_scenario(const std::string& path,
     for (const auto& code : p->keys()) {
       auto t = p->table(code, true);
       if (!t) continue;
-      ProvinceOverride o;
-      o.visits_factor = t->number("visits_factor", false).value_or(1.0);
-      o.back_office_factor = t->number("back_office_factor", false).value_or(1.0);
+      n.overrides[code] = {t->number("visits_factor", false).value_or(1.0),  // braces: in order
+                           t->number("back_office_factor", false).value_or(1.0),
+                           t->number("sync_failure_factor", false).value_or(1.0)};
       t->finish();
-      n.overrides[code] = o;
     }
   }
   for (auto& c : top.tables("classes", true).value_or(std::vector<TableReader>{}))
@@ -386,8 +389,10 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   s.center.back_office.time_factor_until = n.back_office_time_factor_until_min;
   s.center.back_office.seconded = c.seconded_workers;
   s.center.back_office.seconded_from = n.secondment_from_min;
+  const double sync_factor =
+      n.sync_failure_factor * province_override(n, unit.province_code).sync_failure_factor;
   for (auto& system : s.center.systems)
-    system.sync_failure_share = std::min(1.0, system.sync_failure_share * n.sync_failure_factor);
+    system.sync_failure_share = std::min(1.0, system.sync_failure_share * sync_factor);
   s.transforms.emplace_back("national");
   return s;
 }

@@ -30,6 +30,9 @@ struct CenterClass {
 struct ProvinceOverride {
   double visits_factor = 1.0;       ///< demand multiplier for every center of the province
   double back_office_factor = 1.0;  ///< back-office workers multiplier
+  /// Every system's sync_failure_share x this, on top of [national] sync_failure_factor: each
+  /// province runs its own dossier software (E7), so its synchronisation failures are its own.
+  double sync_failure_factor = 1.0;
 };
 
 /// One simulated center (a commune center or a branch).
@@ -91,7 +94,8 @@ NationalScenario load_national_scenario(const std::string& path,
 /// those centers), demand (demand.daily_visits), counters (grow_layout) and back-office workers
 /// (back_office.workers), and the back office's time factor ([national] back_office_time_factor,
 /// applied to the dossiers received before back_office_time_factor_until) and every system's
-/// sync_failure_share x [national] sync_failure_factor (at most 1), and the center's seconded
+/// sync_failure_share x [national] sync_failure_factor x its province's sync_failure_factor
+/// (at most 1), and the center's seconded
 /// officers (back_office.seconded, from [national] secondment_from).
 /// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);

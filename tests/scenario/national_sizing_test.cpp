@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <string>
 
 #include "sim/scenario/national_scenario.hpp"
@@ -160,4 +161,43 @@ TEST_CASE("the national synchronisation factor scales every system's failure sha
     capped = capped || 10.0 * share > 1.0;
   }
   CHECK(capped);  // the civil-status software's 0.15 x 10 is held at one
+}
+
+TEST_CASE("a province's synchronisation factor multiplies the national one for its centers only",
+          "[scenario][national]") {
+  const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");
+  const std::vector<std::string> two = {"national.provinces = [\"11\", \"04\"]"};
+  auto with = two;
+  with.insert(with.end(),
+              {"national.sync_failure_factor = 3", "provinces.11.sync_failure_factor = 0.5"});
+  const auto base = sc::load_national_scenario(path, two);
+  const auto scaled = sc::load_national_scenario(path, with);
+  REQUIRE(base.centers.size() == scaled.centers.size());
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < base.centers.size(); ++i) {
+    const auto& code = base.dataset.units[base.centers[i].unit].province_code;
+    const double factor = code == "11" ? 3.0 * 0.5 : 3.0;  // Điện Biên's own x the national
+    seen.insert(code);
+    const auto b = sc::center_scenario(base, i), s = sc::center_scenario(scaled, i);
+    for (std::size_t k = 0; k < b.center.systems.size(); ++k) {
+      INFO("center " << i << " of province " << code << ", system " << b.center.systems[k].id);
+      CHECK(s.center.systems[k].sync_failure_share ==
+            std::min(1.0, factor * b.center.systems[k].sync_failure_share));
+    }
+  }
+  CHECK(seen == std::set<std::string>{"04", "11"});
+}
+
+TEST_CASE("a province's synchronisation factor out of range is refused with its key",
+          "[scenario][national]") {
+  const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");
+  try {
+    sc::load_national_scenario(
+        path, {"national.provinces = [\"11\"]", "provinces.11.sync_failure_factor = -1"});
+    FAIL("a negative factor was accepted");
+  } catch (const sc::InputError& e) {
+    const std::string text = e.what();
+    CHECK(text.find("provinces.11.sync_failure_factor") != std::string::npos);
+    CHECK(text.find("must be between 0") != std::string::npos);
+  }
 }
