@@ -194,7 +194,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
   for (const auto& [code, o] : n.overrides) {
     range("provinces." + code + ".visits_factor", o.visits_factor, 0.01, 100.0);
     range("provinces." + code + ".back_office_factor", o.back_office_factor, 0.01, 100.0);
-    range("provinces." + code + ".sync_failure_factor", o.sync_failure_factor, 0.0, 100.0);
+    range("provinces." + code + ".sync_failure_factor", o.sync_failure_factor.value_or(1), 0, 100);
   }
   for (const auto& unit : n.dataset.units) {
     if (unit.population >= 0 && unit.population <= max_unit_population) continue;
@@ -340,7 +340,7 @@ NationalScenario load_national_scenario(const std::string& path,
       if (!t) continue;
       n.overrides[code] = {t->number("visits_factor", false).value_or(1.0),  // braces: in order
                            t->number("back_office_factor", false).value_or(1.0),
-                           t->number("sync_failure_factor", false).value_or(1.0)};
+                           t->number("sync_failure_factor", false)};
       t->finish();
     }
   }
@@ -390,7 +390,7 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   s.center.back_office.seconded = c.seconded_workers;
   s.center.back_office.seconded_from = n.secondment_from_min;
   const double sync_factor =
-      n.sync_failure_factor * province_override(n, unit.province_code).sync_failure_factor;
+      province_override(n, unit.province_code).sync_failure_factor.value_or(n.sync_failure_factor);
   for (auto& system : s.center.systems)
     system.sync_failure_share = std::min(1.0, system.sync_failure_share * sync_factor);
   s.transforms.emplace_back("national");

@@ -30,9 +30,9 @@ struct CenterClass {
 struct ProvinceOverride {
   double visits_factor = 1.0;       ///< demand multiplier for every center of the province
   double back_office_factor = 1.0;  ///< back-office workers multiplier
-  /// Every system's sync_failure_share x this, on top of [national] sync_failure_factor: each
+  /// Every system's sync_failure_share x this, in place of [national] sync_failure_factor: each
   /// province runs its own dossier software (E7), so its synchronisation failures are its own.
-  double sync_failure_factor = 1.0;
+  std::optional<double> sync_failure_factor;
 };
 
 /// One simulated center (a commune center or a branch).
@@ -66,7 +66,8 @@ struct NationalScenario {
   double back_office_time_factor = 1.0;  ///< back-office minutes per dossier x this
   /// ... for dossiers received before this minute of the run (back_office_time_factor_until).
   double back_office_time_factor_until_min = std::numeric_limits<double>::infinity();
-  /// Every system's sync_failure_share x this (at most 1): the launch's synchronisation failures.
+  /// Every system's sync_failure_share x this (at most 1): the launch's synchronisation failures,
+  /// in every province without its own factor ([provinces.CODE] sync_failure_factor).
   double sync_failure_factor = 1.0;
   /// Seconded back-office officers per center of a province ([national] secondment_per_unit),
   /// shared out by allocate_secondment; they work from minute secondment_from_min of the run.
@@ -94,7 +95,7 @@ NationalScenario load_national_scenario(const std::string& path,
 /// those centers), demand (demand.daily_visits), counters (grow_layout) and back-office workers
 /// (back_office.workers), and the back office's time factor ([national] back_office_time_factor,
 /// applied to the dossiers received before back_office_time_factor_until) and every system's
-/// sync_failure_share x [national] sync_failure_factor x its province's sync_failure_factor
+/// sync_failure_share x its province's sync_failure_factor, else [national] sync_failure_factor
 /// (at most 1), and the center's seconded
 /// officers (back_office.seconded, from [national] secondment_from).
 /// load_national_scenario() has validated every center's result.

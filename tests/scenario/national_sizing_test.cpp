@@ -163,7 +163,7 @@ TEST_CASE("the national synchronisation factor scales every system's failure sha
   CHECK(capped);  // the civil-status software's 0.15 x 10 is held at one
 }
 
-TEST_CASE("a province's synchronisation factor multiplies the national one for its centers only",
+TEST_CASE("a province's synchronisation factor replaces the national one for its centers only",
           "[scenario][national]") {
   const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");
   const std::vector<std::string> two = {"national.provinces = [\"11\", \"04\"]"};
@@ -176,7 +176,7 @@ TEST_CASE("a province's synchronisation factor multiplies the national one for i
   std::set<std::string> seen;
   for (std::size_t i = 0; i < base.centers.size(); ++i) {
     const auto& code = base.dataset.units[base.centers[i].unit].province_code;
-    const double factor = code == "11" ? 3.0 * 0.5 : 3.0;  // Điện Biên's own x the national
+    const double factor = code == "11" ? 0.5 : 3.0;  // Điện Biên's own, else the national
     seen.insert(code);
     const auto b = sc::center_scenario(base, i), s = sc::center_scenario(scaled, i);
     for (std::size_t k = 0; k < b.center.systems.size(); ++k) {
