@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Calibration of the national launch scenario: a fit of 2 free parameters to 6 published targets,
+"""Calibration of the national launch scenario: a fit of 4 free parameters to 6 published targets,
 then checks it never saw, the spread of on-time over centers, and each headline's sensitivity.
 
     /usr/bin/python3 analysis/calibration.py [--motcua build/sim/motcua] [--apply]
@@ -70,22 +70,56 @@ def hcmc_per_working_day(centers, res, column):
     return sum(res[column][i] for i, p in enumerate(prov) if p == HCMC) / LAUNCH_WORKING_DAYS
 
 
-class Model:
-    """Runs the scenario at given free-parameter values. The visit rate is one value for every
-    class; the scenario cannot take it by --set (it is in [[classes]]), so each run gets a copy of
-    the scenario file in the work folder with the rate written in and its paths made absolute."""
+# The free parameters a fit may name ([fit] parameters), each a number in the launch scenario:
+# `line` finds it there (group 1 what comes before the value, group 2 the value; the visit rate is
+# on every class's line), `label` heads its column in the search log. HCMC's own factor is the
+# one right under [provinces.79]; the national one is any other.
+PARAMETERS = {
+    "visits_per_1000_per_day": {"label": "visit rate", "line": r"^(visits_per_1000_per_day = )([0-9.]+)"},
+    "back_office_time_factor": {"label": "back-office factor", "line": r"^(back_office_time_factor = )([0-9.]+)"},
+    "sync_failure_factor": {"label": "sync factor, other provinces",
+                            "line": r"(?<!\[provinces\.79\]\n)^(sync_failure_factor = )([0-9.]+)"},
+    "hcmc_sync_failure_factor": {"label": "sync factor, HCMC",
+                                 "line": r"(?<=\[provinces\.79\]\n)^(sync_failure_factor = )([0-9.]+)"},
+}
+DEFAULT_PARAMETERS = ("visits_per_1000_per_day", "back_office_time_factor")
 
-    def __init__(self, motcua, scenario, workdir, threads=2, base_settings=()):
+
+def scenario_values(text, names):
+    """The named parameters' values in a scenario file's text."""
+    out = []
+    for name in names:
+        m = re.search(PARAMETERS[name]["line"], text, re.M)
+        if not m:
+            raise SystemExit("calibration: no line for %s in the scenario" % name)
+        out.append(float(m.group(2)))
+    return out
+
+
+def with_values(text, names, x, digits=6):
+    """The scenario text with the named parameters set to x (every class's visit rate)."""
+    for name, v in zip(names, x):
+        text, n = re.subn(PARAMETERS[name]["line"], lambda m: m.group(1) + "%.*f" % (digits, v), text, flags=re.M)
+        if n == 0:
+            raise SystemExit("calibration: no line for %s in the scenario" % name)
+    return text
+
+
+class Model:
+    """Runs the scenario at given free-parameter values (x, in the order of `parameters`). Some
+    parameters cannot be taken by --set (the visit rate is in [[classes]]), so each run gets a copy
+    of the scenario file in the work folder with the values written in and its paths made absolute."""
+
+    def __init__(self, motcua, scenario, workdir, threads=2, base_settings=(), parameters=DEFAULT_PARAMETERS):
         self.motcua, self.workdir, self.threads = motcua, workdir, threads
         self.scenario = os.path.join(ROOT, scenario)
         self.base_settings = list(base_settings)
+        self.parameters = list(parameters)
         self.runs, self.seconds = 0, 0.0
         os.makedirs(workdir, exist_ok=True)
 
-    def scenario_copy(self, rate, overrides=True):
-        text = open(self.scenario, encoding="utf-8").read()
-        text = re.sub(r"^visits_per_1000_per_day = [0-9.]+", "visits_per_1000_per_day = %.6f" % rate,
-                      text, flags=re.M)
+    def scenario_copy(self, x, overrides=True):
+        text = with_values(open(self.scenario, encoding="utf-8").read(), self.parameters, x)
         folder = os.path.dirname(os.path.dirname(self.scenario))
         text = text.replace('"../', '"%s/' % folder)
         if not overrides:
@@ -94,12 +128,11 @@ class Model:
         open(path, "w", encoding="utf-8").write(text)
         return path
 
-    def run(self, name, rate, factor, settings=(), replications=1, overrides=True):
+    def run(self, name, x, settings=(), replications=1, overrides=True):
         """One `motcua run`; returns (national rows, centers, center rows) of every replication."""
         out = os.path.join(self.workdir, name + ".h5")
-        cmd = [self.motcua, "run", self.scenario_copy(rate, overrides), "-o", out, "-q",
-               "-t", str(self.threads), "-r", str(replications),
-               "--set", "national.back_office_time_factor = %.6f" % factor]
+        cmd = [self.motcua, "run", self.scenario_copy(x, overrides), "-o", out, "-q",
+               "-t", str(self.threads), "-r", str(replications)]
         for s in self.base_settings + list(settings):
             cmd += ["--set", s]
         start = time.time()
@@ -125,8 +158,7 @@ class Evaluation:
         self.plan = plan or {"national": [], "hcmc_days": {"hcmc_july_dossiers": 31, "hcmc_to_19aug_dossiers": 50}}
 
     def outputs(self, x):
-        rate, factor = x
-        nat, centers, rows = self.model.run("fit", rate, factor, self.plan["national"])
+        nat, centers, rows = self.model.run("fit", x, self.plan["national"])
         out = {}
         for t in self.targets:
             tid = t["id"]
@@ -138,7 +170,7 @@ class Evaluation:
                 out[tid] = unit_value(centers, rows, t["unit"], "on_time_rate")[0]
             elif tid in self.plan["hcmc_days"]:
                 days = self.plan["hcmc_days"][tid]
-                h, *_ = self.model.run("fit_hcmc%d" % days, rate, factor,
+                h, *_ = self.model.run("fit_hcmc%d" % days, x,
                                        ['national.provinces = ["%s"]' % HCMC, "run.days = %d" % days])
                 out[tid] = h["dossiers_received"][0]
             else:
@@ -192,20 +224,15 @@ def fit(f, x0, step, min_step, bounds, max_evaluations):
     return [round(v, 9) for v in x], best, log
 
 
-def read_scenario_values(scenario):
-    s = open(os.path.join(ROOT, scenario), encoding="utf-8").read()
-    rate = float(re.search(r"^visits_per_1000_per_day = ([0-9.]+)", s, re.M).group(1))
-    factor = float(re.search(r"^back_office_time_factor = ([0-9.]+)", s, re.M).group(1))
-    return [rate, factor]
+def read_scenario_values(scenario, names):
+    return scenario_values(open(os.path.join(ROOT, scenario), encoding="utf-8").read(), names)
 
 
-def apply(scenario, x):
+def apply(scenario, names, x):
     """Write the fitted values into the scenario's CALIBRATED lines."""
     path = os.path.join(ROOT, scenario)
-    s = open(path, encoding="utf-8").read()
-    s = re.sub(r"^visits_per_1000_per_day = [0-9.]+", "visits_per_1000_per_day = %.4f" % x[0], s, flags=re.M)
-    s = re.sub(r"^back_office_time_factor = [0-9.]+", "back_office_time_factor = %.4f" % x[1], s, flags=re.M)
-    open(path, "w", encoding="utf-8").write(s)
+    text = open(path, encoding="utf-8").read()
+    open(path, "w", encoding="utf-8").write(with_values(text, names, x, digits=4))
 
 
 def main():
@@ -225,24 +252,25 @@ def main():
     args = p.parse_args()
     cfg = tomllib.load(open(TARGETS, "rb"))
     fc = cfg["fit"]
-    model = Model(args.motcua, fc["scenario"], args.workdir, args.threads)
+    names = fc["parameters"]
+    model = Model(args.motcua, fc["scenario"], args.workdir, args.threads, parameters=names)
     started = time.time()
-    x0 = fc.get("start") or read_scenario_values(fc["scenario"])
+    x0 = fc.get("start") or read_scenario_values(fc["scenario"], names)
     ev = Evaluation(model, cfg["target"])
     seen = {}
 
     def f(x):
         seen[tuple(x)] = ev.outputs(x)
-        print("fit %d: rate %.4f factor %.4f -> J %.3f" % (len(seen), x[0], x[1], objective(cfg["target"], seen[tuple(x)])),
+        print("fit %d: %s -> J %.3f" % (len(seen), " ".join("%.4f" % v for v in x), objective(cfg["target"], seen[tuple(x)])),
               flush=True)
         return objective(cfg["target"], seen[tuple(x)])
 
     state = os.path.join(args.workdir, "state.json")
     if args.channels:  # the channel table alone, without refitting
         import calibration_report
-        x = read_scenario_values(fc["scenario"])
+        x = read_scenario_values(fc["scenario"], names)
         reps = cfg["checks"]["replications"]
-        nat, *_ = model.run("channels_national", x[0], x[1], [], reps)
+        nat, *_ = model.run("channels_national", x, [], reps)
         calibration_report.write_channels(
             cfg, channel_split(nat), reps, late_steps(nat),
             "`calibration.py --channels`: the national launch run at the scenario's (fitted) values, fixed seed")
@@ -265,13 +293,13 @@ def main():
                                  check_results, national, s["sensitivity"], s["timing"])
         return
     if args.no_fit:
-        x0 = read_scenario_values(fc["scenario"])
+        x0 = read_scenario_values(fc["scenario"], names)
         x, log = x0, [(tuple(x0), f(x0))]
     else:
         x, _, log = fit(f, x0, fc["start_step"], fc["min_step"], fc["bounds"], fc["max_evaluations"])
     fit_seconds = time.time() - started
     if args.apply:
-        apply(fc["scenario"], x)
+        apply(fc["scenario"], names, x)
     check_results, national = checks(model, cfg, x)
     sens = sensitivity(model, x)
     timing = {"fit_seconds": fit_seconds, "total_seconds": time.time() - started, "runs": model.runs,

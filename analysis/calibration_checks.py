@@ -49,9 +49,8 @@ def september_by_center(runs):
 def checks(model, cfg, x):
     """The checks of calibration_targets.toml at x, each over cfg['checks']['replications'] runs."""
     reps = cfg["checks"]["replications"]
-    rate, factor = x
     results = {}
-    hcmc_runs = {d: model.run("check_hcmc%d" % d, rate, factor, ['national.provinces = ["79"]', "run.days = %d" % d], reps)
+    hcmc_runs = {d: model.run("check_hcmc%d" % d, x, ['national.provinces = ["79"]', "run.days = %d" % d], reps)
                  for d in (62, 92)}
     hcmc = {d: hcmc_runs[d][0] for d in hcmc_runs}
     results["hcmc_september_by_center"] = september_by_center(hcmc_runs)
@@ -59,10 +58,10 @@ def checks(model, cfg, x):
     results["hcmc_september_on_time"] = interval(
         (hcmc[92]["dossiers_on_time"] - hcmc[62]["dossiers_on_time"]) / (settled[92] - settled[62]))
     results["hcmc_q3_overdue"] = interval(hcmc[92]["dossiers_late"] + hcmc[92]["dossiers_open_overdue"])
-    gia_lai = {d: model.run("check_gia_lai%d" % d, rate, factor, ['national.provinces = ["%s"]' % GIA_LAI, "run.days = %d" % d], reps)[0]
+    gia_lai = {d: model.run("check_gia_lai%d" % d, x, ['national.provinces = ["%s"]' % GIA_LAI, "run.days = %d" % d], reps)[0]
                for d in (62, 92)}
     results["gia_lai_september_it_share"] = interval(september_share(gia_lai, "dossiers_late_result", "dossiers_late"))
-    nat, centers, rows = model.run("check_national", rate, factor, [], reps)
+    nat, centers, rows = model.run("check_national", x, [], reps)
     scale = 6.6e6 / nat["dossiers_received"]
     results["online_payments"] = interval(nat["payments_online"] * scale)
     results["online_payments"]["unscaled"] = float(np.mean(nat["payments_online"]))
@@ -73,7 +72,7 @@ def checks(model, cfg, x):
     results["late_steps"] = late_steps(nat)
     units = [c for c in cfg["check"] if "unit" in c]
     provinces = sorted({str(centers["province"][[str(k) for k in centers["code"]].index(c["unit"])]) for c in units})
-    free = model.run("check_units_no_overrides", rate, factor,
+    free = model.run("check_units_no_overrides", x,
                      ["national.provinces = [%s]" % ", ".join('"%s"' % p for p in provinces)], reps, overrides=False)
     results["target_sd"] = {"national_on_time": float(np.std(nat["on_time_rate"], ddof=1)),
                             "national_dossiers": float(np.std(nat["dossiers_received"], ddof=1))}
@@ -133,24 +132,25 @@ def headlines(nat, centers, rows):
 
 def sensitivity(model, x, rel=0.10):
     """Each headline at x and with each free parameter moved by ±rel (1 replication, fixed seed)."""
-    table = {"base": headlines(*model.run("sens_base", x[0], x[1]))}
-    for i, name in enumerate(("visits_per_1000_per_day", "back_office_time_factor")):
+    table = {"base": headlines(*model.run("sens_base", x))}
+    for i, name in enumerate(model.parameters):
         for sign in (-1, 1):
             y = list(x)
             y[i] = x[i] * (1 + sign * rel)
-            table["%s %+d %%" % (name, sign * round(100 * rel))] = headlines(*model.run("sens", y[0], y[1]))
-    # Not a free parameter: the systems' synchronisation failure shares (ASSUMPTIONs), halved and
-    # doubled, to show how far they, not the back office, decide the on-time headlines.
-    for k in (0.5, 2.0):
-        table["sync_failure_factor x%g (not fitted)" % k] = headlines(
-            *model.run("sens", x[0], x[1], ["national.sync_failure_factor = %g" % k]))
+            table["%s %+d %%" % (name, sign * round(100 * rel))] = headlines(*model.run("sens", y))
+    if "sync_failure_factor" not in model.parameters:
+        # Not a free parameter: the systems' synchronisation failure shares (ASSUMPTIONs), halved
+        # and doubled, to show how far they, not the back office, decide the on-time headlines.
+        for k in (0.5, 2.0):
+            table["sync_failure_factor x%g (not fitted)" % k] = headlines(
+                *model.run("sens", x, ["national.sync_failure_factor = %g" % k]))
     # Nor are the seconded officers (seed 004's 80 of 158 per 92 units): none, and the 238 received
     # by late September at the same share of back-office officers (238 / 92 x 80 / 158 = 1.31).
     for per_unit, label in ((0.0, "no seconded officers"), (1.31, "seconded officers x1.5, 1.31 per unit")):
         table["%s (not fitted)" % label] = headlines(
-            *model.run("sens", x[0], x[1], ["national.secondment_per_unit = %g" % per_unit]))
+            *model.run("sens", x, ["national.secondment_per_unit = %g" % per_unit]))
     # Nor is HCMC's back-office staffing: its centers with half as many back-office workers again
     # as the templates' norm per daily visit (what HCMC's seconded staff could have been).
     table["HCMC back-office workers x1.5 (not fitted)"] = headlines(
-        *model.run("sens", x[0], x[1], ["provinces.%s.back_office_factor = 1.5" % HCMC]))
+        *model.run("sens", x, ["provinces.%s.back_office_factor = 1.5" % HCMC]))
     return table

@@ -232,22 +232,30 @@ def september_lines(split):
                 low, 100 * split["others_on_time"], 100 * split["all_on_time"])]
 
 
+# What the fitted-values table says beside a parameter's key.
+PARAMETER_NOTES = {"visits_per_1000_per_day": " (every class)", "sync_failure_factor": " (every province but HCMC)",
+                   "hcmc_sync_failure_factor": " (`[provinces.79] sync_failure_factor`)"}
+
+
 def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
-    from calibration import objective
+    from calibration import PARAMETERS, objective
+    names = cfg["fit"]["parameters"]
     nat, centers, rows = national
     lines = definitions(cfg) + ["", "### Fitted values", "",
-             "| parameter | start of the search (calibration_targets.toml) | fitted |", "|---|---|---|",
-             "| `visits_per_1000_per_day` (every class) | %.4f | %.4f |" % (x0[0], x[0]),
-             "| `back_office_time_factor` | %.4f | %.4f |" % (x0[1], x[1]), "",
-             "2 free parameters, %d targets, objective (sum of squared misses in σ) %.3f at the fitted"
-             " values after %d grid evaluations." % (len(cfg["target"]), objective(cfg["target"], outputs), len(log)), "",
+             "| parameter | start of the search (calibration_targets.toml) | fitted |", "|---|---|---|"] + [
+             "| `%s`%s | %.4f | %.4f |" % (name, PARAMETER_NOTES.get(name, ""), a, b)
+             for name, a, b in zip(names, x0, x)] + ["",
+             "%d free parameters, %d targets, objective (sum of squared misses in σ) %.3f at the fitted"
+             " values after %d grid evaluations." % (len(names), len(cfg["target"]), objective(cfg["target"], outputs),
+                                                      len(log)), "",
              "### Fit residuals", ""] + fit_table(cfg, outputs, check_results["target_sd"]) + [
              ""]
     if "channels" in check_results:  # state.json of a run before the channel columns has none
         lines += channels_table(cfg, check_results["channels"], cfg["checks"]["replications"],
                                 "The checks' national run at the fitted values", check_results.get("late_steps")) + [""]
-    lines += ["### Search log", "", "| evaluation | visit rate | back-office factor | objective |", "|---|---|---|---|"]
-    lines += ["| %d | %.4f | %.4f | %.3f |" % (i + 1, k[0], k[1], v) for i, (k, v) in enumerate(log)]
+    lines += ["### Search log", "", "| evaluation | %s | objective |" % " | ".join(PARAMETERS[n]["label"] for n in names),
+              "|---|" + "---|" * (len(names) + 1)]
+    lines += ["| %d | %s | %.3f |" % (i + 1, " | ".join("%.4f" % v for v in k), v) for i, (k, v) in enumerate(log)]
     lines += ["", "### Checks the fit never saw (%d replications each)" % cfg["checks"]["replications"], ""]
     lines += checks_table(cfg, check_results)
     lines += september_lines(check_results.get("hcmc_september_by_center"))

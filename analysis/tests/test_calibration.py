@@ -136,3 +136,23 @@ def test_the_payment_line_sets_the_models_fee_per_payment_beside_the_published_o
     assert "average 20,000 VND per online payment" in line
     assert "average 566,667 VND" in line and "28 times as much" in line
     assert calibration_report.payment_lines({}) == []
+
+
+def test_the_two_synchronisation_factors_are_read_and_written_on_their_own_lines():
+    text = ("[national]\nsync_failure_factor = 2.0   # other provinces\n[[classes]]\nvisits_per_1000_per_day = 1.1\n"
+            "[[classes]]\nvisits_per_1000_per_day = 1.1\n[provinces.79]\nsync_failure_factor = 0.5   # HCMC\n")
+    names = ["visits_per_1000_per_day", "sync_failure_factor", "hcmc_sync_failure_factor"]
+    assert calibration.scenario_values(text, names) == [1.1, 2.0, 0.5]
+    out = calibration.with_values(text, names, [1.25, 3.0, 0.125], digits=4)
+    assert out.count("visits_per_1000_per_day = 1.2500") == 2  # every class's rate
+    assert "sync_failure_factor = 3.0000   # other provinces" in out
+    assert "[provinces.79]\nsync_failure_factor = 0.1250   # HCMC" in out
+    assert calibration.scenario_values(out, names) == [1.25, 3.0, 0.125]
+    with pytest.raises(SystemExit):
+        calibration.scenario_values("[national]\n", ["hcmc_sync_failure_factor"])
+
+
+def test_the_launch_scenario_holds_every_parameter_the_fit_names():
+    cfg = calibration.tomllib.load(open(calibration.TARGETS, "rb"))
+    values = calibration.read_scenario_values(cfg["fit"]["scenario"], cfg["fit"]["parameters"])
+    assert len(values) == len(cfg["fit"]["parameters"]) == len(cfg["fit"]["start"])
