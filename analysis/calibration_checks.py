@@ -134,6 +134,9 @@ def sensitivity(model, x, rel=0.10):
     """Each headline at x and with each free parameter moved by ±rel (1 replication, fixed seed)."""
     table = {"base": headlines(*model.run("sens_base", x))}
     for i, name in enumerate(model.parameters):
+        if x[i] == 0:  # ±10 % of nothing: show it at 1 instead (the systems file's own shares)
+            table["%s 1 (fitted 0)" % name] = headlines(*model.run("sens", x[:i] + [1.0] + x[i + 1:]))
+            continue
         for sign in (-1, 1):
             y = list(x)
             y[i] = x[i] * (1 + sign * rel)

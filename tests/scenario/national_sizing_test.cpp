@@ -147,7 +147,9 @@ TEST_CASE("a launch factor ending before the run starts is refused with the date
 TEST_CASE("the national synchronisation factor scales every system's failure share up to one",
           "[scenario][national]") {
   const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");
-  const auto base = sc::load_national_scenario(path, {"national.provinces = [\"11\"]"});
+  // The base at factor 1: the systems file's own shares (the launch file's factor is fitted).
+  const auto base = sc::load_national_scenario(
+      path, {"national.provinces = [\"11\"]", "national.sync_failure_factor = 1"});
   const auto scaled = sc::load_national_scenario(
       path, {"national.provinces = [\"11\"]", "national.sync_failure_factor = 10"});
   REQUIRE(base.centers.size() == scaled.centers.size());
@@ -166,7 +168,8 @@ TEST_CASE("the national synchronisation factor scales every system's failure sha
 TEST_CASE("a province's synchronisation factor replaces the national one for its centers only",
           "[scenario][national]") {
   const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");
-  const std::vector<std::string> two = {"national.provinces = [\"11\", \"04\"]"};
+  const std::vector<std::string> two = {"national.provinces = [\"11\", \"04\"]",
+                                        "national.sync_failure_factor = 1"};  // the file's shares
   auto with = two;
   with.insert(with.end(),
               {"national.sync_failure_factor = 3", "provinces.11.sync_failure_factor = 0.5"});
