@@ -156,3 +156,22 @@ def test_the_launch_scenario_holds_every_parameter_the_fit_names():
     cfg = calibration.tomllib.load(open(calibration.TARGETS, "rb"))
     values = calibration.read_scenario_values(cfg["fit"]["scenario"], cfg["fit"]["parameters"])
     assert len(values) == len(cfg["fit"]["parameters"]) == len(cfg["fit"]["start"])
+
+
+def test_the_fit_recovers_a_synchronisation_factor_written_into_the_scenario_copy(tmp_path, motcua_binary):
+    # As above, with the other provinces' synchronisation factor as the second parameter: it
+    # reaches the run through the scenario copy's [national] line, and on-time falls as it grows.
+    names = ["visits_per_1000_per_day", "sync_failure_factor"]
+    model = calibration.Model(motcua_binary, SCENARIO, str(tmp_path), threads=2,
+                              base_settings=['national.provinces = ["11"]', "run.days = 10"], parameters=names)
+    targets = [{"id": "national_dossiers", "kind": "relative", "sigma": 0.03},
+               {"id": "national_on_time", "kind": "absolute", "sigma": 0.01}]
+    ev = calibration.Evaluation(model, targets, {"national": [], "hcmc_days": {}})
+    truth = [1.2, 3.0]
+    made = ev.outputs(truth)
+    for t in targets:
+        t["published"] = made[t["id"]]
+    assert made["national_on_time"] < ev.outputs([1.2, 1.0])["national_on_time"]
+    f = lambda x: calibration.objective(targets, ev.outputs(x))  # noqa: E731
+    x, best, _ = calibration.fit(f, [1.0, 2.0], [0.1, 0.5], [0.1, 0.5], [[0.6, 2.0], [0.1, 10.0]], 24)
+    assert x == truth and best == 0.0
