@@ -232,6 +232,13 @@ def september_lines(split):
                 low, 100 * split["others_on_time"], 100 * split["all_on_time"])]
 
 
+def bound_note(value, low, high):
+    """A fitted value on a bound of the search is the fit asking for more than it may have: said so."""
+    if value <= low:
+        return " **at its lower bound**"
+    return " **at its upper bound**" if value >= high else ""
+
+
 # What the fitted-values table says beside a parameter's key.
 PARAMETER_NOTES = {"visits_per_1000_per_day": " (every class)", "sync_failure_factor": " (every province but HCMC)",
                    "hcmc_sync_failure_factor": " (`[provinces.79] sync_failure_factor`)"}
@@ -242,12 +249,14 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing):
     names = cfg["fit"]["parameters"]
     nat, centers, rows = national
     lines = definitions(cfg) + ["", "### Fitted values", "",
-             "| parameter | start of the search (calibration_targets.toml) | fitted |", "|---|---|---|"] + [
-             "| `%s`%s | %.4f | %.4f |" % (name, PARAMETER_NOTES.get(name, ""), a, b)
-             for name, a, b in zip(names, x0, x)] + ["",
+             "| parameter | start of the search (calibration_targets.toml) | bounds | fitted |", "|---|---|---|---|"] + [
+             "| `%s`%s | %.4f | %g – %g | %.4f%s |" % (name, PARAMETER_NOTES.get(name, ""), a, lo, hi, b, bound_note(b, lo, hi))
+             for name, a, (lo, hi), b in zip(names, x0, cfg["fit"]["bounds"], x)] + ["",
              "%d free parameters, %d targets, objective (sum of squared misses in σ) %.3f at the fitted"
-             " values after %d grid evaluations." % (len(names), len(cfg["target"]), objective(cfg["target"], outputs),
-                                                      len(log)), "",
+             " values after %d grid evaluations%s." % (
+                 len(names), len(cfg["target"]), objective(cfg["target"], outputs), len(log),
+                 " (the budget: the search stopped there, with its steps not yet at their minimum)"
+                 if len(log) >= cfg["fit"]["max_evaluations"] else " (every step below its minimum)"), "",
              "### Fit residuals", ""] + fit_table(cfg, outputs, check_results["target_sd"]) + [
              ""]
     if "channels" in check_results:  # state.json of a run before the channel columns has none

@@ -175,3 +175,9 @@ def test_the_fit_recovers_a_synchronisation_factor_written_into_the_scenario_cop
     f = lambda x: calibration.objective(targets, ev.outputs(x))  # noqa: E731
     x, best, _ = calibration.fit(f, [1.0, 2.0], [0.1, 0.5], [0.1, 0.5], [[0.6, 2.0], [0.1, 10.0]], 24)
     assert x == truth and best == 0.0
+
+
+def test_a_fitted_value_on_a_bound_of_the_search_is_marked():
+    assert calibration_report.bound_note(0.0, 0.0, 5.0) == " **at its lower bound**"
+    assert calibration_report.bound_note(5.0, 0.0, 5.0) == " **at its upper bound**"
+    assert calibration_report.bound_note(2.9, 0.1, 10.0) == ""
