@@ -52,6 +52,32 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
     visit_factor_ = &demand.domain_visit_factor;
   }
   used_ = used_streams(params, no_writing_today_, visit_factor_ != nullptr);
+  if (only_service_varies()) {
+    // The fixed attributes as draw_all gives them, from copies of the two streams it draws
+    // from, so that the first citizen still gets their first draws.
+    const engine::RngStream service = service_, patience = patience_;
+    draw_all(fixed_attributes_);
+    service_ = service;
+    patience_ = patience;
+    fixed_ = true;
+  }
+}
+
+bool CitizenDraws::only_service_varies() const {
+  const Used& u = used_;
+  if (u.priority_class || u.procedure || u.channel || u.form || u.reception || u.policy ||
+      u.behaviour || params_.procedures.size() != 1 || no_writing_today_ || visit_factor_ ||
+      params_.reception.robot)
+    return false;
+  const double no_show = params_.behaviour.no_show_share;
+  if (no_show > 0.0 && no_show < 1.0) return false;
+  const auto fixed = [](const engine::Distribution& d) {
+    return std::holds_alternative<engine::Distribution::Deterministic>(d.variant());
+  };
+  const ProcedureParams& p = params_.procedures.front();
+  const ReceptionParams& r = params_.reception;
+  return fixed(p.form) && fixed(p.fix_on_spot) && fixed(p.back_office) && fixed(r.misroute_time) &&
+         fixed(r.reception_time) && fixed(r.manual_ticket_time);
 }
 
 CitizenDraws::Used CitizenDraws::used_streams(const CenterParams& params, bool no_writing_today,
@@ -95,8 +121,41 @@ double CitizenDraws::unit_exponential() {
   return unit.sample(arrivals_);
 }
 
+void CitizenDraws::draw_fixed(Citizen& c) {
+  // Every attribute draw_all writes, but wrong_pick: it sets that only for a wrong pick, which
+  // needs a share strictly between 0 and 1 (the reception stream).
+  const Citizen& f = fixed_attributes_;
+  c.priority_class = f.priority_class;
+  c.procedure = f.procedure;
+  c.domain = f.domain;
+  c.queue = f.queue;
+  c.robot_queue = f.robot_queue;
+  c.balk_draw = f.balk_draw;
+  c.return_draw = f.return_draw;
+  c.absent_when_called = f.absent_when_called;
+  c.online = f.online;
+  c.form_time = f.form_time;
+  c.stays_home = f.stays_home;
+  c.robot_time = f.robot_time;
+  c.robot_answers = f.robot_answers;
+  c.incomplete = f.incomplete;
+  c.fix_on_spot = f.fix_on_spot;
+  c.fix_time = f.fix_time;
+  c.misroute_time = f.misroute_time;
+  c.reception_time = f.reception_time;
+  c.manual_ticket_time = f.manual_ticket_time;
+  c.back_office_need = f.back_office_need;
+  // draw_all's two draws, in its order; the behaviour stream is not used, so `abandons` is 0.
+  c.service_need = params_.procedures.front().service.sample(service_);
+  c.patience = params_.patience ? params_.patience->sample(patience_)
+                                : std::numeric_limits<double>::infinity();
+  const double abandons = 0.0;
+  if (abandons >= params_.behaviour.abandon_share)
+    c.patience = std::numeric_limits<double>::infinity();
+}
+
 // Flattened: the fixed durations and the policies' part cost less inline (issue 20).
-[[gnu::flatten]] void CitizenDraws::draw(Citizen& c) {
+[[gnu::flatten]] void CitizenDraws::draw_all(Citizen& c) {
   c.priority_class = uniform_if(class_, used_.priority_class) < params_.priority_share
                          ? PriorityClass::priority
                          : PriorityClass::regular;

@@ -23,15 +23,35 @@ class CitizenDraws {
   /// Fills every random attribute of c. Every attribute is drawn for every citizen, used or
   /// not, so the streams stay aligned across variants; only a stream that cannot change any
   /// citizen of the day is left alone (Used).
-  void draw(Citizen& c);
+  void draw(Citizen& c) {
+    if (fixed_) {
+      draw_fixed(c);
+      return;
+    }
+    draw_all(c);
+  }
   /// Next gap of the station form's renewal arrival process.
   double interarrival();
   /// Unit-rate exponential for the calendar form's non-homogeneous Poisson process.
   double unit_exponential();
   /// Draws from every stream, as if each could change a citizen (tests compare the two).
-  void use_every_stream() { used_ = Used{}; }
+  void use_every_stream() {
+    used_ = Used{};
+    fixed_ = false;
+  }
+  /// Whether draw() copies the day's fixed attributes and draws only the service need and the
+  /// patience (see fixed_).
+  bool fixed() const { return fixed_; }
+  /// Draws every attribute as if some could vary (tests compare the two ways).
+  void draw_every_attribute() { fixed_ = false; }
 
  private:
+  /// The general way: every attribute from its distribution or stream, in a fixed order.
+  void draw_all(Citizen& c);
+  /// The fixed way: the attributes of fixed_attributes_, then the service need and patience.
+  void draw_fixed(Citizen& c);
+  /// Whether the service need and the patience are the only attributes that vary today.
+  bool only_service_varies() const;
   /// Applies the day's policies (visit factors, no-writing day, reception robot) to c.
   void draw_policies(Citizen& c, double& incomplete_share);
   /// The next uniform of a stream the day uses, or 0 for a stream it does not (see Used).
@@ -55,6 +75,13 @@ class CitizenDraws {
   bool no_writing_today_ = false;
   const std::vector<double>* visit_factor_ = nullptr;  ///< by domain; nullptr: everyone comes
   Used used_;
+  /// True when no attribute but the service need and the patience can vary today (one
+  /// procedure, no share strictly between 0 and 1, every other duration fixed: a station
+  /// scenario): draw() then copies the attributes draw_all() gave fixed_attributes_ once, at
+  /// construction, instead of testing each rule for every citizen (issue 20). The same draws,
+  /// in the same order, from the same two streams.
+  bool fixed_ = false;
+  Citizen fixed_attributes_;
   engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_;
   // Streams added with the software systems: new purposes, so the streams above draw exactly
   // what they drew before systems were modelled.

@@ -53,7 +53,85 @@ bool same_citizens(const CenterParams& params, std::uint32_t day, int n) {
   // Both must still be in step on the streams they share: the next arrival gap is the same.
   return skipping.interarrival() == every.interarrival();
 }
+
+/// Every field of two citizens, drawn or not (Citizen has padding: no memcmp).
+bool same_fields(const Citizen& a, const Citizen& b) {
+  return a.id == b.id && a.arrival == b.arrival && a.first_arrival == b.first_arrival &&
+         a.ticket_time == b.ticket_time && a.service_start == b.service_start &&
+         a.service_need == b.service_need && a.patience == b.patience &&
+         a.form_time == b.form_time && a.fix_time == b.fix_time &&
+         a.misroute_time == b.misroute_time && a.reception_time == b.reception_time &&
+         a.manual_ticket_time == b.manual_ticket_time && a.desk_time == b.desk_time &&
+         a.back_office_need == b.back_office_need && a.paper_entry == b.paper_entry &&
+         a.waited == b.waited && a.robot_time == b.robot_time && a.balk_draw == b.balk_draw &&
+         a.return_draw == b.return_draw && a.procedure == b.procedure && a.domain == b.domain &&
+         a.queue == b.queue && a.robot_queue == b.robot_queue && a.counter == b.counter &&
+         a.staff == b.staff && a.visit == b.visit && a.priority_class == b.priority_class &&
+         a.online == b.online && a.wrong_pick == b.wrong_pick && a.incomplete == b.incomplete &&
+         a.fix_on_spot == b.fix_on_spot && a.paper == b.paper && a.stays_home == b.stays_home &&
+         a.robot_answers == b.robot_answers && a.returning == b.returning &&
+         a.ticketed == b.ticketed && a.absent_when_called == b.absent_when_called &&
+         a.no_show == b.no_show && a.effects == b.effects &&
+         a.pending_event.slot == b.pending_event.slot &&
+         a.pending_event.generation == b.pending_event.generation && a.prev == b.prev &&
+         a.next == b.next;
+}
+
+/// Whether the day's draws copy fixed attributes (CitizenDraws::fixed), and n citizens so drawn
+/// equal, in every field, those drawn attribute by attribute from the same streams.
+bool fixed_and_same(const CenterParams& params, int n) {
+  const sim::engine::Simulation sim({20261207, 2, params.center_id});
+  sim::model::CitizenDraws fixed(sim, params, 0), general(sim, params, 0);
+  general.draw_every_attribute();
+  if (!fixed.fixed() || general.fixed()) return false;
+  for (int i = 0; i < n; ++i) {
+    Citizen a, b;
+    fixed.draw(a);
+    general.draw(b);
+    if (!same_fields(a, b)) return false;
+  }
+  return fixed.interarrival() == general.interarrival();
+}
 }  // namespace
+
+TEST_CASE("a station whose citizens differ only in service and patience copies the rest",
+          "[model][citizen_draws]") {
+  auto p = sim::model::station_params(4, Distribution::exponential(1.0 / 3.6),
+                                      Distribution::exponential(1.0), std::nullopt, 0.0, 1e9);
+  CHECK(fixed_and_same(p, 2000));
+  SECTION("a patience that everyone keeps, and one that no one does") {
+    p.patience = Distribution::exponential(10.0);
+    CHECK(fixed_and_same(p, 2000));
+    p.behaviour.abandon_share = 0.0;
+    CHECK(fixed_and_same(p, 2000));
+  }
+  SECTION("fixed durations and certain shares other than the defaults") {
+    auto& proc = p.procedures[0];
+    proc.form = Distribution::deterministic(2.5);
+    proc.back_office = Distribution::deterministic(7.0);
+    proc.fix_on_spot = Distribution::deterministic(1.5);
+    proc.incomplete_share = 1.0;
+    proc.fix_on_spot_share = 1.0;
+    p.priority_share = 1.0;
+    p.behaviour.no_show_share = 1.0;
+    p.reception.manual_ticket_time = Distribution::deterministic(0.75);
+    proc.service = Distribution::lognormal_mean_sd(3.0, 1.0);
+    CHECK(fixed_and_same(p, 2000));
+  }
+  SECTION("any attribute that can vary draws each attribute again") {
+    const sim::engine::Simulation sim({1, 0, 0});
+    p.procedures[0].back_office = Distribution::exponential(5.0);
+    CHECK_FALSE(sim::model::CitizenDraws(sim, p, 0).fixed());
+    p.procedures[0].back_office = Distribution::deterministic(5.0);
+    p.priority_share = 0.1;
+    CHECK_FALSE(sim::model::CitizenDraws(sim, p, 0).fixed());
+    p.priority_share = 0.0;
+    p.behaviour.no_show_share = 0.05;
+    CHECK_FALSE(sim::model::CitizenDraws(sim, p, 0).fixed());
+    p.behaviour.no_show_share = 0.0;
+    CHECK(sim::model::CitizenDraws(sim, p, 0).fixed());
+  }
+}
 
 TEST_CASE("a station citizen skips the streams that cannot change it and is drawn the same",
           "[model][citizen_draws]") {
