@@ -73,6 +73,11 @@ class CenterObserver {
   virtual void on_queue_length(engine::SimTime, std::uint32_t /*queue*/, std::uint32_t /*length*/) {
   }
   /// A counter changed state; staff is the civil servant sitting at it (no_index if none).
+  /// A counter whose service ends is idle, but reported idle only if it stays so: when at the
+  /// same instant it calls its next ticket, closes or takes back-office work, only that state
+  /// is reported (the idle instant has no width, so no time-weighted figure changes; issue
+  /// 20, one call fewer for most services). So every report whose previous state for the
+  /// counter was busy is a service end, and busy may follow busy.
   virtual void on_counter_state(engine::SimTime, std::uint32_t /*counter*/, std::uint32_t /*staff*/,
                                 CounterState) {}
   /// A session opened and its staff sat down: by domain, true when the center serves the
@@ -115,12 +120,13 @@ class CenterObserver {
 };
 
 /// The observers of one center, in the order they were attached; components hold a const
-/// reference and publish to each in turn. The two signals every ticket sends, on_ticket and
-/// on_service_start, go to ticket_watchers() only: an observer whose type is final and keeps
-/// CenterObserver's empty handlers for both is left out of that list, so a run without a
-/// trace does not make two empty virtual calls per citizen (issue 20). The test is on the
-/// static type at push_back: an observer added through a base-class pointer, or of a type
-/// that is not final (a derived type might override), gets every signal.
+/// reference and publish to each in turn. Three signals every visit sends go to shorter
+/// lists: on_ticket and on_service_start to ticket_watchers(), on_service_end to
+/// service_end_watchers(). An observer whose type is final and keeps CenterObserver's empty
+/// handlers for a signal is left out of its list, so a run without a trace does not make
+/// empty virtual calls for every citizen (issue 20). The test is on the static type at
+/// push_back: an observer added through a base-class pointer, or of a type that is not final
+/// (a derived type might override), gets every signal.
 class Observers {
  public:
   using List = std::vector<CenterObserver*>;
@@ -128,33 +134,46 @@ class Observers {
   void push_back(T* observer) {
     all_.push_back(observer);
     if (!ignores_ticket_signals<T>()) ticket_.push_back(observer);
+    if (!ignores_service_end<T>()) service_end_.push_back(observer);
   }
   void remove(const CenterObserver* observer) {
     std::erase(all_, observer);
     std::erase(ticket_, observer);
+    std::erase(service_end_, observer);
   }
   List::const_iterator begin() const { return all_.begin(); }
   List::const_iterator end() const { return all_.end(); }
   std::size_t size() const { return all_.size(); }
   /// The observers that handle on_ticket and on_service_start.
   const List& ticket_watchers() const { return ticket_; }
+  /// The observers that handle on_service_end.
+  const List& service_end_watchers() const { return service_end_; }
 
   /// True when T is final and declares neither on_ticket nor on_service_start (a member
   /// pointer to an inherited function has the base class's type).
   template <class T>
   static constexpr bool ignores_ticket_signals() {
-    if constexpr (!std::is_final_v<T>) {
-      return false;
-    } else {
-      return std::is_same_v<decltype(&T::on_ticket), decltype(&CenterObserver::on_ticket)> &&
-             std::is_same_v<decltype(&T::on_service_start),
-                            decltype(&CenterObserver::on_service_start)>;
-    }
+    return keeps_default<T, decltype(&T::on_ticket), decltype(&CenterObserver::on_ticket)>() &&
+           keeps_default<T, decltype(&T::on_service_start),
+                         decltype(&CenterObserver::on_service_start)>();
+  }
+  /// True when T is final and does not declare on_service_end.
+  template <class T>
+  static constexpr bool ignores_service_end() {
+    return keeps_default<T, decltype(&T::on_service_end),
+                         decltype(&CenterObserver::on_service_end)>();
   }
 
  private:
+  /// Whether T is final and Handler, the type of &T::on_x, is CenterObserver's own.
+  template <class T, class Handler, class Default>
+  static constexpr bool keeps_default() {
+    return std::is_final_v<T> && std::is_same_v<Handler, Default>;
+  }
+
   List all_;
-  List ticket_;  ///< those of all_ that handle on_ticket and on_service_start
+  List ticket_;       ///< those of all_ that handle on_ticket and on_service_start
+  List service_end_;  ///< those of all_ that handle on_service_end
 };
 
 /// Publishes that a system touched a citizen's visit, once per effect and visit: later calls

@@ -131,6 +131,7 @@ void CounterService::close_counter(std::uint32_t k) {
 
 void CounterService::set_counter(std::uint32_t k, CounterState state) {
   hall_.set_state(k, state);
+  if (k == idle_unreported_) idle_unreported_ = no_index;  // this state replaces the idle one
   for (auto* o : observers_) o->on_counter_state(sim_.now(), k, hall_.counter(k).staff, state);
 }
 
@@ -212,10 +213,14 @@ void CounterService::start_service(CitizenIndex i, std::uint32_t k) {
   const auto k = static_cast<std::uint32_t>(counter);
   const CitizenIndex i = hall_.counter(k).serving;
   hall_.counter(k).serving = no_citizen;
-  for (auto* o : observers_) o->on_service_end(sim_.now(), pool_[i], k);
-  set_counter(k, CounterState::idle);
+  for (auto* o : observers_.service_end_watchers()) o->on_service_end(sim_.now(), pool_[i], k);
+  // Idle from now (the visit's end and the next call see it so), reported only if no other
+  // state follows at this instant (CenterObserver::on_counter_state): set_counter clears it.
+  hall_.set_state(k, CounterState::idle);
+  idle_unreported_ = k;
   finish_visit(i);
   call(k);
+  if (idle_unreported_ == k) set_counter(k, CounterState::idle);
 }
 
 void CounterService::finish_visit(CitizenIndex i) {
@@ -314,7 +319,7 @@ void CounterService::send_home_from_counter(std::uint32_t k) {
   publish_effect(observers_, sim_.now(), c,
                  down ? static_cast<std::uint32_t>(std::countr_zero(down)) : no_index,
                  SystemEffect::sent_home);
-  for (auto* o : observers_) o->on_service_end(sim_.now(), c, k);
+  for (auto* o : observers_.service_end_watchers()) o->on_service_end(sim_.now(), c, k);
   set_counter(k, CounterState::idle);
   router_.leave(i, LeaveReason::system_down);
   call(k);

@@ -127,6 +127,9 @@ class CounterService : public BackOfficeListener {
   std::optional<engine::RngStream> paper_;    ///< "citizen.paper_entry" of paper_day_
   std::uint32_t paper_day_ = UINT32_MAX;
   mutable std::vector<bool> shared_;  ///< minutes_to_serve's scratch, by domain (no allocation)
+  /// The counter whose service just ended, idle but not yet reported (on_service_end), or
+  /// no_index.
+  std::uint32_t idle_unreported_ = no_index;
 };
 
 }  // namespace sim::model

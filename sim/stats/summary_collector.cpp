@@ -72,6 +72,7 @@ void SummaryCollector::on_counter_state(engine::SimTime t, std::uint32_t counter
                                         CounterState state) {
   const auto weight = [](CounterState s, CounterState of) { return s == of ? 1.0 : 0.0; };
   const CounterState old = counter_states_[counter];
+  if (old == CounterState::busy) last_service_end_ = t;  // a service ended
   busy_now_ += weight(state, CounterState::busy) - weight(old, CounterState::busy);
   open_now_ += (state != CounterState::closed) - (old != CounterState::closed);
   counter_states_[counter] = state;

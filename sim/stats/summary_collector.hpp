@@ -35,9 +35,6 @@ class SummaryCollector final : public model::CenterObserver {
     overtime_ += minutes;
     overtime_max_ = std::max(overtime_max_, minutes);
   }
-  void on_service_end(engine::SimTime t, const model::Citizen&, std::uint32_t) override {
-    last_service_end_ = t;
-  }
   void on_day_start(engine::SimTime t, std::uint32_t day) override {
     day_ = day;
     day_start_ = t;
@@ -53,6 +50,10 @@ class SummaryCollector final : public model::CenterObserver {
   const Tally& waits() const { return wait_; }
 
  private:
+  // No on_service_end: a counter leaving busy (or reported busy again) is a service end
+  // (CenterObserver::on_counter_state), so on_counter_state keeps the day's last one and the
+  // collector is left out of on_service_end's observers (Observers).
+
   /// Citizens are followed from their first arrival; returns belong to the same citizen.
   bool observed(const model::Citizen& c) const { return window_.follows(c); }
 

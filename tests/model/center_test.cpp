@@ -46,6 +46,21 @@ TEST_CASE(
   CHECK(run_lines(p) == expected);
 }
 
+TEST_CASE(
+    "a counter that calls its next ticket as its service ends is reported busy only, one left "
+    "with no ticket idle",
+    "[model][observers]") {
+  // The run below, by counter: both open idle at 0; counter 0 is busy 1..3.5, calls citizen 2
+  // at once (busy again at 3.5, no idle report), idle at 6; counter 1 busy 2..4.5, calls 3 at
+  // once, idle at 7. States: 1 idle, 2 busy (CounterState).
+  const auto p = station_params(2, Distribution::deterministic(1.0),
+                                Distribution::deterministic(2.5), std::nullopt, 0.0, 4.5);
+  const std::vector<std::string> expected = {
+      "0 counter 0 0 1",   "0 counter 1 1 1",   "1 counter 0 0 2", "2 counter 1 1 2",
+      "3.5 counter 0 0 2", "4.5 counter 1 1 2", "6 counter 0 0 1", "7 counter 1 1 1"};
+  CHECK(test_support::record_run(p, 7).trace_of({"counter"}) == expected);
+}
+
 TEST_CASE("two counters share one queue and the lowest-numbered idle counter is used first",
           "[model]") {
   // Arrivals at 1, 2, 3, 4 (gap 1), service 2.5, two counters, no patience.

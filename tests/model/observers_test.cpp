@@ -110,6 +110,9 @@ struct HearsCalls final : CenterObserver {
   void on_service_start(SimTime, const Citizen&, std::uint32_t) override {}
 };
 struct MightBeDerived : CenterObserver {};
+struct HearsServiceEnds final : CenterObserver {
+  void on_service_end(SimTime, const Citizen&, std::uint32_t) override {}
+};
 }  // namespace
 
 TEST_CASE("on_ticket and on_service_start skip only final observers that handle neither",
@@ -143,4 +146,52 @@ TEST_CASE("on_ticket and on_service_start skip only final observers that handle 
   observers.remove(&quiet);
   CHECK(observers.size() == 3);
   CHECK(observers.ticket_watchers() == std::vector<CenterObserver*>{&tickets, &calls, &open});
+}
+
+TEST_CASE("on_service_end skips only final observers that do not handle it", "[model][observers]") {
+  using sim::model::Observers;
+  STATIC_REQUIRE(Observers::ignores_service_end<Quiet>());
+  STATIC_REQUIRE(Observers::ignores_service_end<HearsTickets>());
+  STATIC_REQUIRE(!Observers::ignores_service_end<HearsServiceEnds>());
+  STATIC_REQUIRE(!Observers::ignores_service_end<MightBeDerived>());
+  STATIC_REQUIRE(!Observers::ignores_service_end<CenterObserver>());
+  // The summary finds service ends in the counter states; the day table and the trace need it.
+  STATIC_REQUIRE(Observers::ignores_service_end<sim::stats::SummaryCollector>());
+  STATIC_REQUIRE(!Observers::ignores_service_end<sim::stats::DayCollector>());
+  STATIC_REQUIRE(!Observers::ignores_service_end<sim::stats::TraceCollector>());
+  Quiet quiet;
+  HearsServiceEnds ends;
+  MightBeDerived open;
+  Observers observers;
+  observers.push_back(&quiet);
+  observers.push_back(&ends);
+  observers.push_back(&open);
+  observers.push_back(static_cast<CenterObserver*>(&quiet));  // through the base: every signal
+  CHECK(observers.service_end_watchers() == std::vector<CenterObserver*>{&ends, &open, &quiet});
+  observers.remove(&open);
+  CHECK(observers.service_end_watchers() == std::vector<CenterObserver*>{&ends, &quiet});
+}
+
+TEST_CASE("an observer that handles on_service_end hears every service end of a run",
+          "[model][observers]") {
+  // Not final, so it is in the list whatever it declares; next to the summary collector,
+  // which is left out of it.
+  struct Ends : CenterObserver {
+    int ends = 0, served = 0;
+    void on_service_end(SimTime, const Citizen&, std::uint32_t) override { ++ends; }
+    void on_served(SimTime, const Citizen&) override { ++served; }
+  };
+  const auto p = sim::model::station_params(2, sim::engine::Distribution::exponential(1.0),
+                                            sim::engine::Distribution::exponential(1.5),
+                                            std::nullopt, 0.0, 500.0);
+  sim::engine::Simulation sim({5, 0, 0});
+  sim::model::Center center(sim, p);
+  sim::stats::SummaryCollector summary({0, 500}, 2, 1);
+  Ends ends;
+  center.add_observer(summary);
+  center.add_observer(ends);
+  center.start();
+  sim.run();
+  REQUIRE(ends.served > 300);
+  CHECK(ends.ends == ends.served);  // no misroutes, no-shows or incomplete dossiers here
 }

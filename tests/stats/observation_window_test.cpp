@@ -69,15 +69,18 @@ TEST_CASE("the summary drops citizens who first came during warm-up, even when t
   a1.returning = true;
   s.on_leave(610.0, a1, sim::model::LeaveReason::incomplete);
   s.on_overtime(1000.0, 0, 45.0);  // overtime on the warm-up day: not reported
-  s.on_service_end(1000.0, a1, 0);
+  s.on_counter_state(990.0, 0, 0, sim::model::CounterState::busy);  // a service, 990 to 1000
+  s.on_counter_state(1000.0, 0, 0, sim::model::CounterState::idle);
   s.on_day_end(1440.0, 0);
   s.on_day_start(1440.0, 1);
   s.on_arrival(1500.0, b);
   b.waited = 10.0;
-  s.on_service_end(1530.0, b, 0);
+  s.on_counter_state(1520.0, 0, 0, sim::model::CounterState::busy);
+  s.on_counter_state(1530.0, 0, 0, sim::model::CounterState::idle);  // b's service ends
   s.on_served(1530.0, b);
   s.on_arrival(2000.0, a2);
-  s.on_service_end(2010.0, a2, 0);
+  s.on_counter_state(2000.0, 0, 0, sim::model::CounterState::busy);
+  s.on_counter_state(2010.0, 0, 0, sim::model::CounterState::idle);  // a2's
   s.on_served(2010.0, a2);
   s.on_overtime(2100.0, 0, 20.0);
   s.on_day_end(2880.0, 1);

@@ -105,17 +105,25 @@ TEST_CASE("a citizen who gave up and came back to be served is not unserved", "[
 
 TEST_CASE("the day's last service end and the longest overtime are kept per day", "[stats]") {
   // Day 0: services end at 600 and 1150 (19:10); day 1: at 1440 + 1000 (16:40). Overtime of 130
-  // and 20 minutes on day 0. Mean last end (1150 + 1000) / 2 = 1075, latest 1150.
+  // and 20 minutes on day 0. Mean last end (1150 + 1000) / 2 = 1075, latest 1150. A service end
+  // is a counter leaving busy, or reported busy again when it calls the next ticket at once
+  // (CenterObserver::on_counter_state); other changes of state are not.
+  using sim::model::CounterState;
   SummaryCollector s({0, 2880}, 1, 1, 30.0);
-  const auto a = citizen(0, 0);
   s.on_day_start(0, 0);
-  s.on_service_end(600, a, 0);
-  s.on_service_end(1150, a, 0);
+  s.on_counter_state(480, 0, 0, CounterState::idle);
+  s.on_counter_state(500, 0, 0, CounterState::busy);
+  s.on_counter_state(600, 0, 0, CounterState::busy);  // the next ticket called at once
+  s.on_counter_state(1150, 0, 0, CounterState::closed);
   s.on_overtime(1150, 0, 130);
   s.on_overtime(1040, 1, 20);
+  s.on_counter_state(1200, 0, 0, CounterState::idle);  // opened again, no service: not an end
+  s.on_counter_state(1210, 0, 0, CounterState::back_office);
+  s.on_counter_state(1220, 0, 0, CounterState::idle);
   s.on_day_end(1440, 0);
   s.on_day_start(1440, 1);
-  s.on_service_end(2440, a, 0);
+  s.on_counter_state(1900, 0, 0, CounterState::busy);
+  s.on_counter_state(2440, 0, 0, CounterState::idle);
   s.on_day_end(2880, 1);
   s.on_day_start(2880, 2);  // a closed day: no service, no value
   s.on_day_end(4320, 2);
