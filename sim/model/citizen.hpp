@@ -73,17 +73,22 @@ static_assert(std::is_trivially_copyable_v<Citizen>, "CitizenPool::acquire copie
 /// Slab of citizens with a free list: after warm-up, arrivals reuse slots and never allocate.
 class CitizenPool {
  public:
+  /// A slot holding a default Citizen.
   CitizenIndex acquire() {
+    // Copied from a constant: g++ turns this into a few vector stores, where `= Citizen{}`
+    // became a `rep stos`, slow to start, on every arrival.
+    static constexpr Citizen fresh{};
+    return acquire(fresh);
+  }
+  /// A slot holding a copy of `blank` (CitizenDraws::prototype).
+  CitizenIndex acquire(const Citizen& blank) {
     if (!free_.empty()) {
       const CitizenIndex i = free_.back();
       free_.pop_back();
-      // Copied from a constant: g++ turns this into a few vector stores, where `= Citizen{}`
-      // became a `rep stos`, slow to start, on every arrival.
-      static constexpr Citizen fresh{};
-      std::memcpy(&slots_[i], &fresh, sizeof(Citizen));
+      std::memcpy(&slots_[i], &blank, sizeof(Citizen));
       return i;
     }
-    slots_.emplace_back();
+    slots_.push_back(blank);
     return static_cast<CitizenIndex>(slots_.size() - 1);
   }
   void release(CitizenIndex i) { free_.push_back(i); }

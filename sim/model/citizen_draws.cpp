@@ -56,7 +56,7 @@ CitizenDraws::CitizenDraws(const engine::Simulation& sim, const CenterParams& pa
     // The fixed attributes as draw_all gives them, from copies of the two streams it draws
     // from, so that the first citizen still gets their first draws.
     const engine::RngStream service = service_, patience = patience_;
-    draw_all(fixed_attributes_);
+    draw_all(prototype_);
     service_ = service;
     patience_ = patience;
     fixed_ = true;
@@ -121,10 +121,11 @@ double CitizenDraws::unit_exponential() {
   return unit.sample(arrivals_);
 }
 
-void CitizenDraws::draw_fixed(Citizen& c) {
+void CitizenDraws::copy_fixed(Citizen& c) const {
   // Every attribute draw_all writes, but wrong_pick: it sets that only for a wrong pick, which
-  // needs a share strictly between 0 and 1 (the reception stream).
-  const Citizen& f = fixed_attributes_;
+  // needs a share strictly between 0 and 1 (the reception stream). The service need and the
+  // patience are drawn next.
+  const Citizen& f = prototype_;
   c.priority_class = f.priority_class;
   c.procedure = f.procedure;
   c.domain = f.domain;
@@ -145,6 +146,9 @@ void CitizenDraws::draw_fixed(Citizen& c) {
   c.reception_time = f.reception_time;
   c.manual_ticket_time = f.manual_ticket_time;
   c.back_office_need = f.back_office_need;
+}
+
+void CitizenDraws::draw_varying(Citizen& c) {
   // draw_all's two draws, in its order; the behaviour stream is not used, so `abandons` is 0.
   c.service_need = params_.procedures.front().service.sample(service_);
   c.patience = params_.patience ? params_.patience->sample(patience_)

@@ -25,7 +25,21 @@ class CitizenDraws {
   /// citizen of the day is left alone (Used).
   void draw(Citizen& c) {
     if (fixed_) {
-      draw_fixed(c);
+      copy_fixed(c);
+      draw_varying(c);
+      return;
+    }
+    draw_all(c);
+  }
+  /// The citizen a walk-in starts as: a default Citizen, with the day's fixed attributes set
+  /// when fixed(). A slot copied from it needs only draw_from_prototype (issue 20: the pool
+  /// copies a blank citizen into the slot anyway).
+  const Citizen& prototype() const { return prototype_; }
+  /// draw(c) for a c copied from prototype() (and given its id and times since): the same
+  /// citizen, without copying the fixed attributes again.
+  void draw_from_prototype(Citizen& c) {
+    if (fixed_) {
+      draw_varying(c);
       return;
     }
     draw_all(c);
@@ -43,13 +57,18 @@ class CitizenDraws {
   /// patience (see fixed_).
   bool fixed() const { return fixed_; }
   /// Draws every attribute as if some could vary (tests compare the two ways).
-  void draw_every_attribute() { fixed_ = false; }
+  void draw_every_attribute() {
+    fixed_ = false;
+    prototype_ = Citizen{};
+  }
 
  private:
   /// The general way: every attribute from its distribution or stream, in a fixed order.
   void draw_all(Citizen& c);
-  /// The fixed way: the attributes of fixed_attributes_, then the service need and patience.
-  void draw_fixed(Citizen& c);
+  /// The fixed way: the attributes draw_all gave prototype_ ...
+  void copy_fixed(Citizen& c) const;
+  /// ... then the service need and the patience, which vary.
+  void draw_varying(Citizen& c);
   /// Whether the service need and the patience are the only attributes that vary today.
   bool only_service_varies() const;
   /// Applies the day's policies (visit factors, no-writing day, reception robot) to c.
@@ -77,11 +96,11 @@ class CitizenDraws {
   Used used_;
   /// True when no attribute but the service need and the patience can vary today (one
   /// procedure, no share strictly between 0 and 1, every other duration fixed: a station
-  /// scenario): draw() then copies the attributes draw_all() gave fixed_attributes_ once, at
+  /// scenario): draw() then copies the attributes draw_all() gave prototype_ once, at
   /// construction, instead of testing each rule for every citizen (issue 20). The same draws,
   /// in the same order, from the same two streams.
   bool fixed_ = false;
-  Citizen fixed_attributes_;
+  Citizen prototype_;  ///< see prototype()
   engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_;
   // Streams added with the software systems: new purposes, so the streams above draw exactly
   // what they drew before systems were modelled.

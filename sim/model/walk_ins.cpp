@@ -30,11 +30,13 @@ void WalkIns::schedule_next() {
 // Flattened: the next arrival's scheduling and the pool slot are small calls, cheaper inline.
 [[gnu::flatten]] void WalkIns::on_arrival(std::uint64_t) {
   schedule_next();
-  const CitizenIndex i = pool_.acquire();
+  // With fixed attributes the slot starts as the day's prototype citizen, so that only what
+  // varies is drawn; otherwise as a default one, copied from a constant (fewer loads).
+  const CitizenIndex i = draws_->fixed() ? pool_.acquire(draws_->prototype()) : pool_.acquire();
   Citizen& c = pool_[i];
   c.id = next_citizen_id_++;
   c.arrival = c.first_arrival = c.ticket_time = sim_.now();
-  draws_->draw(c);
+  draws_->draw_from_prototype(c);
   if (c.online || c.stays_home) {
     // Online demand is the OnlineChannel's own process. Dropping the online share here keeps
     // the walk-ins a Poisson process of (1 - online_share) x the day's intensity, and keeps

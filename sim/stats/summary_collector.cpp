@@ -63,16 +63,16 @@ void SummaryCollector::on_leave(engine::SimTime t, const model::Citizen& c, Leav
 
 void SummaryCollector::on_queue_length(engine::SimTime t, std::uint32_t queue,
                                        std::uint32_t length) {
-  queued_ += static_cast<double>(length) - queue_lengths_[queue];
+  queued_ += static_cast<std::int64_t>(length) - queue_lengths_[queue];
   queue_lengths_[queue] = length;
-  queue_length_.set(t, queued_);
+  queue_length_.set(t, static_cast<double>(queued_));
 }
 
 void SummaryCollector::on_counter_state(engine::SimTime t, std::uint32_t counter, std::uint32_t,
                                         CounterState state) {
-  const auto weight = [](CounterState s, CounterState of) { return s == of ? 1.0 : 0.0; };
   const CounterState old = counter_states_[counter];
   if (old == CounterState::busy) last_service_end_ = t;  // a service ended
+  const auto weight = [](CounterState s, CounterState of) { return s == of ? 1.0 : 0.0; };
   busy_now_ += weight(state, CounterState::busy) - weight(old, CounterState::busy);
   open_now_ += (state != CounterState::closed) - (old != CounterState::closed);
   counter_states_[counter] = state;

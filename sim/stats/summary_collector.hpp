@@ -82,7 +82,10 @@ class SummaryCollector final : public model::CenterObserver {
   TimeAverage queue_length_, in_center_, busy_, open_;
   std::vector<std::uint32_t> queue_lengths_;
   std::vector<model::CounterState> counter_states_;
-  double queued_ = 0.0, inside_ = 0.0, busy_now_ = 0.0, open_now_ = 0.0;
+  /// Tickets waiting, kept as an integer and set as a double: the same whole numbers a sum of
+  /// doubles gives, with fewer conversions (issue 20).
+  std::int64_t queued_ = 0;
+  double inside_ = 0.0, busy_now_ = 0.0, open_now_ = 0.0;
   double overtime_ = 0.0;      ///< staff-minutes past the last session's close, whole run
   double overtime_max_ = 0.0;  ///< longest overtime of one staff member on one day
   double day_start_ = 0.0, last_service_end_ = -1.0;  ///< the current day's last service end

@@ -78,19 +78,24 @@ bool same_fields(const Citizen& a, const Citizen& b) {
 }
 
 /// Whether the day's draws copy fixed attributes (CitizenDraws::fixed), and n citizens so drawn
-/// equal, in every field, those drawn attribute by attribute from the same streams.
+/// (by draw, or by draw_from_prototype on a copy of the prototype) equal, in every field, those
+/// drawn attribute by attribute from the same streams.
 bool fixed_and_same(const CenterParams& params, int n) {
   const sim::engine::Simulation sim({20261207, 2, params.center_id});
-  sim::model::CitizenDraws fixed(sim, params, 0), general(sim, params, 0);
+  sim::model::CitizenDraws fixed(sim, params, 0), from_prototype(sim, params, 0),
+      general(sim, params, 0);
   general.draw_every_attribute();
-  if (!fixed.fixed() || general.fixed()) return false;
+  if (!fixed.fixed() || !from_prototype.fixed() || general.fixed()) return false;
   for (int i = 0; i < n; ++i) {
-    Citizen a, b;
+    Citizen a, b, c = from_prototype.prototype();
     fixed.draw(a);
+    from_prototype.draw_from_prototype(c);
     general.draw(b);
-    if (!same_fields(a, b)) return false;
+    if (!same_fields(a, b) || !same_fields(c, b)) return false;
   }
-  return fixed.interarrival() == general.interarrival();
+  // Still in step on the arrival stream: the next gap is the same for all three.
+  const double gap = general.interarrival();
+  return fixed.interarrival() == gap && from_prototype.interarrival() == gap;
 }
 }  // namespace
 
@@ -121,7 +126,9 @@ TEST_CASE("a station whose citizens differ only in service and patience copies t
   SECTION("any attribute that can vary draws each attribute again") {
     const sim::engine::Simulation sim({1, 0, 0});
     p.procedures[0].back_office = Distribution::exponential(5.0);
-    CHECK_FALSE(sim::model::CitizenDraws(sim, p, 0).fixed());
+    const sim::model::CitizenDraws varying(sim, p, 0);
+    CHECK_FALSE(varying.fixed());
+    CHECK(same_fields(varying.prototype(), Citizen{}));  // a default citizen, drawn in full
     p.procedures[0].back_office = Distribution::deterministic(5.0);
     p.priority_share = 0.1;
     CHECK_FALSE(sim::model::CitizenDraws(sim, p, 0).fixed());
