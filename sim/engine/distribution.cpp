@@ -100,15 +100,6 @@ Distribution Distribution::scaled(double k) const {
       v_);
 }
 
-double Distribution::sample_random(RngStream& rng) const {
-  // The commonest random kind first, with its rate computed once: Boost divides the unit
-  // exponential by the rate, so this is the same number as building the distribution here.
-  // The other kinds are a call away, so that this path needs almost no stack frame (issue 20).
-  if (std::holds_alternative<Exponential>(v_))
-    return boost::random::exponential_distribution<double>(exponential_rate_)(rng.engine());
-  return sample_other(rng);
-}
-
 double Distribution::sample_other(RngStream& rng) const {
   auto& eng = rng.engine();
   return std::visit(

@@ -5,6 +5,8 @@
 #include <variant>
 #include <vector>
 
+#include <boost/random/exponential_distribution.hpp>
+
 #include "sim/engine/rng_stream.hpp"
 
 namespace sim::engine {
@@ -62,7 +64,12 @@ class Distribution {
     // A fixed value draws nothing; tested first because most of a citizen's durations are.
     // Kept this small so that callers inline it: a fixed value then costs a load and a test.
     if (const auto* d = std::get_if<Deterministic>(&v_)) return d->value;
-    return sample_random(rng);
+    // The commonest random kind inline too, with its rate computed once: Boost divides its
+    // unit exponential by the rate, so this is the same number as building the distribution
+    // at each draw; inline, a draw makes no call of ours around Boost's (issue 20).
+    if (std::holds_alternative<Exponential>(v_))
+      return boost::random::exponential_distribution<double>(exponential_rate_)(rng.engine());
+    return sample_other(rng);
   }
   double mean() const;
   double variance() const;
@@ -79,8 +86,7 @@ class Distribution {
   explicit Distribution(Variant v) : v_(std::move(v)) {
     if (const auto* d = std::get_if<Exponential>(&v_)) exponential_rate_ = 1.0 / d->mean;
   }
-  double sample_random(RngStream& rng) const;
-  /// sample_random for every kind but the exponential.
+  /// sample() for every kind but the fixed value and the exponential.
   [[gnu::noinline]] double sample_other(RngStream& rng) const;
   Variant v_;
   double exponential_rate_ = 0.0;  ///< 1 / mean when v_ is Exponential

@@ -114,8 +114,6 @@ CitizenDraws::Used CitizenDraws::used_streams(const CenterParams& params, bool n
   return used;
 }
 
-double CitizenDraws::interarrival() { return params_.interarrival.sample(arrivals_); }
-
 double CitizenDraws::unit_exponential() {
   static const engine::Distribution unit = engine::Distribution::exponential(1.0);
   return unit.sample(arrivals_);

@@ -45,7 +45,7 @@ class CitizenDraws {
     draw_all(c);
   }
   /// Next gap of the station form's renewal arrival process.
-  double interarrival();
+  double interarrival() { return params_.interarrival.sample(arrivals_); }
   /// Unit-rate exponential for the calendar form's non-homogeneous Poisson process.
   double unit_exponential();
   /// Draws from every stream, as if each could change a citizen (tests compare the two).
