@@ -51,7 +51,7 @@ class CitizenDraws {
   /// Draws from every stream, as if each could change a citizen (tests compare the two).
   void use_every_stream() {
     used_ = Used{};
-    fixed_ = false;
+    draw_every_attribute();
   }
   /// Whether draw() copies the day's fixed attributes and draws only the service need and the
   /// patience (see fixed_).
