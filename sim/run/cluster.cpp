@@ -22,7 +22,6 @@ bool started_ = false;
 
 #ifdef MOTCUA_MPI
 constexpr int result_tag = 1;
-constexpr int error_tag = 2;
 
 /// Open MPI's mpirun sets these in each process it starts; a plain `motcua` never starts MPI.
 bool launched_by_mpirun() {
@@ -76,44 +75,78 @@ std::vector<int> assign_units(const std::vector<double>& work, int ranks) {
   return owner;
 }
 
+namespace {
+template <class T>
+void put(std::string& out, T v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+T take(const std::string& in, std::size_t& at) {
+  if (in.size() - at < sizeof(T)) throw std::runtime_error("MPI: a result batch is truncated");
+  T v;
+  std::copy_n(in.data() + at, sizeof v, reinterpret_cast<char*>(&v));
+  at += sizeof v;
+  return v;
+}
+}  // namespace
+
+std::string pack(const std::vector<Message>& batch) {
+  std::string out;
+  for (const Message& m : batch) {
+    put(out, static_cast<std::uint64_t>(m.unit));
+    put(out, static_cast<std::uint8_t>(m.error));
+    put(out, static_cast<std::uint64_t>(m.bytes.size()));
+    out += m.bytes;
+  }
+  return out;
+}
+
+std::vector<Message> unpack(const std::string& bytes) {
+  std::vector<Message> batch;
+  for (std::size_t at = 0; at < bytes.size();) {
+    Message m;
+    m.unit = static_cast<std::size_t>(take<std::uint64_t>(bytes, at));
+    m.error = take<std::uint8_t>(bytes, at) != 0;
+    const auto size = take<std::uint64_t>(bytes, at);
+    if (bytes.size() - at < size) throw std::runtime_error("MPI: a result batch is truncated");
+    m.bytes = bytes.substr(at, static_cast<std::size_t>(size));
+    at += static_cast<std::size_t>(size);
+    batch.push_back(std::move(m));
+  }
+  return batch;
+}
+
 #ifdef MOTCUA_MPI
-void send_to_root(const Message& m) {
+void send_to_root(const std::vector<Message>& batch) {
   // Test hook (docs/cluster.md): this rank dies as if it crashed, before sending anything.
   if (const char* crash = std::getenv("MOTCUA_TEST_CRASH_RANK");
       crash != nullptr && std::atoi(crash) == rank_)
     std::abort();
-  // The unit index travels in the payload: MPI tags may be as small as 32767.
-  std::string bytes(sizeof(std::uint64_t), '\0');
-  const auto unit = static_cast<std::uint64_t>(m.unit);
-  std::copy_n(reinterpret_cast<const char*>(&unit), sizeof unit, bytes.begin());
-  bytes += m.bytes;
+  const std::string bytes = pack(batch);
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-    throw std::runtime_error("a unit's result is over 2 GiB, too large for one MPI message");
+    throw std::runtime_error("a batch of results is over 2 GiB, too large for one MPI message");
   MPI_Request request;
-  check(MPI_Isend(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, 0,
-                  m.error ? error_tag : result_tag, MPI_COMM_WORLD, &request),
-        "send a result to rank 0");
-  for (int done = 0; check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "send a result"), !done;)
+  check(MPI_Isend(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, 0, result_tag,
+                  MPI_COMM_WORLD, &request),
+        "send results to rank 0");
+  for (int done = 0; check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "send results"), !done;)
     idle();
 }
 
-Message receive_at_root() {
+std::vector<Message> receive_at_root() {
   MPI_Status status;
   for (int ready = 0;
        check(MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &ready, &status),
-             "wait for a result"),
+             "wait for results"),
            !ready;)
     idle();
   int size = 0;
-  check(MPI_Get_count(&status, MPI_BYTE, &size), "size a result");
+  check(MPI_Get_count(&status, MPI_BYTE, &size), "size a batch of results");
   std::string bytes(static_cast<std::size_t>(size), '\0');
   check(MPI_Recv(bytes.data(), size, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
                  MPI_STATUS_IGNORE),
-        "receive a result");
-  if (bytes.size() < sizeof(std::uint64_t)) throw std::runtime_error("MPI: a result is truncated");
-  std::uint64_t unit = 0;
-  std::copy_n(bytes.data(), sizeof unit, reinterpret_cast<char*>(&unit));
-  return {static_cast<std::size_t>(unit), status.MPI_TAG == error_tag, bytes.substr(sizeof unit)};
+        "receive results");
+  return unpack(bytes);
 }
 
 void abort_job(int code) {
@@ -121,8 +154,10 @@ void abort_job(int code) {
   std::abort();
 }
 #else
-void send_to_root(const Message&) { throw std::logic_error("motcua was built without MPI"); }
-Message receive_at_root() { throw std::logic_error("motcua was built without MPI"); }
+void send_to_root(const std::vector<Message>&) {
+  throw std::logic_error("motcua was built without MPI");
+}
+std::vector<Message> receive_at_root() { throw std::logic_error("motcua was built without MPI"); }
 void abort_job(int code) { std::exit(code); }
 #endif
 

@@ -38,9 +38,17 @@ struct Message {
   bool error = false;
   std::string bytes;
 };
-void send_to_root(const Message& m);
-/// The next message from any rank (blocks until one arrives).
-Message receive_at_root();
+/// Messages as one buffer (each: unit, error flag, size, bytes) and back; unpack throws on a
+/// buffer that is not a whole number of messages.
+std::string pack(const std::vector<Message>& batch);
+std::vector<Message> unpack(const std::string& bytes);
+/// Sends a batch of messages to rank 0 as one MPI message: one handshake per batch, not per
+/// unit (a national run has thousands of units, and each handshake costs a poll interval).
+void send_to_root(const std::vector<Message>& batch);
+/// The next batch from any rank (blocks until one arrives).
+std::vector<Message> receive_at_root();
+/// A worker rank sends its results in batches of about this many bytes.
+inline constexpr std::size_t batch_bytes = std::size_t{16} << 20;
 /// Stops every rank of the job at once (used when a message cannot be understood).
 [[noreturn]] void abort_job(int code);
 

@@ -95,24 +95,34 @@ std::vector<Result> run_units(
   detail::run_on_pool(mine, fan_out.threads, unit, results, errors, progress);
   if (!cluster::is_root()) {
     bool failed = false;
+    std::vector<cluster::Message> batch;
+    std::size_t batch_size = 0;
     for (std::size_t u : mine) {
       failed = failed || errors[u] != nullptr;
-      cluster::send_to_root(errors[u] ? cluster::Message{u, true, detail::message_of(errors[u])}
-                                      : cluster::Message{u, false, encode(results[u])});
-      results[u] = Result{};  // sent: no need to hold it
+      batch.push_back(errors[u] ? cluster::Message{u, true, detail::message_of(errors[u])}
+                                : cluster::Message{u, false, encode(results[u])});
+      results[u] = Result{};  // encoded: no need to hold it
+      batch_size += batch.back().bytes.size();
+      if (batch_size >= cluster::batch_bytes || u == mine.back()) {
+        cluster::send_to_root(batch);
+        batch.clear();
+        batch_size = 0;
+      }
     }
     throw cluster::WorkerDone{failed};
   }
-  for (std::size_t done = mine.size(); done < units; ++done) {
-    const auto m = cluster::receive_at_root();
-    if (m.unit >= units || owner[m.unit] == 0) cluster::abort_job(3);
-    if (m.error) {
-      errors[m.unit] = std::make_exception_ptr(std::runtime_error(m.bytes));
-    } else {
-      decode(m.bytes, results[m.unit]);
-      received(results[m.unit]);
+  for (std::size_t done = mine.size(); done < units;) {
+    for (const auto& m : cluster::receive_at_root()) {
+      if (m.unit >= units || owner[m.unit] == 0 || done == units) cluster::abort_job(3);
+      if (m.error) {
+        errors[m.unit] = std::make_exception_ptr(std::runtime_error(m.bytes));
+      } else {
+        decode(m.bytes, results[m.unit]);
+        received(results[m.unit]);
+      }
+      ++done;
+      progress.advance();
     }
-    progress.advance();
   }
   for (const auto& e : errors) {
     if (e) std::rethrow_exception(e);

@@ -5,11 +5,15 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "sim/run/cluster.hpp"
 #include "sim/run/unit_codec.hpp"
 
 using sim::run::cluster::assign_units;
+namespace cluster = sim::run::cluster;
 
 TEST_CASE("units go, largest first, to the rank with the least work so far", "[run]") {
   // Work 5 (unit 1) -> rank 0; 4 (unit 3) -> rank 1; 3 (unit 0) -> rank 1 (4 < 5);
@@ -51,4 +55,30 @@ TEST_CASE("a truncated result from another rank is an error, not a crash", "[run
   bytes.pop_back();
   std::vector<double> row;
   CHECK_THROWS_WITH(sim::run::decode(bytes, row), "a unit result from another rank is truncated");
+}
+
+TEST_CASE("a batch of results packed into one buffer unpacks into the same messages",
+          "[run][cluster]") {
+  const std::string binary("a\0b\xff", 4);  // result bytes may hold any byte
+  const std::vector<cluster::Message> batch = {
+      {7, false, binary}, {0, true, "unit 0 failed"}, {123456789012ULL, false, ""}};
+  const auto back = cluster::unpack(cluster::pack(batch));
+  REQUIRE(back.size() == batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    CHECK(back[i].unit == batch[i].unit);
+    CHECK(back[i].error == batch[i].error);
+    CHECK(back[i].bytes == batch[i].bytes);
+  }
+  // Each message: unit (8 bytes), error flag (1), size (8), then its bytes.
+  CHECK(cluster::pack(batch).size() ==
+        3 * 17 + binary.size() + std::string("unit 0 failed").size());
+  CHECK(cluster::unpack("").empty());
+}
+
+TEST_CASE("a truncated batch of results is refused", "[run][cluster]") {
+  const std::string whole = cluster::pack({{3, false, "result"}});
+  for (std::size_t n = 1; n < whole.size(); ++n) {
+    INFO("first " << n << " bytes");
+    CHECK_THROWS_AS(cluster::unpack(whole.substr(0, n)), std::runtime_error);
+  }
 }
