@@ -119,41 +119,13 @@ double CitizenDraws::unit_exponential() {
   return unit.sample(arrivals_);
 }
 
-void CitizenDraws::copy_fixed(Citizen& c) const {
-  // Every attribute draw_all writes, but wrong_pick: it sets that only for a wrong pick, which
-  // needs a share strictly between 0 and 1 (the reception stream). The service need and the
-  // patience are drawn next.
-  const Citizen& f = prototype_;
-  c.priority_class = f.priority_class;
-  c.procedure = f.procedure;
-  c.domain = f.domain;
-  c.queue = f.queue;
-  c.robot_queue = f.robot_queue;
-  c.balk_draw = f.balk_draw;
-  c.return_draw = f.return_draw;
-  c.absent_when_called = f.absent_when_called;
-  c.online = f.online;
-  c.form_time = f.form_time;
-  c.stays_home = f.stays_home;
-  c.robot_time = f.robot_time;
-  c.robot_answers = f.robot_answers;
-  c.incomplete = f.incomplete;
-  c.fix_on_spot = f.fix_on_spot;
-  c.fix_time = f.fix_time;
-  c.misroute_time = f.misroute_time;
-  c.reception_time = f.reception_time;
-  c.manual_ticket_time = f.manual_ticket_time;
-  c.back_office_need = f.back_office_need;
-}
-
 void CitizenDraws::draw_varying(Citizen& c) {
-  // draw_all's two draws, in its order; the behaviour stream is not used, so `abandons` is 0.
+  // draw_all's two draws, in its order. The behaviour stream is not used, so draw_all's
+  // abandonment draw is 0: nobody abandons unless abandon_share is above 0.
   c.service_need = params_.procedures.front().service.sample(service_);
   c.patience = params_.patience ? params_.patience->sample(patience_)
                                 : std::numeric_limits<double>::infinity();
-  const double abandons = 0.0;
-  if (abandons >= params_.behaviour.abandon_share)
-    c.patience = std::numeric_limits<double>::infinity();
+  if (params_.behaviour.abandon_share <= 0.0) c.patience = std::numeric_limits<double>::infinity();
 }
 
 // Flattened: the fixed durations and the policies' part cost less inline (issue 20).

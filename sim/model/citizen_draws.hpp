@@ -22,15 +22,10 @@ class CitizenDraws {
 
   /// Fills every random attribute of c. Every attribute is drawn for every citizen, used or
   /// not, so the streams stay aligned across variants; only a stream that cannot change any
-  /// citizen of the day is left alone (Used).
-  void draw(Citizen& c) {
-    if (fixed_) {
-      copy_fixed(c);
-      draw_varying(c);
-      return;
-    }
-    draw_all(c);
-  }
+  /// citizen of the day is left alone (Used). On a day with fixed() attributes this draws the
+  /// same two numbers draw_from_prototype does: the other streams are left alone and the fixed
+  /// durations draw nothing.
+  void draw(Citizen& c) { draw_all(c); }
   /// The citizen a walk-in starts as: a default Citizen, with the day's fixed attributes set
   /// when fixed(). A slot copied from it needs only draw_from_prototype (issue 20: the pool
   /// copies a blank citizen into the slot anyway).
@@ -53,8 +48,7 @@ class CitizenDraws {
     used_ = Used{};
     draw_every_attribute();
   }
-  /// Whether draw() copies the day's fixed attributes and draws only the service need and the
-  /// patience (see fixed_).
+  /// Whether draw_from_prototype draws only the service need and the patience (see fixed_).
   bool fixed() const { return fixed_; }
   /// Draws every attribute as if some could vary (tests compare the two ways).
   void draw_every_attribute() {
@@ -65,9 +59,7 @@ class CitizenDraws {
  private:
   /// The general way: every attribute from its distribution or stream, in a fixed order.
   void draw_all(Citizen& c);
-  /// The fixed way: the attributes draw_all gave prototype_ ...
-  void copy_fixed(Citizen& c) const;
-  /// ... then the service need and the patience, which vary.
+  /// The fixed way, on a copy of prototype_: the service need and the patience, which vary.
   void draw_varying(Citizen& c);
   /// Whether the service need and the patience are the only attributes that vary today.
   bool only_service_varies() const;
@@ -96,9 +88,10 @@ class CitizenDraws {
   Used used_;
   /// True when no attribute but the service need and the patience can vary today (one
   /// procedure, no share strictly between 0 and 1, every other duration fixed: a station
-  /// scenario): draw() then copies the attributes draw_all() gave prototype_ once, at
-  /// construction, instead of testing each rule for every citizen (issue 20). The same draws,
-  /// in the same order, from the same two streams.
+  /// scenario): a walk-in then starts as a copy of prototype_, whose attributes draw_all() gave
+  /// once, at construction, and draw_from_prototype draws only what varies instead of testing
+  /// each rule for every citizen (issue 20). The same draws, in the same order, from the same
+  /// two streams.
   bool fixed_ = false;
   Citizen prototype_;  ///< see prototype()
   engine::RngStream arrivals_, class_, service_, patience_, procedure_, channel_, form_, reception_;
