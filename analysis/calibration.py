@@ -33,6 +33,7 @@ TARGETS = os.path.join(ROOT, "analysis", "calibration_targets.toml")
 LAUNCH_DAYS = 77  # 1 Jul - 15 Sep 2025
 HCMC = "79"
 GIA_LAI = "52"  # E5: the province whose September report says why its dossiers were late
+HANOI = "01"  # its commune level's report of 1 Jul - 23 Sep 2025 (calibration_targets.toml, HN)
 
 
 def working_days(first, last):

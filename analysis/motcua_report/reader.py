@@ -12,7 +12,7 @@ import pandas as pd
 # better/equal/worse shares and /verdicts in experiment files). Newer files are read anyway, with
 # a warning on the page, because new versions have so far only added attributes, columns and
 # tables; older ones are read without the parts they lack.
-KNOWN_SCHEMA = 10
+KNOWN_SCHEMA = 11
 
 
 class BadInput(Exception):

@@ -28,6 +28,8 @@ BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
       dossier_back_(
           sim.add_handler<&BackOffice::on_dossier_back>(*this, "back_office.dossier_back")),
       signing_(sim.add_handler<&BackOffice::on_signing>(*this, "back_office.signing")),
+      reception_end_(
+          sim.add_handler<&BackOffice::on_reception_end>(*this, "back_office.reception_end")),
       workers_(params.counters.size() + params.back_office.workers + params.back_office.seconded),
       sync_delay_(sim.stream({"dossier.sync_delay", 0})),
       horizon_(calendar.days() * 1440.0) {
@@ -40,6 +42,7 @@ BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
   blocked_.reserve(64);
   awaiting_signature_.reserve(64);
   signing_now_.reserve(64);
+  receiving_.resize(params.counters.size());
 }
 
 double BackOffice::deadline(std::uint32_t procedure, double received) const {
@@ -65,6 +68,12 @@ double BackOffice::deadline(std::uint32_t procedure, double received) const {
 }
 
 void BackOffice::receive(Dossier dossier) {
+  dossier.submitted = dossier.received;
+  dossier.reception_due = dossier.received;
+  enter(dossier);
+}
+
+void BackOffice::enter(Dossier dossier) {
   const DossierIndex i = pool_.acquire();
   Dossier& d = pool_[i];
   d = dossier;

@@ -48,6 +48,23 @@ class BackOffice {
   /// Takes a dossier in: procedure, domain, received, work_total, online, paper and id set by
   /// the caller; the deadline is computed here from the receipt time and the procedure.
   void receive(Dossier dossier);
+  /// Takes in a dossier filed online now: with a reception step (online.reception_min > 0) it
+  /// waits in the inbox until counter staff receive it (back_office_reception.cpp), else it is
+  /// received at once.
+  void submit_online(Dossier dossier);
+  /// True when an online dossier waits to be received.
+  bool has_reception_work() const { return inbox_head_ < inbox_.size(); }
+  /// Counter k's staff receives the oldest online dossier, if one waits and the reception
+  /// fits in max_minutes. False otherwise.
+  bool start_reception(std::uint32_t counter, double max_minutes);
+  /// True when the oldest waiting online dossier falls due for reception within a day of t
+  /// (staff stay after hours for it; the oldest falls due first).
+  bool reception_urgent(double t) const;
+  /// Online dossiers filed and not yet received (waiting, or being received now).
+  std::size_t awaiting_reception() const;
+  /// When the reception rule's working hours after t are up: online.reception_due_hours of
+  /// the center's sessions on its working days (infinity when that is past the run's end).
+  double reception_due(double t) const;
   /// Schedules the dedicated workers' hours of a day (working days only).
   void start_day(std::uint32_t day);
   /// True when a dossier is ready to be worked on.
@@ -90,6 +107,9 @@ class BackOffice {
   void on_sync_retry(std::uint64_t dossier);
   void on_dossier_back(std::uint64_t dossier);
   void on_signing(std::uint64_t batch);
+  void on_reception_end(std::uint64_t counter);
+  /// Into the back office with d.received set: the deadline runs from it.
+  void enter(Dossier dossier);
   bool start_slice(std::uint32_t worker, double max_minutes);
   void make_ready(DossierIndex i);
   /// Specialist work done: the route's next step (back_office_route.cpp).
@@ -112,12 +132,19 @@ class BackOffice {
   const SystemBoard& board_;
   const Observers& observers_;
   BackOfficeListener& listener_;
-  engine::HandlerId slice_end_, hours_open_, hours_close_, sync_retry_, dossier_back_, signing_;
+  engine::HandlerId slice_end_, hours_open_, hours_close_, sync_retry_, dossier_back_, signing_,
+      reception_end_;
   DossierPool pool_;
   std::priority_queue<Ready, std::vector<Ready>, std::greater<>> ready_;
   std::vector<DossierIndex> blocked_;  ///< set aside while a needed system is down
   std::vector<DossierIndex> awaiting_signature_, signing_now_;
   std::vector<Worker> workers_;
+  /// Online dossiers waiting for reception, oldest first from inbox_head_ (the front is
+  /// compacted away once it is half the vector, so a steady inbox does not allocate).
+  std::vector<Dossier> inbox_;
+  std::size_t inbox_head_ = 0;
+  std::vector<Dossier> receiving_;  ///< by counter: the dossier its staff is receiving
+  std::size_t receiving_count_ = 0;
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
   std::uint64_t next_order_ = 0;
   engine::RngStream sync_delay_;

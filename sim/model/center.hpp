@@ -68,6 +68,8 @@ class Center : private DayListener, private VisitRouter, private SystemListener 
   const WorkCalendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
   const SystemBoard* systems() const { return board_ ? &*board_ : nullptr; }
   const BackOffice* back_office() const { return back_office_ ? &*back_office_ : nullptr; }
+  /// For tools and tests that file dossiers by hand (BackOffice::submit_online).
+  BackOffice* back_office() { return back_office_ ? &*back_office_ : nullptr; }
 
  private:
   // DayListener.

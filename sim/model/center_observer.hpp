@@ -94,6 +94,12 @@ class CenterObserver {
   /// A system touched a citizen's visit (once per effect and visit).
   virtual void on_system_effect(engine::SimTime, const Citizen&, std::uint32_t /*system*/,
                                 SystemEffect) {}
+  /// A dossier was filed online and waits for counter staff to receive it (dossier.submitted
+  /// and dossier.reception_due are set); only where online.reception_min > 0.
+  virtual void on_online_submitted(engine::SimTime, const Dossier&) {}
+  /// Counter staff received an online dossier filed at dossier.submitted: late when the time
+  /// is past dossier.reception_due. on_dossier_received follows at the same time.
+  virtual void on_online_reception(engine::SimTime, const Dossier&) {}
   /// A dossier entered the back office (taken at a counter, or filed online).
   virtual void on_dossier_received(engine::SimTime, const Dossier&) {}
   /// A dossier waited for a down system, or its result failed to synchronise.

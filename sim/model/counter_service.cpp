@@ -93,14 +93,33 @@ void CounterService::call(std::uint32_t k) {
       return;
     }
   }
+  if (days_.closed_for_day() && offer_late_reception(k)) return;
   close_counter(k);
 }
 
-bool CounterService::offer_back_office(std::uint32_t k) {
-  if (!back_office_ || !params_.back_office.counter_staff || !back_office_->has_work())
+bool CounterService::offer_late_reception(std::uint32_t k) {
+  // After the day's last session, staff stay to receive the online dossiers that would fall
+  // due within a day, until the back office's overtime_until (seed 004: lights on to 20-21h).
+  const int until_min = params_.back_office.overtime_until_min;
+  if (!back_office_ || until_min < 0 || hall_.counter(k).staff == no_index ||
+      !back_office_->reception_urgent(sim_.now()))
     return false;
-  // A slice ends by the session's close, so back-office work never turns into overtime.
-  if (!back_office_->start_counter_slice(k, days_.session_close_time() - sim_.now())) return false;
+  const double until = WorkCalendar::time_of(days_.day(), until_min);
+  if (!back_office_->start_reception(k, until - sim_.now())) return false;
+  set_counter(k, CounterState::back_office);
+  return true;
+}
+
+bool CounterService::offer_back_office(std::uint32_t k) {
+  if (!back_office_) return false;
+  // Work ends by the session's close, so back-office work never turns into overtime.
+  // Receiving online dossiers comes first: it is the counter's own job (the one-stop desk), on
+  // a clock of working hours; back-office work only where counter staff take it.
+  const double left = days_.session_close_time() - sim_.now();
+  if (!back_office_->start_reception(k, left)) {
+    if (!params_.back_office.counter_staff || !back_office_->has_work()) return false;
+    if (!back_office_->start_counter_slice(k, left)) return false;
+  }
   set_counter(k, CounterState::back_office);
   return true;
 }
@@ -111,7 +130,8 @@ void CounterService::on_counter_slice_end(std::uint32_t k) {
 }
 
 void CounterService::on_back_office_work() {
-  if (!days_.in_session() || !params_.back_office.counter_staff) return;
+  if (!days_.in_session()) return;
+  if (!params_.back_office.counter_staff && !back_office_->has_reception_work()) return;
   for (std::uint32_t k = 0; k < hall_.size(); ++k) {
     if (hall_.counter(k).state == CounterState::idle && hall_.counter(k).calling) call(k);
   }

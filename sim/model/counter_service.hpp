@@ -87,6 +87,8 @@ class CounterService : public BackOfficeListener {
   double patience_start(std::uint32_t queue, PriorityClass cls) const;
   void call(std::uint32_t counter);
   bool offer_back_office(std::uint32_t counter);
+  /// After the last session: counter k's staff stays to receive an urgent online dossier.
+  bool offer_late_reception(std::uint32_t counter);
   void close_counter(std::uint32_t counter);
   void set_counter(std::uint32_t counter, CounterState state);
   void publish_queue_length(std::uint32_t queue);

@@ -28,9 +28,13 @@ struct Dossier {
   std::uint64_t intake = 0;  ///< order of receipt at the back office, from 0 (set there)
   std::uint32_t procedure = 0;
   std::uint32_t domain = 0;
-  std::uint32_t day = 0;  ///< run day of receipt
-  engine::SimTime received = 0.0;
+  std::uint32_t day = 0;           ///< run day of receipt
+  engine::SimTime received = 0.0;  ///< reception: the statutory clock starts here
   engine::SimTime deadline = 0.0;
+  /// Online dossiers with a reception step: filed at `submitted`, to be received by staff by
+  /// `reception_due` (infinity: past the run's end). Otherwise both equal `received`.
+  engine::SimTime submitted = 0.0;
+  engine::SimTime reception_due = 0.0;
   double work_left = 0.0;           ///< back-office minutes still to do, at normal speed
   double work_total = 0.0;          ///< minutes of work at receipt (paper entry included)
   std::uint32_t sync_failures = 0;  ///< failed synchronisations so far

@@ -67,7 +67,7 @@ void OnlineChannel::on_arrival(std::uint64_t) {
   if (!paid_online && p.fee_vnd > 0.0) {  // the fee is paid at the counter instead
     for (auto* o : observers_) o->on_counter_payment(sim_.now(), d.procedure, p.fee_vnd);
   }
-  back_office_.receive(d);
+  back_office_.submit_online(d);
 }
 
 }  // namespace sim::model

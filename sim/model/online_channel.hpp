@@ -16,7 +16,8 @@ namespace sim::model {
 /// Online dossiers arrive as a non-homogeneous Poisson process over the whole day, every day
 /// (nights, weekends and holidays too), with demand.daily_visits x demand.online_share x
 /// online.weekday_factor expected a day (Sunday's factor on public holidays). They never
-/// queue at a counter: each one goes straight to the back office. A share is paid online,
+/// queue at a counter: each one goes to the back office, through its reception inbox where
+/// online.reception_min > 0 (BackOffice::submit_online). A share is paid online,
 /// which fails while the payment system is down. Streams are keyed by purpose and day.
 class OnlineChannel {
  public:

@@ -104,6 +104,13 @@ struct OnlineParams {
   std::array<double, 7> weekday_factor{1, 1, 1, 1, 1, 1, 1};
   double payment_share = 0.0;                 ///< share of online dossiers paid online
   std::uint32_t payment_system = UINT32_MAX;  ///< system needed to pay online; none = UINT32_MAX
+  /// Staff minutes to receive an online dossier (open it, check its papers, accept it), done
+  /// by counter staff between tickets; 0 = no reception step: the dossier enters the back
+  /// office as it is filed. The statutory clock starts at reception.
+  double reception_min = 0.0;
+  /// The reception rule: an online dossier is received within this many working hours (the
+  /// center's sessions on its working days) of its submission; later is "received late".
+  double reception_due_hours = 8.0;
 };
 
 }  // namespace sim::model

@@ -66,6 +66,7 @@ stats::ReplicationResult run_replication(const scenario::Scenario& scenario,
     append(result.summary.values, model.systems()->row());
     append(result.summary.values, model.back_office()->row());
     append(result.summary.values, model.tickets()->row());
+    append(result.summary.values, model.back_office()->reception_row());
     if (detail) {
       result.tables = model.days()->tables();
       append(result.tables, model.systems()->tables());
@@ -103,6 +104,7 @@ const std::vector<stats::MetricDef>& summary_metrics(scenario::ScenarioForm form
     append(m, stats::SystemCollector::metrics());
     append(m, stats::BackOfficeCollector::metrics());
     append(m, stats::TicketCollector::metrics());
+    append(m, stats::BackOfficeCollector::reception_metrics());
     return m;
   }();
   return form == scenario::ScenarioForm::center ? center : stats::SummaryCollector::metrics();

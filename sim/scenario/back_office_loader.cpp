@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/scenario/value_checker.hpp"
 #include "sim/scenario/value_reader.hpp"
 
 namespace sim::scenario {
@@ -96,6 +97,16 @@ void read_online(TableReader& t, const SystemIndex& systems, model::OnlineParams
   }
   if (auto v = t.string("payment_system", false)) {
     o.payment_system = systems.find(t, "payment_system", *v).value_or(UINT32_MAX);
+  }
+  if (auto v = t.number("reception_min", false)) {
+    t.check(*v >= 0 && *v <= 480, "reception_min",
+            "must be between 0 and 480 minutes (0: no reception step), got " + shown_number(*v));
+    if (*v >= 0 && *v <= 480) o.reception_min = *v;
+  }
+  if (auto v = t.number("reception_due_hours", false)) {
+    t.check(*v >= 0.5 && *v <= 1000, "reception_due_hours",
+            "must be between 0.5 and 1000 working hours, got " + shown_number(*v));
+    if (*v >= 0.5 && *v <= 1000) o.reception_due_hours = *v;
   }
   t.finish();
 }

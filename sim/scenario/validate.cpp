@@ -203,6 +203,8 @@ void check_back_office_and_online(ValueChecker& c) {
   }
   const auto& o = s.center.online;
   c.range("online.payment_share", o.payment_share, 0.0, 1.0);
+  c.range("online.reception_min", o.reception_min, 0.0, 480.0);
+  c.range("online.reception_due_hours", o.reception_due_hours, 0.5, 1000.0);
   for (double w : o.hourly_profile) {
     if (!c.range("online.hourly_profile", w, 0.0, 1e6)) break;
   }

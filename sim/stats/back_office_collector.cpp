@@ -78,6 +78,20 @@ void BackOfficeCollector::on_day_end(engine::SimTime t, std::uint32_t) {
   }
 }
 
+void BackOfficeCollector::on_online_submitted(engine::SimTime t, const model::Dossier& d) {
+  if (!window_.covers(t)) return;
+  ++reception_.submitted;
+  if (d.reception_due < run_end_) ++reception_.due_submitted;
+}
+
+void BackOfficeCollector::on_online_reception(engine::SimTime t, const model::Dossier& d) {
+  if (t > run_end_ || !window_.covers(d.submitted)) return;  // as filed: followed or not
+  ++reception_.received;
+  if (d.reception_due < run_end_) ++reception_.due_received;
+  if (t > d.reception_due) ++reception_.late;
+  reception_.wait_min += t - d.submitted;
+}
+
 void BackOfficeCollector::on_dossier_received(engine::SimTime t, const model::Dossier& d) {
   if (!window_.covers(t)) return;
   const bool due = d.deadline < run_end_;
@@ -298,6 +312,24 @@ const std::vector<MetricDef>& BackOfficeCollector::metrics() {
   return defs;
 }
 
+const std::vector<MetricDef>& BackOfficeCollector::reception_metrics() {
+  static const std::vector<MetricDef> defs = [] {
+    std::vector<MetricDef> m;
+    m.push_back({"dossiers_received_by_staff", "dossiers",
+                 "online dossiers received by counter staff (the reception step)"});
+    m.push_back({"dossiers_received_late", "dossiers",
+                 "of those, received after the reception rule's working hours"});
+    m.push_back({"dossiers_awaiting_reception", "dossiers",
+                 "online dossiers filed and not received by staff at the end of the run"});
+    m.push_back({"dossiers_awaiting_reception_overdue", "dossiers",
+                 "of those, past the reception rule's working hours"});
+    m.push_back({"reception_wait_mean", "h",
+                 "mean hours from filing to reception by staff, online dossiers received"});
+    return m;
+  }();
+  return defs;
+}
+
 std::vector<double> BackOfficeCollector::row() const {
   auto values = counts_values(total_);
   for (double v : {backlog_mean(), static_cast<double>(backlog_max_), static_cast<double>(backlog_),
@@ -308,6 +340,18 @@ std::vector<double> BackOfficeCollector::row() const {
   }
   for (const bool online : {true, false}) {
     for (double v : channel_values(channel(online))) values.push_back(v);
+  }
+  return values;
+}
+
+std::vector<double> BackOfficeCollector::reception_row() const {
+  std::vector<double> values;
+  const auto& r = reception_;
+  for (double v : {static_cast<double>(r.received), static_cast<double>(r.late),
+                   static_cast<double>(awaiting_reception()),
+                   static_cast<double>(awaiting_reception_overdue()),
+                   ratio(r.wait_min / 60.0, static_cast<double>(r.received))}) {
+    values.push_back(v);
   }
   return values;
 }

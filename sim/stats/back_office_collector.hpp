@@ -35,6 +35,8 @@ class BackOfficeCollector final : public model::CenterObserver {
                       std::uint64_t replication = 0);
 
   void on_day_end(engine::SimTime t, std::uint32_t day) override;
+  void on_online_submitted(engine::SimTime t, const model::Dossier& d) override;
+  void on_online_reception(engine::SimTime t, const model::Dossier& d) override;
   void on_dossier_received(engine::SimTime t, const model::Dossier& d) override;
   void on_dossier_done(engine::SimTime t, const model::Dossier& d) override;
   void on_dossier_step(engine::SimTime t, const model::Dossier& d, double old_deadline) override;
@@ -78,6 +80,15 @@ class BackOfficeCollector final : public model::CenterObserver {
   std::uint64_t dossiers_late_at(model::RouteStep step) const {
     return total_.late_by_step[static_cast<std::size_t>(step)];
   }
+  /// The reception step (online.reception_min > 0): online dossiers received by staff, those
+  /// received after their reception_due, and those still waiting at run_end (in all, and past
+  /// reception_due). Counted "due within the run" at filing and at reception, as deadlines.
+  std::uint64_t received_by_staff() const { return reception_.received; }
+  std::uint64_t received_late() const { return reception_.late; }
+  std::uint64_t awaiting_reception() const { return reception_.submitted - reception_.received; }
+  std::uint64_t awaiting_reception_overdue() const {
+    return reception_.due_submitted - reception_.due_received;
+  }
   /// Minutes dedicated back-office workers stayed after hours, summed over workers and days.
   double back_office_overtime() const { return overtime_min_; }
   std::uint64_t payments_online() const { return payments_ok_; }
@@ -101,6 +112,10 @@ class BackOfficeCollector final : public model::CenterObserver {
   /// Center-form summary columns and this replication's values.
   static const std::vector<MetricDef>& metrics();
   std::vector<double> row() const;
+  /// The reception step's summary columns and values (after every other collector's, so that
+  /// the older columns keep their places).
+  static const std::vector<MetricDef>& reception_metrics();
+  std::vector<double> reception_row() const;
 
  private:
   struct Counts {
@@ -127,6 +142,11 @@ class BackOfficeCollector final : public model::CenterObserver {
   Counts total_;
   std::vector<Counts> by_procedure_;
   std::array<Counts, 2> by_channel_;  ///< [0] filed at a counter, [1] filed online
+  struct Reception {
+    std::uint64_t submitted = 0, received = 0, late = 0;
+    std::uint64_t due_submitted = 0, due_received = 0;  ///< reception_due < run_end
+    double wait_min = 0.0;                              ///< filing to reception, summed
+  } reception_;
   std::uint64_t payments_ok_ = 0, payments_failed_ = 0;
   double overtime_min_ = 0.0;
   double payments_vnd_ = 0.0;  ///< fees of the successful payments

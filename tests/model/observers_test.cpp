@@ -43,6 +43,7 @@ std::vector<double> summary_with(const sim::scenario::Scenario& s,
   for (double v : model.systems()->row()) row.push_back(v);
   for (double v : model.back_office()->row()) row.push_back(v);
   for (double v : model.tickets()->row()) row.push_back(v);
+  for (double v : model.back_office()->reception_row()) row.push_back(v);
   return row;
 }
 

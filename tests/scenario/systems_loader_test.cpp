@@ -129,6 +129,8 @@ hourly_profile = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
 weekday_factors = [1.2, 1, 1, 1, 0.9, 0.5, 0.25]
 payment_share = 0.4
 payment_system = "portal"
+reception_min = 4
+reception_due_hours = 16
 
 [[counters]]
 id = "A"
@@ -283,6 +285,8 @@ TEST_CASE("back office and online tables are read as written", "[scenario]") {
   CHECK(o.hourly_profile[23] == 16.0);
   CHECK(o.weekday_factor[6] == 0.25);
   CHECK(o.payment_share == 0.4);
+  CHECK(o.reception_min == 4.0);
+  CHECK(o.reception_due_hours == 16.0);
   const auto& birth = s.center.procedures.at(0);
   CHECK(birth.dossier);
   CHECK(birth.back_office.mean() == 20.0);
@@ -468,6 +472,8 @@ TEST_CASE("bad back office and online values are rejected at their keys", "[scen
   auto text = replaced(scenario, "slice_min = 15", "slice_min = 0");
   text = replaced(text, "\"08:00-12:00\", \"13:00-16:30\"", "\"13:00-16:30\", \"08:00-12:00\"");
   text = replaced(text, "payment_share = 0.4", "payment_share = 40");
+  text = replaced(text, "reception_min = 4", "reception_min = -1");
+  text = replaced(text, "reception_due_hours = 16", "reception_due_hours = 0");
   text = replaced(text, "weekday_factors = [1.2, 1, 1, 1, 0.9, 0.5, 0.25]",
                   "weekday_factors = [1.2, 1]");
   text = replaced(text, "hourly_profile = [0, 0, 0, 0, 0, 0, 0, 0, 1",
@@ -479,6 +485,10 @@ TEST_CASE("bad back office and online values are rejected at their keys", "[scen
   CHECK(reported(ps, "ward.toml", line_of(text, "hours = ["), "back_office.hours", {"session 2"}));
   CHECK(reported(ps, "ward.toml", line_of(text, "payment_share"), "online.payment_share",
                  {"between 0 and 1"}));
+  CHECK(reported(ps, "ward.toml", line_of(text, "reception_min"), "online.reception_min",
+                 {"between 0 and 480", "got -1"}));
+  CHECK(reported(ps, "ward.toml", line_of(text, "reception_due_hours"),
+                 "online.reception_due_hours", {"between 0.5 and 1000"}));
   CHECK(reported(ps, "ward.toml", line_of(text, "weekday_factors"), "online.weekday_factors",
                  {"expected 7"}));
   CHECK(reported(ps, "ward.toml", line_of(text, "hourly_profile"), "online.hourly_profile",

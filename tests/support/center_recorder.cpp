@@ -194,6 +194,14 @@ void CenterRecorder::on_system_effect(SimTime t, const Citizen& c, std::uint32_t
   current(c).system = system;
 }
 
+void CenterRecorder::on_online_submitted(SimTime t, const Dossier& d) {
+  record(t, "online_submitted", {double(d.id), d.reception_due});
+}
+
+void CenterRecorder::on_online_reception(SimTime t, const Dossier& d) {
+  record(t, "online_received", {double(d.id), d.submitted, d.reception_due});
+}
+
 void CenterRecorder::on_dossier_received(SimTime t, const Dossier& d) {
   record(t, "dossier_in", {double(d.id), double(d.online), d.deadline});
   dossiers_received.push_back(d);

@@ -116,6 +116,8 @@ class CenterRecorder : public sim::model::CenterObserver {
   void on_system_state(SimTime t, std::uint32_t system, SystemState state, double factor) override;
   void on_system_effect(SimTime t, const Citizen& c, std::uint32_t system,
                         SystemEffect effect) override;
+  void on_online_submitted(SimTime t, const Dossier& d) override;
+  void on_online_reception(SimTime t, const Dossier& d) override;
   void on_dossier_received(SimTime t, const Dossier& d) override;
   void on_dossier_delayed(SimTime t, const Dossier& d, std::uint32_t system) override;
   void on_dossier_done(SimTime t, const Dossier& d) override;

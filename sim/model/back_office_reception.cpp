@@ -1,0 +1,68 @@
+// The back office's inbox: online dossiers waiting for counter staff to receive them.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/model/back_office.hpp"
+
+namespace sim::model {
+
+void BackOffice::submit_online(Dossier dossier) {
+  if (params_.online.reception_min <= 0.0) return receive(dossier);
+  dossier.submitted = sim_.now();
+  dossier.reception_due = reception_due(dossier.submitted);
+  for (auto* o : observers_) o->on_online_submitted(sim_.now(), dossier);
+  if (inbox_head_ > 0 && inbox_head_ * 2 >= inbox_.size()) {  // drop the received front
+    inbox_.erase(inbox_.begin(), inbox_.begin() + static_cast<std::ptrdiff_t>(inbox_head_));
+    inbox_head_ = 0;
+  }
+  inbox_.push_back(dossier);
+  listener_.on_back_office_work();
+}
+
+double BackOffice::reception_due(double t) const {
+  // Working hours are the center's sessions on its working days: walk them from t.
+  double left = params_.online.reception_due_hours * 60.0;
+  for (auto day = static_cast<std::uint32_t>(std::floor(t / 1440.0)); day < calendar_.days();
+       ++day) {
+    const DayPlan& plan = calendar_.day(day);
+    if (!plan.working) continue;
+    for (const Session& s : plan.sessions) {
+      const double from = std::max(t, WorkCalendar::time_of(day, s.open_min));
+      const double to = WorkCalendar::time_of(day, s.close_min);
+      if (to <= from) continue;
+      if (to - from >= left) return from + left;
+      left -= to - from;
+    }
+  }
+  return std::numeric_limits<double>::infinity();  // falls due after the run
+}
+
+bool BackOffice::start_reception(std::uint32_t counter, double max_minutes) {
+  const double minutes = params_.online.reception_min;
+  if (!has_reception_work() || minutes > max_minutes) return false;
+  receiving_[counter] = inbox_[inbox_head_++];
+  ++receiving_count_;
+  sim_.schedule_in(minutes, reception_end_, counter, slice_end_priority);
+  return true;
+}
+
+void BackOffice::on_reception_end(std::uint64_t counter) {
+  Dossier d = receiving_[counter];
+  --receiving_count_;
+  d.received = sim_.now();
+  d.day = static_cast<std::uint32_t>(std::floor(sim_.now() / 1440.0));
+  for (auto* o : observers_) o->on_online_reception(sim_.now(), d);
+  enter(d);
+  listener_.on_counter_slice_end(static_cast<std::uint32_t>(counter));
+}
+
+bool BackOffice::reception_urgent(double t) const {
+  return has_reception_work() && inbox_[inbox_head_].reception_due < t + 1440.0;
+}
+
+std::size_t BackOffice::awaiting_reception() const {
+  return inbox_.size() - inbox_head_ + receiving_count_;
+}
+
+}  // namespace sim::model

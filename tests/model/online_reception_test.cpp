@@ -1,0 +1,177 @@
+// Online reception: counter staff receive online dossiers between tickets, within a rule of
+// working hours, and the statutory clock starts at reception.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "sim/model/center.hpp"
+#include "sim/scenario/model_builder.hpp"
+#include "tests/support/office_calendar.hpp"
+
+using sim::engine::Distribution;
+using sim::engine::SimTime;
+using sim::model::CenterParams;
+using sim::model::Dossier;
+
+namespace {
+
+constexpr double day = 1440.0;
+
+/// Receptions and back-office entries as they happen.
+struct ReceptionLog : sim::model::CenterObserver {
+  std::vector<SimTime> received;
+  std::vector<Dossier> entered;
+  std::uint64_t submitted = 0;
+  void on_online_submitted(SimTime, const Dossier&) override { ++submitted; }
+  void on_online_reception(SimTime t, const Dossier&) override { received.push_back(t); }
+  void on_dossier_received(SimTime, const Dossier& d) override { entered.push_back(d); }
+};
+
+/// One counter, office hours 07:30-11:30 and 13:30-17:00 on weekdays from Monday 8 September
+/// 2025; no walk-ins and no online demand (dossiers are filed by hand); a two-working-day
+/// procedure; counter staff do no back-office work and nobody else does, so only reception
+/// occupies the counter.
+CenterParams reception_center(std::uint32_t days) {
+  CenterParams p;
+  p.calendar = test_support::office_week(days);
+  p.domains = {{"civil_status", ""}};
+  sim::model::ProcedureParams proc;
+  proc.dossier = true;
+  proc.deadline_working_days = 2;
+  proc.same_day_rule = false;
+  proc.back_office = Distribution::deterministic(30.0);
+  proc.service = Distribution::deterministic(5.0);
+  p.procedures = {proc};
+  p.counters = {{"1", {0}, {}, {}}};
+  p.staff = {{"staff 1", 0, {1.0}}};
+  p.demand.daily_visits = 0.0;
+  p.back_office.counter_staff = false;
+  p.online.reception_min = 5.0;
+  return p;
+}
+
+Dossier online_dossier(std::uint64_t id) {
+  Dossier d;
+  d.id = id;
+  d.online = true;
+  d.work_total = 30.0;
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("the reception rule counts eight hours of the center's sessions from the filing",
+          "[model][back_office][reception]") {
+  const auto scenario = sim::scenario::scenario_of(reception_center(14));
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  const auto& bo = *model.center().back_office();
+  // Monday 00:00: Monday's sessions give 240 + 210 = 450 minutes; 30 more from Tuesday 07:30.
+  CHECK(bo.reception_due(0.0) == 1 * day + 480.0);
+  // Monday 10:00: 90 minutes to 11:30, 210 in the afternoon, 180 on Tuesday from 07:30.
+  CHECK(bo.reception_due(600.0) == 1 * day + 450.0 + 180.0);
+  // Monday 12:00 (lunch): the afternoon's 210, then 270 on Tuesday: 240 to 11:30 and 30 after
+  // 13:30.
+  CHECK(bo.reception_due(720.0) == 1 * day + 810.0 + 30.0);
+  // Friday 20:00 (day 4): the weekend is not working time; Monday day 7 as from Monday 00:00.
+  CHECK(bo.reception_due(4 * day + 1200.0) == 8 * day + 480.0);
+  // Filed on the run's last working day after its sessions: due after the run.
+  CHECK(bo.reception_due(11 * day + 1200.0) == std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE(
+    "one officer receives a hundred dossiers filed at midnight back to back and four are late",
+    "[model][back_office][reception]") {
+  const auto scenario = sim::scenario::scenario_of(reception_center(3));
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  ReceptionLog log;
+  model.center().add_observer(log);
+  model.center().start();
+  for (std::uint64_t i = 0; i < 100; ++i)
+    model.center().back_office()->submit_online(online_dossier(i));
+  model.simulation().run();
+  REQUIRE(log.received.size() == 100);
+  // Monday: 48 in the morning (07:30-11:30 in 5-minute receptions), 42 in the afternoon.
+  CHECK(log.received[0] == 455.0);
+  CHECK(log.received[47] == 690.0);
+  CHECK(log.received[48] == 815.0);
+  CHECK(log.received[89] == 1020.0);
+  // Tuesday from 07:30: due at 08:00 (minute 480), so the 6 received by then are on time and
+  // the last 4 (08:05 to 08:20) late.
+  CHECK(log.received[90] == day + 455.0);
+  CHECK(log.received[99] == day + 500.0);
+  const auto& stats = *model.back_office();
+  CHECK(stats.received_by_staff() == 100);
+  CHECK(stats.received_late() == 4);
+  CHECK(stats.awaiting_reception() == 0);
+  // The statutory clock starts at reception: two working days from Tuesday 08:20 end Thursday.
+  REQUIRE(log.entered.size() == 100);
+  CHECK(log.entered[99].received == day + 500.0);
+  CHECK(log.entered[99].submitted == 0.0);
+  CHECK(log.entered[99].deadline == 4 * day);
+  CHECK(log.entered[0].deadline == 3 * day);  // received Monday 07:35: due Wednesday
+}
+
+TEST_CASE(
+    "dossiers still in the inbox at the end are counted as awaiting and overdue past the rule",
+    "[model][back_office][reception]") {
+  SECTION("a one-day run: ten wait, due after the run's end") {
+    const auto scenario = sim::scenario::scenario_of(reception_center(1));
+    sim::scenario::ReplicationModel model(scenario, 0, 0);
+    model.center().start();
+    for (std::uint64_t i = 0; i < 100; ++i)
+      model.center().back_office()->submit_online(online_dossier(i));
+    model.simulation().run();
+    const auto& stats = *model.back_office();
+    CHECK(stats.received_by_staff() == 90);
+    CHECK(stats.awaiting_reception() == 10);
+    CHECK(model.center().back_office()->awaiting_reception() == 10);
+    CHECK(stats.awaiting_reception_overdue() == 0);
+    CHECK(stats.received_late() == 0);
+  }
+  SECTION("Tuesday closed, Wednesday open 07:30-08:30: due Wednesday 08:00") {
+    auto p = reception_center(3);
+    p.calendar->sessions[1] = {};
+    p.calendar->sessions[2] = {sim::model::Session{450, 510}};
+    p.calendar->ticket_stop_min[1] = 0;
+    p.calendar->ticket_stop_min[2] = 510;
+    const auto scenario = sim::scenario::scenario_of(p);
+    sim::scenario::ReplicationModel model(scenario, 0, 0);
+    model.center().start();
+    for (std::uint64_t i = 0; i < 110; ++i)
+      model.center().back_office()->submit_online(online_dossier(i));
+    model.simulation().run();
+    const auto& stats = *model.back_office();
+    // Monday 90; Wednesday 12 (07:35 to 08:30), of which the 6 after 08:00 late; 8 left over.
+    CHECK(stats.received_by_staff() == 102);
+    CHECK(stats.received_late() == 6);
+    CHECK(stats.awaiting_reception() == 8);
+    CHECK(stats.awaiting_reception_overdue() == 8);
+  }
+}
+
+TEST_CASE("after the last session the officer stays to receive what would fall due within a day",
+          "[model][back_office][reception]") {
+  struct OvertimeLog : ReceptionLog {
+    double overtime = 0.0;
+    void on_overtime(SimTime, std::uint32_t, double minutes) override { overtime += minutes; }
+  };
+  auto p = reception_center(3);
+  p.back_office.overtime_until_min = 17 * 60 + 30;  // 17:30: time for 6 of the 10 left
+  const auto scenario = sim::scenario::scenario_of(p);
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  OvertimeLog log;
+  model.center().add_observer(log);
+  model.center().start();
+  for (std::uint64_t i = 0; i < 100; ++i)
+    model.center().back_office()->submit_online(online_dossier(i));
+  model.simulation().run();
+  REQUIRE(log.received.size() == 100);
+  // Monday 17:00-17:30: six more, the last at 17:30; the officer's overtime is 30 minutes.
+  CHECK(log.received[95] == 1050.0);
+  CHECK(log.overtime == 30.0);
+  // Tuesday from 07:30: the last four by 07:50, before their 08:00 due: none late.
+  CHECK(log.received[99] == day + 470.0);
+  CHECK(model.back_office()->received_late() == 0);
+}
