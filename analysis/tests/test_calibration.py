@@ -130,6 +130,20 @@ def test_septembers_split_by_center_finds_the_centers_behind_and_rates_the_rest(
         calibration_report.september_lines(split)[1]
 
 
+def test_septembers_lateness_counts_reception_and_processing_apart_and_shares_them_by_cause():
+    # One replication. By 31 Aug: 40 dossiers finished late (10 at the result step), 5 open past
+    # their deadline, 30 online dossiers received late and 4 waiting past the reception rule.
+    # By 30 Sep: 100 late (40 at the result step), 7 open overdue, 80 received late, 2 waiting.
+    def run(late, result, open_overdue, received_late, waiting):
+        return {k: np.array([v], float) for k, v in (
+            ("dossiers_late", late), ("dossiers_late_result", result), ("dossiers_open_overdue", open_overdue),
+            ("dossiers_received_late", received_late), ("dossiers_awaiting_reception_overdue", waiting))}
+    sep = calibration_checks.september_lateness({62: run(40, 10, 5, 30, 4), 92: run(100, 40, 7, 80, 2)})
+    assert sep["received_late"][0] == (80 + 2) - (30 + 4)  # 48 became late to receive in September
+    assert sep["overdue"][0] == (100 + 7) - (40 + 5)       # 62 became overdue
+    assert sep["it_share"][0] == pytest.approx(30 / (60 + 48))  # 30 of the 108 late in either way
+
+
 def test_the_payment_line_sets_the_models_fee_per_payment_beside_the_published_one():
     line = calibration_report.payment_lines({"vnd_per_payment": 20000.0})[1]
     # 1.7e12 / 3e6 = 566,667 VND, 28.3 times 20,000.

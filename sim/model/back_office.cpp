@@ -42,7 +42,7 @@ BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
   blocked_.reserve(64);
   awaiting_signature_.reserve(64);
   signing_now_.reserve(64);
-  receiving_.resize(params.counters.size());
+  receiving_.resize(workers_.size());
 }
 
 double BackOffice::deadline(std::uint32_t procedure, double received) const {
@@ -179,6 +179,10 @@ bool BackOffice::start_counter_slice(std::uint32_t counter, double max_minutes) 
 
 bool BackOffice::start_slice(std::uint32_t worker, double max_minutes) {
   if (max_minutes <= 0.0) return false;
+  // A dedicated worker receives online dossiers the one-stop desk has let fall overdue.
+  if (worker >= params_.counters.size() && reception_overdue(sim_.now()) &&
+      start_reception(worker, max_minutes))
+    return true;
   while (!ready_.empty()) {
     const DossierIndex i = ready_.top().dossier;
     ready_.pop();

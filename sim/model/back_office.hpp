@@ -54,12 +54,17 @@ class BackOffice {
   void submit_online(Dossier dossier);
   /// True when an online dossier waits to be received.
   bool has_reception_work() const { return inbox_head_ < inbox_.size(); }
-  /// Counter k's staff receives the oldest online dossier, if one waits and the reception
-  /// fits in max_minutes. False otherwise.
-  bool start_reception(std::uint32_t counter, double max_minutes);
+  /// Worker k (counter k's staff for k < counters) receives the oldest online dossier, if one
+  /// waits and the reception fits in max_minutes. False otherwise. Dedicated workers receive
+  /// only dossiers already past the reception rule (start_slice).
+  bool start_reception(std::uint32_t worker, double max_minutes);
   /// True when the oldest waiting online dossier falls due for reception within a day of t
   /// (staff stay after hours for it; the oldest falls due first).
-  bool reception_urgent(double t) const;
+  bool reception_urgent(double t) const { return reception_overdue(t + 1440.0); }
+  /// True when the oldest waiting online dossier is past its reception rule at t.
+  bool reception_overdue(double t) const {
+    return has_reception_work() && inbox_[inbox_head_].reception_due < t;
+  }
   /// Online dossiers filed and not yet received (waiting, or being received now).
   std::size_t awaiting_reception() const;
   /// When the reception rule's working hours after t are up: online.reception_due_hours of
@@ -143,7 +148,9 @@ class BackOffice {
   /// compacted away once it is half the vector, so a steady inbox does not allocate).
   std::vector<Dossier> inbox_;
   std::size_t inbox_head_ = 0;
-  std::vector<Dossier> receiving_;  ///< by counter: the dossier its staff is receiving
+  std::vector<Dossier> receiving_;  ///< by worker: the dossier being received
+  /// Worker::dossier while receiving (no dossier of the pool is in work).
+  static constexpr DossierIndex receiving = UINT32_MAX - 1;
   std::size_t receiving_count_ = 0;
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits
   std::uint64_t next_order_ = 0;

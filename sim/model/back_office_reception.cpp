@@ -38,27 +38,29 @@ double BackOffice::reception_due(double t) const {
   return std::numeric_limits<double>::infinity();  // falls due after the run
 }
 
-bool BackOffice::start_reception(std::uint32_t counter, double max_minutes) {
+bool BackOffice::start_reception(std::uint32_t worker, double max_minutes) {
   const double minutes = params_.online.reception_min;
   if (!has_reception_work() || minutes > max_minutes) return false;
-  receiving_[counter] = inbox_[inbox_head_++];
+  receiving_[worker] = inbox_[inbox_head_++];
   ++receiving_count_;
-  sim_.schedule_in(minutes, reception_end_, counter, slice_end_priority);
+  workers_[worker].dossier = receiving;  // a dedicated worker is busy, not free for a slice
+  sim_.schedule_in(minutes, reception_end_, worker, slice_end_priority);
   return true;
 }
 
-void BackOffice::on_reception_end(std::uint64_t counter) {
-  Dossier d = receiving_[counter];
+void BackOffice::on_reception_end(std::uint64_t worker) {
+  Dossier d = receiving_[worker];
   --receiving_count_;
   d.received = sim_.now();
   d.day = static_cast<std::uint32_t>(std::floor(sim_.now() / 1440.0));
   for (auto* o : observers_) o->on_online_reception(sim_.now(), d);
-  enter(d);
-  listener_.on_counter_slice_end(static_cast<std::uint32_t>(counter));
-}
-
-bool BackOffice::reception_urgent(double t) const {
-  return has_reception_work() && inbox_[inbox_head_].reception_due < t + 1440.0;
+  enter(d);  // wakes idle workers: this one is still marked busy, so it is not among them
+  workers_[worker].dossier = UINT32_MAX;
+  if (worker < params_.counters.size()) {
+    listener_.on_counter_slice_end(static_cast<std::uint32_t>(worker));
+  } else {
+    next_dedicated_slice(static_cast<std::uint32_t>(worker));
+  }
 }
 
 std::size_t BackOffice::awaiting_reception() const {

@@ -48,7 +48,11 @@ Better better_direction(const std::string& m) {
                                                  "system_degraded",
                                                  "system_outages",
                                                  "system_citizens_sent_home",
-                                                 "online_payments_failed"};
+                                                 "online_payments_failed",
+                                                 "dossiers_received_late",
+                                                 "dossiers_awaiting_reception",
+                                                 "dossiers_awaiting_reception_overdue",
+                                                 "reception_wait_mean"};
   static const std::vector<std::string> higher = {
       "served",        "answered",     "helped",           "served_on_target",
       "service_level", "on_time_rate", "dossiers_on_time", "dossiers_completed"};

@@ -175,3 +175,33 @@ TEST_CASE("after the last session the officer stays to receive what would fall d
   CHECK(log.received[99] == day + 470.0);
   CHECK(model.back_office()->received_late() == 0);
 }
+
+TEST_CASE("a back-office worker receives the online dossiers the desk let fall overdue",
+          "[model][back_office][reception]") {
+  // Nobody sits at the counter; one dedicated worker works its 10-minute slices through three
+  // long counter dossiers. Three online dossiers filed Monday 00:00 fall due Tuesday 08:00.
+  auto p = reception_center(3);
+  p.staff.clear();
+  p.back_office.workers = 1;
+  const auto scenario = sim::scenario::scenario_of(p);
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  ReceptionLog log;
+  model.center().add_observer(log);
+  model.center().start();
+  auto& bo = *model.center().back_office();
+  for (std::uint64_t i = 0; i < 3; ++i) {
+    Dossier long_one = online_dossier(100 + i);
+    long_one.online = false;
+    long_one.work_total = 2000.0;
+    bo.receive(long_one);
+  }
+  for (std::uint64_t i = 0; i < 3; ++i) bo.submit_online(online_dossier(i));
+  model.simulation().run();
+  // Slices start at 07:30, 07:40 ... on Tuesday; at 08:00 nothing is overdue yet (due is not
+  // before now), at 08:10 all three are: received 08:15, 08:20, 08:25.
+  REQUIRE(log.received.size() == 3);
+  CHECK(log.received[0] == day + 495.0);
+  CHECK(log.received[1] == day + 500.0);
+  CHECK(log.received[2] == day + 505.0);
+  CHECK(model.back_office()->received_late() == 3);
+}
