@@ -60,6 +60,25 @@ Dossier online_dossier(std::uint64_t id) {
   return d;
 }
 
+/// What the reception columns and the inbox say at the end of a run.
+struct Outcome {
+  std::uint64_t by_staff, late, awaiting, awaiting_overdue, left_in_inbox;
+};
+
+/// Runs the center with n online dossiers filed at Monday 00:00, `log` watching.
+Outcome file_at_midnight(const CenterParams& p, std::uint64_t n, ReceptionLog& log) {
+  const auto scenario = sim::scenario::scenario_of(p);
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  model.center().add_observer(log);
+  model.center().start();
+  for (std::uint64_t i = 0; i < n; ++i)
+    model.center().back_office()->submit_online(online_dossier(i));
+  model.simulation().run();
+  const auto& s = *model.back_office();
+  return {s.received_by_staff(), s.received_late(), s.awaiting_reception(),
+          s.awaiting_reception_overdue(), model.center().back_office()->awaiting_reception()};
+}
+
 }  // namespace
 
 TEST_CASE("the reception rule counts eight hours of the center's sessions from the filing",
@@ -83,14 +102,8 @@ TEST_CASE("the reception rule counts eight hours of the center's sessions from t
 TEST_CASE(
     "one officer receives a hundred dossiers filed at midnight back to back and four are late",
     "[model][back_office][reception]") {
-  const auto scenario = sim::scenario::scenario_of(reception_center(3));
-  sim::scenario::ReplicationModel model(scenario, 0, 0);
   ReceptionLog log;
-  model.center().add_observer(log);
-  model.center().start();
-  for (std::uint64_t i = 0; i < 100; ++i)
-    model.center().back_office()->submit_online(online_dossier(i));
-  model.simulation().run();
+  const Outcome out = file_at_midnight(reception_center(3), 100, log);
   REQUIRE(log.received.size() == 100);
   // Monday: 48 in the morning (07:30-11:30 in 5-minute receptions), 42 in the afternoon.
   CHECK(log.received[0] == 455.0);
@@ -101,10 +114,9 @@ TEST_CASE(
   // the last 4 (08:05 to 08:20) late.
   CHECK(log.received[90] == day + 455.0);
   CHECK(log.received[99] == day + 500.0);
-  const auto& stats = *model.back_office();
-  CHECK(stats.received_by_staff() == 100);
-  CHECK(stats.received_late() == 4);
-  CHECK(stats.awaiting_reception() == 0);
+  CHECK(out.by_staff == 100);
+  CHECK(out.late == 4);
+  CHECK(out.awaiting == 0);
   // The statutory clock starts at reception: two working days from Tuesday 08:20 end Thursday.
   REQUIRE(log.entered.size() == 100);
   CHECK(log.entered[99].received == day + 500.0);
@@ -116,19 +128,14 @@ TEST_CASE(
 TEST_CASE(
     "dossiers still in the inbox at the end are counted as awaiting and overdue past the rule",
     "[model][back_office][reception]") {
+  ReceptionLog log;
   SECTION("a one-day run: ten wait, due after the run's end") {
-    const auto scenario = sim::scenario::scenario_of(reception_center(1));
-    sim::scenario::ReplicationModel model(scenario, 0, 0);
-    model.center().start();
-    for (std::uint64_t i = 0; i < 100; ++i)
-      model.center().back_office()->submit_online(online_dossier(i));
-    model.simulation().run();
-    const auto& stats = *model.back_office();
-    CHECK(stats.received_by_staff() == 90);
-    CHECK(stats.awaiting_reception() == 10);
-    CHECK(model.center().back_office()->awaiting_reception() == 10);
-    CHECK(stats.awaiting_reception_overdue() == 0);
-    CHECK(stats.received_late() == 0);
+    const Outcome out = file_at_midnight(reception_center(1), 100, log);
+    CHECK(out.by_staff == 90);
+    CHECK(out.awaiting == 10);
+    CHECK(out.left_in_inbox == 10);
+    CHECK(out.awaiting_overdue == 0);
+    CHECK(out.late == 0);
   }
   SECTION("Tuesday closed, Wednesday open 07:30-08:30: due Wednesday 08:00") {
     auto p = reception_center(3);
@@ -136,18 +143,12 @@ TEST_CASE(
     p.calendar->sessions[2] = {sim::model::Session{450, 510}};
     p.calendar->ticket_stop_min[1] = 0;
     p.calendar->ticket_stop_min[2] = 510;
-    const auto scenario = sim::scenario::scenario_of(p);
-    sim::scenario::ReplicationModel model(scenario, 0, 0);
-    model.center().start();
-    for (std::uint64_t i = 0; i < 110; ++i)
-      model.center().back_office()->submit_online(online_dossier(i));
-    model.simulation().run();
-    const auto& stats = *model.back_office();
+    const Outcome out = file_at_midnight(p, 110, log);
     // Monday 90; Wednesday 12 (07:35 to 08:30), of which the 6 after 08:00 late; 8 left over.
-    CHECK(stats.received_by_staff() == 102);
-    CHECK(stats.received_late() == 6);
-    CHECK(stats.awaiting_reception() == 8);
-    CHECK(stats.awaiting_reception_overdue() == 8);
+    CHECK(out.by_staff == 102);
+    CHECK(out.late == 6);
+    CHECK(out.awaiting == 8);
+    CHECK(out.awaiting_overdue == 8);
   }
 }
 
@@ -159,21 +160,15 @@ TEST_CASE("after the last session the officer stays to receive what would fall d
   };
   auto p = reception_center(3);
   p.back_office.overtime_until_min = 17 * 60 + 30;  // 17:30: time for 6 of the 10 left
-  const auto scenario = sim::scenario::scenario_of(p);
-  sim::scenario::ReplicationModel model(scenario, 0, 0);
   OvertimeLog log;
-  model.center().add_observer(log);
-  model.center().start();
-  for (std::uint64_t i = 0; i < 100; ++i)
-    model.center().back_office()->submit_online(online_dossier(i));
-  model.simulation().run();
+  const Outcome out = file_at_midnight(p, 100, log);
   REQUIRE(log.received.size() == 100);
   // Monday 17:00-17:30: six more, the last at 17:30; the officer's overtime is 30 minutes.
   CHECK(log.received[95] == 1050.0);
   CHECK(log.overtime == 30.0);
   // Tuesday from 07:30: the last four by 07:50, before their 08:00 due: none late.
   CHECK(log.received[99] == day + 470.0);
-  CHECK(model.back_office()->received_late() == 0);
+  CHECK(out.late == 0);
 }
 
 TEST_CASE("a back-office worker receives the online dossiers the desk let fall overdue",
