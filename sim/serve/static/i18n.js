@@ -282,6 +282,9 @@ const METRIC_LABELS = {
     dossiers_completed: "Hồ sơ đã giải quyết",
     backlog_mean: "Hồ sơ tồn trung bình",
     system_down: "Thời gian phần mềm ngừng hoạt động",
+    dossiers_received_late: "Hồ sơ trực tuyến tiếp nhận trễ (quá 8 giờ làm việc)",
+    dossiers_awaiting_reception: "Hồ sơ trực tuyến chưa được tiếp nhận khi hết đợt",
+    reception_wait_mean: "Thời gian trung bình từ lúc nộp trực tuyến đến khi được tiếp nhận",
   },
   en: {
     service_level: "Citizens served in time",
@@ -305,6 +308,9 @@ const METRIC_LABELS = {
     dossiers_completed: "Dossiers completed",
     backlog_mean: "Mean back-office backlog",
     system_down: "Software downtime",
+    dossiers_received_late: "Online dossiers received late (after 8 working hours)",
+    dossiers_awaiting_reception: "Online dossiers not yet received at the end",
+    reception_wait_mean: "Mean time from online filing to reception",
   },
 };
 

@@ -5,6 +5,7 @@ function formatValue(x, unit) {
   if (unit === "1") return `${fmt(100 * x, 1)} %`;
   if (unit === "min") return `${fmt(x, 1)} ${t("minutes")}`;
   if (unit === "staff-min") return `${fmt(x / 60, 1)} ${t("hours_unit")}`;
+  if (unit === "h") return `${fmt(x, 1)} ${t("hours_unit")}`;
   // Counts per run have no decimals; averages below 20 (people waiting) keep one.
   const digits = Math.abs(x) < 20 ? 1 : 0;
   if (unit === "citizens") return `${fmt(x, digits)} ${t("people")}`;
