@@ -59,7 +59,15 @@ const char* overall_name(Overall o) {
   }
 }
 
-Overall overall_verdict(const std::vector<MetricComparison>& comparisons) {
+namespace {
+/// More online dossiers received past the reception rule: citizens who filed from home count
+/// as those who came do.
+bool online_late_worse(const std::vector<MetricComparison>& comparisons) {
+  const auto* late = find_metric(comparisons, "dossiers_received_late");
+  return late && late->significantly_worse();
+}
+
+Overall visits_verdict(const std::vector<MetricComparison>& comparisons) {
   const auto* level = find_metric(comparisons, "service_level");
   const auto* unserved = find_metric(comparisons, "unserved_share");
   const bool level_better = level && level->significantly_better();
@@ -70,6 +78,14 @@ Overall overall_verdict(const std::vector<MetricComparison>& comparisons) {
   if (level_worse) return unserved_better ? Overall::mixed : Overall::worse;
   if (level_better || unserved_better) return Overall::better;
   return Overall::no_difference;
+}
+}  // namespace
+
+Overall overall_verdict(const std::vector<MetricComparison>& comparisons) {
+  const Overall visits = visits_verdict(comparisons);
+  if (!online_late_worse(comparisons)) return visits;
+  if (visits == Overall::better) return Overall::mixed;
+  return visits == Overall::no_difference ? Overall::worse : visits;
 }
 
 std::vector<std::string> verdict_sentences(const std::vector<MetricComparison>& comparisons) {
@@ -100,14 +116,28 @@ std::vector<std::string> verdict_sentences(const std::vector<MetricComparison>& 
     }
     out.push_back(text + ".");
   }
+  const auto* late = find_metric(comparisons, "dossiers_received_late");
+  if (late && (late->base_mean > 0.0 || late->variant_mean > 0.0)) {
+    out.push_back("Online dossiers received late (past the reception rule's working hours): " +
+                  number(late->variant_mean, 1) + " vs " + number(late->base_mean, 1) +
+                  " in the base, " + difference(*late, false, "dossiers", "more", "fewer") + ": " +
+                  judgement(*late) + ".");
+  }
   if (find_metric(comparisons, "service_level") || unserved) {
     const Overall o = overall_verdict(comparisons);
+    const bool online = online_late_worse(comparisons);
     std::string text = std::string("Overall: ") + overall_name(o);
     if (o == Overall::worse)
-      text += ": more of the people who came go home unserved, or fewer are helped in time";
+      text += online && visits_verdict(comparisons) == Overall::no_difference
+                  ? ": more online dossiers are received late"
+                  : ": more of the people who came go home unserved, or fewer are helped in time";
     if (o == Overall::better)
       text += ": more of the people who came are helped in time, or fewer go home unserved";
-    if (o == Overall::mixed) text += ": fewer helped within the target, but fewer go home unserved";
+    if (o == Overall::mixed)
+      text += online && visits_verdict(comparisons) == Overall::better
+                  ? ": more of the people who came are helped in time, but more online dossiers "
+                    "are received late"
+                  : ": fewer helped within the target, but fewer go home unserved";
     if (o == Overall::no_difference)
       text += " for the people who came (waiting times alone do not make a variant better)";
     out.push_back(text + ".");

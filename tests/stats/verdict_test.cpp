@@ -73,3 +73,38 @@ TEST_CASE("identical variants have no significant difference", "[stats]") {
   CHECK(sim::stats::overall_verdict(c) == Overall::no_difference);
   CHECK(mentions(sim::stats::verdict_sentences(c), "no significant difference"));
 }
+
+TEST_CASE("more online dossiers received late keep a variant from being better", "[stats]") {
+  // (service_level, unserved_share, wait_mean, dossiers_received_late) for three replications.
+  const std::vector<MetricDef> with_online = {{"service_level", "1", ""},
+                                              {"unserved_share", "1", ""},
+                                              {"wait_mean", "min", ""},
+                                              {"dossiers_received_late", "dossiers", ""}};
+  const auto rows4 = [](double level, double unserved, double late, double jitter) {
+    std::vector<ReplicationRow> out;
+    for (std::uint64_t r = 0; r < 3; ++r) {
+      const double x = jitter * static_cast<double>(r);
+      out.push_back({r, {level + x, unserved + x, 7.0 + x, late + 10 * x}});
+    }
+    return out;
+  };
+  SECTION("walk-ins better, online worse: mixed") {
+    const auto c = sim::stats::compare_variants(with_online, rows4(0.70, 0.10, 20.0, 0.01),
+                                                rows4(0.80, 0.05, 90.0, 0.011));
+    CHECK(sim::stats::overall_verdict(c) == Overall::mixed);
+    const auto text = sim::stats::verdict_sentences(c);
+    CHECK(mentions(text, "Online dossiers received late"));
+    CHECK(mentions(text, "but more online dossiers are received late"));
+  }
+  SECTION("walk-ins unchanged, online worse: worse") {
+    const auto c = sim::stats::compare_variants(with_online, rows4(0.70, 0.10, 20.0, 0.01),
+                                                rows4(0.70, 0.10, 90.0, 0.011));
+    CHECK(sim::stats::overall_verdict(c) == Overall::worse);
+    CHECK(mentions(sim::stats::verdict_sentences(c), "Overall: worse: more online dossiers"));
+  }
+  SECTION("fewer received late with walk-ins unchanged is no reason to call it worse") {
+    const auto c = sim::stats::compare_variants(with_online, rows4(0.70, 0.10, 90.0, 0.01),
+                                                rows4(0.70, 0.10, 20.0, 0.011));
+    CHECK(sim::stats::overall_verdict(c) == Overall::no_difference);
+  }
+}

@@ -34,6 +34,7 @@ function renderVerdict(data) {
   for (const m of VERDICT_METRICS) {
     const c = byName[m];
     if (!c) continue;
+    if (m === "dossiers_received_late" && !c.base_mean && !c.variant_mean) continue;  // no online reception
     const sig = significance(c);
     const how = sig === "better" ? t("better") : sig === "worse" ? t("worse") : t("same");
     ul.append(el("li", { class: "verdict-" + sig, "data-metric": m, text: t("verdict_line", {
@@ -42,6 +43,8 @@ function renderVerdict(data) {
   }
   const unserved = byName.unserved_share;
   if (unserved && significance(unserved) === "worse") ul.append(el("li", { class: "verdict-warn", text: t("verdict_fewer") }));
+  const late = byName.dossiers_received_late;
+  if (late && significance(late) === "worse") ul.append(el("li", { class: "verdict-warn", text: t("verdict_online_late") }));
 }
 
 function chart(id, type, labels, datasets, yTitle, extra = {}) {
