@@ -42,7 +42,12 @@ function renderVerdict(data) {
       how, d: formatDiff(c.diff, c.unit), lo: formatDiff(c.low, c.unit), hi: formatDiff(c.high, c.unit) }) }));
   }
   const unserved = byName.unserved_share;
-  if (unserved && significance(unserved) === "worse") ul.append(el("li", { class: "verdict-warn", text: t("verdict_fewer") }));
+  if (unserved && significance(unserved) === "worse") {
+    // The remark on shorter waits only when those served do wait less.
+    const wait = byName.wait_mean;
+    const shorter = wait && wait.variant_mean < wait.base_mean;
+    ul.append(el("li", { class: "verdict-warn", text: t(shorter ? "verdict_fewer" : "verdict_fewer_only") }));
+  }
   const late = byName.dossiers_received_late;
   if (late && significance(late) === "worse") ul.append(el("li", { class: "verdict-warn", text: t("verdict_online_late") }));
 }
