@@ -7,7 +7,6 @@
 
 namespace sim::model {
 namespace {
-constexpr DossierIndex no_dossier = UINT32_MAX;
 /// Work below this many minutes counts as finished (rounding of elapsed / factor).
 constexpr double work_epsilon = 1e-9;
 }  // namespace

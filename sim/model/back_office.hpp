@@ -91,7 +91,7 @@ class BackOffice {
 
  private:
   struct Worker {
-    DossierIndex dossier = UINT32_MAX;
+    DossierIndex dossier = no_dossier;
     double start = 0.0, factor = 1.0;
     bool available = false;  ///< dedicated workers: inside their hours
     double hours_end = 0.0;
@@ -149,7 +149,9 @@ class BackOffice {
   std::vector<Dossier> inbox_;
   std::size_t inbox_head_ = 0;
   std::vector<Dossier> receiving_;  ///< by worker: the dossier being received
-  /// Worker::dossier while receiving (no dossier of the pool is in work).
+  /// Worker::dossier when the worker holds no dossier of the pool: free, or receiving an
+  /// online dossier (not yet in the pool).
+  static constexpr DossierIndex no_dossier = UINT32_MAX;
   static constexpr DossierIndex receiving = UINT32_MAX - 1;
   std::size_t receiving_count_ = 0;
   std::vector<std::uint64_t> procedure_mask_;  ///< systems each procedure needs, as bits

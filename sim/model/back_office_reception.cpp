@@ -55,7 +55,7 @@ void BackOffice::on_reception_end(std::uint64_t worker) {
   d.day = static_cast<std::uint32_t>(std::floor(sim_.now() / 1440.0));
   for (auto* o : observers_) o->on_online_reception(sim_.now(), d);
   enter(d);  // wakes idle workers: this one is still marked busy, so it is not among them
-  workers_[worker].dossier = UINT32_MAX;
+  workers_[worker].dossier = no_dossier;
   if (worker < params_.counters.size()) {
     listener_.on_counter_slice_end(static_cast<std::uint32_t>(worker));
   } else {
