@@ -29,6 +29,8 @@ BackOffice::BackOffice(engine::Simulation& sim, const CenterParams& params,
       signing_(sim.add_handler<&BackOffice::on_signing>(*this, "back_office.signing")),
       reception_end_(
           sim.add_handler<&BackOffice::on_reception_end>(*this, "back_office.reception_end")),
+      missed_noticed_(
+          sim.add_handler<&BackOffice::on_missed_noticed>(*this, "back_office.missed_noticed")),
       workers_(params.counters.size() + params.back_office.workers + params.back_office.seconded),
       sync_delay_(sim.stream({"dossier.sync_delay", 0})),
       horizon_(calendar.days() * 1440.0) {

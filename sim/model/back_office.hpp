@@ -50,7 +50,8 @@ class BackOffice {
   void receive(Dossier dossier);
   /// Takes in a dossier filed online now: with a reception step (online.reception_min > 0) it
   /// waits in the inbox until counter staff receive it (back_office_reception.cpp), else it is
-  /// received at once.
+  /// received at once. A dossier the routine misses (online.reception_miss_share, a keyed draw)
+  /// enters the inbox only online.reception_miss_days working days after its filing.
   void submit_online(Dossier dossier);
   /// True when an online dossier waits to be received.
   bool has_reception_work() const { return inbox_head_ < inbox_.size(); }
@@ -65,7 +66,8 @@ class BackOffice {
   bool reception_overdue(double t) const {
     return has_reception_work() && inbox_[inbox_head_].reception_due < t;
   }
-  /// Online dossiers filed and not yet received (waiting, or being received now).
+  /// Online dossiers filed and not yet received (missed and not yet noticed, waiting, or being
+  /// received now).
   std::size_t awaiting_reception() const;
   /// When the reception rule's working hours after t are up: online.reception_due_hours of
   /// the center's sessions on its working days (infinity when that is past the run's end).
@@ -113,6 +115,9 @@ class BackOffice {
   void on_dossier_back(std::uint64_t dossier);
   void on_signing(std::uint64_t batch);
   void on_reception_end(std::uint64_t counter);
+  void on_missed_noticed(std::uint64_t slot);
+  /// Into the inbox, in order of reception_due (a noticed missed dossier goes before the newer).
+  void to_inbox(const Dossier& dossier);
   /// Into the back office with d.received set: the deadline runs from it.
   void enter(Dossier dossier);
   bool start_slice(std::uint32_t worker, double max_minutes);
@@ -138,7 +143,7 @@ class BackOffice {
   const Observers& observers_;
   BackOfficeListener& listener_;
   engine::HandlerId slice_end_, hours_open_, hours_close_, sync_retry_, dossier_back_, signing_,
-      reception_end_;
+      reception_end_, missed_noticed_;
   DossierPool pool_;
   std::priority_queue<Ready, std::vector<Ready>, std::greater<>> ready_;
   std::vector<DossierIndex> blocked_;  ///< set aside while a needed system is down
@@ -149,6 +154,9 @@ class BackOffice {
   std::vector<Dossier> inbox_;
   std::size_t inbox_head_ = 0;
   std::vector<Dossier> receiving_;  ///< by worker: the dossier being received
+  /// Online dossiers the routine missed, until they are noticed (slots reused: missed_free_).
+  std::vector<Dossier> missed_;
+  std::vector<std::uint32_t> missed_free_;
   /// Worker::dossier when the worker holds no dossier of the pool: free, or receiving an
   /// online dossier (not yet in the pool).
   static constexpr DossierIndex no_dossier = UINT32_MAX;

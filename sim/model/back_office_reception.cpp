@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/engine/rng_stream.hpp"
 #include "sim/model/back_office.hpp"
 
 namespace sim::model {
@@ -12,11 +13,41 @@ void BackOffice::submit_online(Dossier dossier) {
   dossier.submitted = sim_.now();
   dossier.reception_due = reception_due(dossier.submitted);
   for (auto* o : observers_) o->on_online_submitted(sim_.now(), dossier);
+  const double miss = params_.online.reception_miss_share;
+  if (miss > 0.0 &&
+      engine::keyed_uniform(sim_.stream_seed(), {"online.reception_miss", dossier.id}) < miss) {
+    std::uint32_t slot = static_cast<std::uint32_t>(missed_.size());
+    if (missed_free_.empty()) {
+      missed_.push_back(dossier);
+    } else {
+      slot = missed_free_.back();
+      missed_free_.pop_back();
+      missed_[slot] = dossier;
+    }
+    const double noticed = after_working_days(sim_.now(), params_.online.reception_miss_days);
+    sim_.schedule_in(noticed - sim_.now(), missed_noticed_, slot);
+    return;
+  }
+  to_inbox(dossier);
+}
+
+void BackOffice::on_missed_noticed(std::uint64_t slot) {
+  const Dossier dossier = missed_[slot];
+  missed_free_.push_back(static_cast<std::uint32_t>(slot));
+  to_inbox(dossier);
+}
+
+void BackOffice::to_inbox(const Dossier& dossier) {
   if (inbox_head_ > 0 && inbox_head_ * 2 >= inbox_.size()) {  // drop the received front
     inbox_.erase(inbox_.begin(), inbox_.begin() + static_cast<std::ptrdiff_t>(inbox_head_));
     inbox_head_ = 0;
   }
-  inbox_.push_back(dossier);
+  // Staff take the oldest first, and reception_overdue() reads the front: keep the order. A
+  // dossier filed now goes last; a noticed missed one goes before those filed after it.
+  const auto later = std::upper_bound(
+      inbox_.begin() + static_cast<std::ptrdiff_t>(inbox_head_), inbox_.end(), dossier,
+      [](const Dossier& a, const Dossier& b) { return a.reception_due < b.reception_due; });
+  inbox_.insert(later, dossier);
   listener_.on_back_office_work();
 }
 
@@ -64,7 +95,7 @@ void BackOffice::on_reception_end(std::uint64_t worker) {
 }
 
 std::size_t BackOffice::awaiting_reception() const {
-  return inbox_.size() - inbox_head_ + receiving_count_;
+  return inbox_.size() - inbox_head_ + receiving_count_ + missed_.size() - missed_free_.size();
 }
 
 }  // namespace sim::model

@@ -111,6 +111,12 @@ struct OnlineParams {
   /// The reception rule: an online dossier is received within this many working hours (the
   /// center's sessions on its working days) of its submission; later is "received late".
   double reception_due_hours = 8.0;
+  /// Share of online dossiers the center does not receive in its routine: the officer does not
+  /// see or act on it, or its record reaches the center's system late or wrong (GL-REVIEW's
+  /// causes). A keyed draw per dossier; such a dossier enters the inbox only after
+  /// reception_miss_days working days. 0 = every dossier waits in the inbox from its filing.
+  double reception_miss_share = 0.0;
+  std::uint32_t reception_miss_days = 10;
 };
 
 }  // namespace sim::model

@@ -108,6 +108,16 @@ void read_online(TableReader& t, const SystemIndex& systems, model::OnlineParams
             "must be between 0.5 and 1000 working hours, got " + shown_number(*v));
     if (*v >= 0.5 && *v <= 1000) o.reception_due_hours = *v;
   }
+  if (auto v = t.number("reception_miss_share", false)) {
+    t.check(*v >= 0 && *v <= 1, "reception_miss_share",
+            "must be a share between 0 and 1, got " + shown_number(*v));
+    if (*v >= 0 && *v <= 1) o.reception_miss_share = *v;
+  }
+  if (auto v = t.integer("reception_miss_days", false)) {
+    t.check(*v >= 1 && *v <= 250, "reception_miss_days",
+            "must be between 1 and 250 working days, got " + std::to_string(*v));
+    if (*v >= 1 && *v <= 250) o.reception_miss_days = static_cast<std::uint32_t>(*v);
+  }
   t.finish();
 }
 

@@ -184,6 +184,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
   range("national.back_office_time_factor", n.back_office_time_factor, 0.01, 100.0);
   range("national.back_office_capacity", n.back_office_capacity, 0.01, 100.0);
   range("national.sync_failure_factor", n.sync_failure_factor, 0.0, 100.0);
+  range("national.reception_miss_share", n.reception_miss_share.value_or(0), 0.0, 1.0);
   range("national.secondment_per_unit", n.secondment_per_unit, 0.0, 100.0);
   for (std::size_t i = 0; i < n.classes.size(); ++i) {
     if (!n.classes[i].unit_code.empty()) continue;  // a named unit's: its demand is its own
@@ -195,6 +196,7 @@ void check_national(const NationalScenario& n, const SourceMap& sources, Problem
     range("provinces." + code + ".visits_factor", o.visits_factor, 0.01, 100.0);
     range("provinces." + code + ".back_office_factor", o.back_office_factor, 0.01, 100.0);
     range("provinces." + code + ".sync_failure_factor", o.sync_failure_factor.value_or(1), 0, 100);
+    range("provinces." + code + ".reception_miss_share", o.reception_miss_share.value_or(0), 0, 1);
   }
   for (const auto& unit : n.dataset.units) {
     if (unit.population >= 0 && unit.population <= max_unit_population) continue;
@@ -315,6 +317,7 @@ NationalScenario load_national_scenario(const std::string& path,
     n.back_office_capacity =
         t->number("back_office_capacity", false).value_or(n.back_office_capacity);
     n.sync_failure_factor = t->number("sync_failure_factor", false).value_or(n.sync_failure_factor);
+    n.reception_miss_share = t->number("reception_miss_share", false);
     n.secondment_per_unit = t->number("secondment_per_unit", false).value_or(0.0);
     if (auto from = t->date("secondment_from", false); from && run_start) {
       // Officers sent before the run's start are there from its first day.
@@ -340,7 +343,8 @@ NationalScenario load_national_scenario(const std::string& path,
       if (!t) continue;
       n.overrides[code] = {t->number("visits_factor", false).value_or(1.0),  // braces: in order
                            t->number("back_office_factor", false).value_or(1.0),
-                           t->number("sync_failure_factor", false)};
+                           t->number("sync_failure_factor", false),
+                           t->number("reception_miss_share", false)};
       t->finish();
     }
   }
@@ -389,10 +393,13 @@ Scenario center_scenario(const NationalScenario& n, std::size_t index) {
   s.center.back_office.time_factor_until = n.back_office_time_factor_until_min;
   s.center.back_office.seconded = c.seconded_workers;
   s.center.back_office.seconded_from = n.secondment_from_min;
-  const double sync_factor =
-      province_override(n, unit.province_code).sync_failure_factor.value_or(n.sync_failure_factor);
+  const ProvinceOverride& province = province_override(n, unit.province_code);
+  const double sync_factor = province.sync_failure_factor.value_or(n.sync_failure_factor);
   for (auto& system : s.center.systems)
     system.sync_failure_share = std::min(1.0, system.sync_failure_share * sync_factor);
+  if (const auto miss =
+          province.reception_miss_share ? province.reception_miss_share : n.reception_miss_share)
+    s.center.online.reception_miss_share = *miss;
   s.transforms.emplace_back("national");
   return s;
 }

@@ -33,6 +33,8 @@ struct ProvinceOverride {
   /// Every system's sync_failure_share x this, in place of [national] sync_failure_factor: each
   /// province runs its own dossier software (E7), so its synchronisation failures are its own.
   std::optional<double> sync_failure_factor;
+  /// Every center's online.reception_miss_share, in place of [national] reception_miss_share.
+  std::optional<double> reception_miss_share;
 };
 
 /// One simulated center (a commune center or a branch).
@@ -69,6 +71,9 @@ struct NationalScenario {
   /// Every system's sync_failure_share x this (at most 1): the launch's synchronisation failures,
   /// in every province without its own factor ([provinces.CODE] sync_failure_factor).
   double sync_failure_factor = 1.0;
+  /// Every center's online.reception_miss_share in provinces without their own; none: the
+  /// templates' own.
+  std::optional<double> reception_miss_share;
   /// Seconded back-office officers per center of a province ([national] secondment_per_unit),
   /// shared out by allocate_secondment; they work from minute secondment_from_min of the run.
   double secondment_per_unit = 0.0;
@@ -96,7 +101,9 @@ NationalScenario load_national_scenario(const std::string& path,
 /// (back_office.workers), and the back office's time factor ([national] back_office_time_factor,
 /// applied to the dossiers received before back_office_time_factor_until) and every system's
 /// sync_failure_share x its province's sync_failure_factor, else [national] sync_failure_factor
-/// (at most 1), and the center's seconded
+/// (at most 1), the share of online dossiers its routine misses (its province's
+/// reception_miss_share, else [national] reception_miss_share, else the template's), and the
+/// center's seconded
 /// officers (back_office.seconded, from [national] secondment_from).
 /// load_national_scenario() has validated every center's result.
 Scenario center_scenario(const NationalScenario& n, std::size_t center);

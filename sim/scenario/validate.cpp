@@ -205,6 +205,14 @@ void check_back_office_and_online(ValueChecker& c) {
   c.range("online.payment_share", o.payment_share, 0.0, 1.0);
   c.range("online.reception_min", o.reception_min, 0.0, 480.0);
   c.range("online.reception_due_hours", o.reception_due_hours, 0.5, 1000.0);
+  if (c.range("online.reception_miss_share", o.reception_miss_share, 0.0, 1.0, {"national"}) &&
+      o.reception_miss_share > 0.0 && o.reception_min <= 0.0) {
+    c.fail("online.reception_miss_share",
+           "is " + shown_number(o.reception_miss_share) +
+               " but there is no reception step to miss (online.reception_min is 0)",
+           {"national"});
+  }
+  c.range("online.reception_miss_days", o.reception_miss_days, 1.0, 250.0);
   for (double w : o.hourly_profile) {
     if (!c.range("online.hourly_profile", w, 0.0, 1e6)) break;
   }

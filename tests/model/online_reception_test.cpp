@@ -200,3 +200,63 @@ TEST_CASE("a back-office worker receives the online dossiers the desk let fall o
   CHECK(log.received[2] == day + 505.0);
   CHECK(model.back_office()->received_late() == 3);
 }
+
+TEST_CASE("a dossier the routine misses enters the inbox only after the miss days",
+          "[model][back_office][reception]") {
+  auto p = reception_center(14);
+  p.online.reception_miss_share = 1.0;  // every draw is below 1: all three are missed
+  p.online.reception_miss_days = 2;
+  ReceptionLog log;
+  SECTION("noticed Wednesday 00:00, received from 07:30 and late (due Tuesday 08:00)") {
+    const Outcome out = file_at_midnight(p, 3, log);
+    REQUIRE(log.received.size() == 3);
+    CHECK(log.received[0] == 2 * day + 455.0);
+    CHECK(log.received[2] == 2 * day + 465.0);
+    CHECK(out.late == 3);
+    CHECK(out.awaiting == 0);
+    // The statutory clock starts at reception: two working days from Wednesday, Friday.
+    REQUIRE(log.entered.size() == 3);
+    CHECK(log.entered[0].submitted == 0.0);
+    CHECK(log.entered[0].deadline == 5 * day);
+  }
+  SECTION("a run that ends before they are noticed counts them as awaiting and overdue") {
+    p.calendar = test_support::office_week(2);
+    const Outcome out = file_at_midnight(p, 3, log);
+    CHECK(log.received.empty());
+    CHECK(out.awaiting == 3);
+    CHECK(out.awaiting_overdue == 3);
+    CHECK(out.left_in_inbox == 3);
+  }
+}
+
+TEST_CASE("exactly the dossiers whose keyed draw falls below the miss share are received late",
+          "[model][back_office][reception]") {
+  auto p = reception_center(14);
+  p.online.reception_miss_share = 0.3;
+  p.online.reception_miss_days = 2;
+  const auto scenario = sim::scenario::scenario_of(p);
+  sim::scenario::ReplicationModel model(scenario, 0, 0);
+  struct IdLog : sim::model::CenterObserver {
+    std::vector<std::uint64_t> monday, later;
+    void on_online_reception(SimTime t, const Dossier& d) override {
+      (t < day ? monday : later).push_back(d.id);
+    }
+  } log;
+  model.center().add_observer(log);
+  model.center().start();
+  // 60 dossiers: those not missed fit into Monday's 90 receptions; the missed are noticed
+  // Wednesday 00:00 and received then, in filing order.
+  std::vector<std::uint64_t> missed, kept;
+  for (std::uint64_t i = 0; i < 60; ++i) {
+    model.center().back_office()->submit_online(online_dossier(i));
+    const double u =
+        sim::engine::keyed_uniform(model.simulation().stream_seed(), {"online.reception_miss", i});
+    (u < 0.3 ? missed : kept).push_back(i);
+  }
+  model.simulation().run();
+  REQUIRE(!missed.empty());
+  REQUIRE(!kept.empty());
+  CHECK(log.monday == kept);
+  CHECK(log.later == missed);
+  CHECK(model.back_office()->received_late() == missed.size());
+}

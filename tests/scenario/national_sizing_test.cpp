@@ -191,6 +191,23 @@ TEST_CASE("a province's synchronisation factor replaces the national one for its
   CHECK(seen == std::set<std::string>{"04", "11"});
 }
 
+TEST_CASE("a province's reception miss share replaces the national one for its centers only",
+          "[scenario][national]") {
+  const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");
+  const auto n = sc::load_national_scenario(
+      path, {"national.provinces = [\"11\", \"04\"]", "national.reception_miss_share = 0.02",
+             "provinces.11.reception_miss_share = 0.2"});
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < n.centers.size(); ++i) {
+    const auto& code = n.dataset.units[n.centers[i].unit].province_code;
+    seen.insert(code);
+    INFO("center " << i << " of province " << code);
+    CHECK(sc::center_scenario(n, i).center.online.reception_miss_share ==
+          (code == "11" ? 0.2 : 0.02));
+  }
+  CHECK(seen == std::set<std::string>{"04", "11"});
+}
+
 TEST_CASE("a province's synchronisation factor out of range is refused with its key",
           "[scenario][national]") {
   const auto path = test_support::repo_path("scenarios/national/launch_2025.toml");

@@ -131,6 +131,8 @@ payment_share = 0.4
 payment_system = "portal"
 reception_min = 4
 reception_due_hours = 16
+reception_miss_share = 0.1
+reception_miss_days = 5
 
 [[counters]]
 id = "A"
@@ -287,6 +289,8 @@ TEST_CASE("back office and online tables are read as written", "[scenario]") {
   CHECK(o.payment_share == 0.4);
   CHECK(o.reception_min == 4.0);
   CHECK(o.reception_due_hours == 16.0);
+  CHECK(o.reception_miss_share == 0.1);
+  CHECK(o.reception_miss_days == 5);
   const auto& birth = s.center.procedures.at(0);
   CHECK(birth.dossier);
   CHECK(birth.back_office.mean() == 20.0);
@@ -474,6 +478,8 @@ TEST_CASE("bad back office and online values are rejected at their keys", "[scen
   text = replaced(text, "payment_share = 0.4", "payment_share = 40");
   text = replaced(text, "reception_min = 4", "reception_min = -1");
   text = replaced(text, "reception_due_hours = 16", "reception_due_hours = 0");
+  text = replaced(text, "reception_miss_share = 0.1", "reception_miss_share = 2");
+  text = replaced(text, "reception_miss_days = 5", "reception_miss_days = 0");
   text = replaced(text, "weekday_factors = [1.2, 1, 1, 1, 0.9, 0.5, 0.25]",
                   "weekday_factors = [1.2, 1]");
   text = replaced(text, "hourly_profile = [0, 0, 0, 0, 0, 0, 0, 0, 1",
@@ -489,6 +495,10 @@ TEST_CASE("bad back office and online values are rejected at their keys", "[scen
                  {"between 0 and 480", "got -1"}));
   CHECK(reported(ps, "ward.toml", line_of(text, "reception_due_hours"),
                  "online.reception_due_hours", {"between 0.5 and 1000"}));
+  CHECK(reported(ps, "ward.toml", line_of(text, "reception_miss_share"),
+                 "online.reception_miss_share", {"between 0 and 1", "got 2"}));
+  CHECK(reported(ps, "ward.toml", line_of(text, "reception_miss_days"),
+                 "online.reception_miss_days", {"between 1 and 250", "got 0"}));
   CHECK(reported(ps, "ward.toml", line_of(text, "weekday_factors"), "online.weekday_factors",
                  {"expected 7"}));
   CHECK(reported(ps, "ward.toml", line_of(text, "hourly_profile"), "online.hourly_profile",

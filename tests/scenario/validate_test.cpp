@@ -130,6 +130,15 @@ TEST_CASE("center form: absurd demand values are named at the --set line that wr
   CHECK(reported(ps, "--set " + surge, 1, "demand.surge_factor", "must be between 0.01 and 10"));
 }
 
+TEST_CASE("a reception miss share without a reception step is refused at its key", "[scenario]") {
+  const std::string no_step = "online.reception_min = 0";
+  const std::string miss = "online.reception_miss_share = 0.1";
+  const auto ps = urban_problems({no_step, miss});
+  INFO(listing(ps));
+  CHECK(reported(ps, "--set " + miss, 1, "online.reception_miss_share", "no reception step"));
+  CHECK(urban_problems({miss}).empty());  // the template has a reception step
+}
+
 TEST_CASE("center form: the busiest day's expected arrivals are bounded", "[scenario]") {
   // 90,000 a day x Monday factor 1.15 x surge 1.5 = 155,250 > 100,000.
   const std::string daily = "demand.daily_visits = 90000";
@@ -215,6 +224,18 @@ TEST_CASE("national factors out of range are refused before any center is built"
   } catch (const InputError& e) {
     INFO(listing(e.problems()));
     CHECK(reported(e.problems(), "--set " + capacity, 1, "national.back_office_capacity",
+                   "must be between"));
+  }
+  const std::string miss = "national.reception_miss_share = 1.5";
+  const std::string hcmc_miss = "provinces.79.reception_miss_share = -0.1";
+  try {
+    sim::scenario::load_national_scenario(path, {"national.provinces = [\"79\"]", miss, hcmc_miss});
+    FAIL("accepted");
+  } catch (const InputError& e) {
+    INFO(listing(e.problems()));
+    CHECK(reported(e.problems(), "--set " + miss, 1, "national.reception_miss_share",
+                   "must be between"));
+    CHECK(reported(e.problems(), "--set " + hcmc_miss, 1, "provinces.79.reception_miss_share",
                    "must be between"));
   }
 }
