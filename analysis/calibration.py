@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Calibration of the national launch scenario: a fit of 4 free parameters to 6 published targets,
+"""Calibration of the national launch scenario: a fit of 6 free parameters to 8 published targets,
 then checks it never saw, the spread of on-time over centers, and each headline's sensitivity.
 
     /usr/bin/python3 analysis/calibration.py [--motcua build/sim/motcua] [--apply]
@@ -34,6 +34,8 @@ LAUNCH_DAYS = 77  # 1 Jul - 15 Sep 2025
 HCMC = "79"
 GIA_LAI = "52"  # E5: the province whose September report says why its dossiers were late
 HANOI = "01"  # its commune level's report of 1 Jul - 23 Sep 2025 (calibration_targets.toml, HN)
+AN_GIANG = "91"  # the Government Office's assessment of its October 2025 dossiers (calibration_targets.toml, AG)
+STEADY = "scenarios/national/steady_state.toml"  # extends the launch scenario: the checks of October
 
 
 def working_days(first, last):
@@ -82,6 +84,11 @@ PARAMETERS = {
                             "line": r"(?<!\[provinces\.79\]\n)^(sync_failure_factor = )([0-9.]+)"},
     "hcmc_sync_failure_factor": {"label": "sync factor, HCMC",
                                  "line": r"(?<=\[provinces\.79\]\n)^(sync_failure_factor = )([0-9.]+)"},
+    # The miss shares: the key's first line inside its table (lines not starting a new table).
+    "reception_miss_share": {"label": "miss share, other provinces",
+                             "line": r"(^\[national\]\n(?:(?!\[).*\n)*?reception_miss_share = )([0-9.]+)"},
+    "hcmc_reception_miss_share": {"label": "miss share, HCMC",
+                                  "line": r"(^\[provinces\.79\]\n(?:(?!\[).*\n)*?reception_miss_share = )([0-9.]+)"},
 }
 DEFAULT_PARAMETERS = ("visits_per_1000_per_day", "back_office_time_factor")
 
@@ -129,10 +136,27 @@ class Model:
         open(path, "w", encoding="utf-8").write(text)
         return path
 
-    def run(self, name, x, settings=(), replications=1, overrides=True):
-        """One `motcua run`; returns (national rows, centers, center rows) of every replication."""
+    def extending_copy(self, x, scenario):
+        """A copy of a scenario that extends the fitted one (steady_state.toml extends the launch),
+        made to extend the copy with the values x, its own paths made absolute."""
+        base = self.scenario_copy(x)
+        path = os.path.join(ROOT, scenario)
+        text = open(path, encoding="utf-8").read()
+        text, n = re.subn(r'^extends = "%s"' % re.escape(os.path.basename(self.scenario)),
+                          lambda m: 'extends = "%s"' % base, text, flags=re.M)
+        if n != 1:
+            raise SystemExit("calibration: %s does not extend %s" % (scenario, os.path.basename(self.scenario)))
+        text = text.replace('"../', '"%s/' % os.path.dirname(os.path.dirname(path)))
+        out = os.path.join(self.workdir, "extending_" + os.path.basename(path))
+        open(out, "w", encoding="utf-8").write(text)
+        return out
+
+    def run(self, name, x, settings=(), replications=1, overrides=True, extending=None):
+        """One `motcua run` of the scenario at x, or of `extending` (a scenario that extends it);
+        returns (national rows, centers, center rows) of every replication."""
         out = os.path.join(self.workdir, name + ".h5")
-        cmd = [self.motcua, "run", self.scenario_copy(x, overrides), "-o", out, "-q",
+        scenario = self.extending_copy(x, extending) if extending else self.scenario_copy(x, overrides)
+        cmd = [self.motcua, "run", scenario, "-o", out, "-q",
                "-t", str(self.threads), "-r", str(replications)]
         for s in self.base_settings + list(settings):
             cmd += ["--set", s]
@@ -143,6 +167,29 @@ class Model:
         return read_all(out)
 
 
+def reception_late(r):
+    """Online dossiers received after the reception rule's working hours, or still waiting past them."""
+    return r["dossiers_received_late"] + r["dossiers_awaiting_reception_overdue"]
+
+
+def portal_on_time(r):
+    """The on-time rate as the portal rates it (target national_on_time): the dossiers assessed as
+    overdue are those past their statutory deadline (finished late or open) and the online ones
+    received late or still waiting past the reception rule; one late on both counts counts twice,
+    as the portal's two lists count it."""
+    overdue = r["dossiers_late"] + r["dossiers_open_overdue"] + reception_late(r)
+    return 1.0 - overdue / (r["dossiers_completed"] + r["dossiers_open_overdue"] + r["dossiers_awaiting_reception_overdue"])
+
+
+def september_received_late(model, x, province, replications=1):
+    """Per replication, a province's online dossiers whose reception fell due in September and were
+    received late or not at all: its launch runs to 31 Aug (62 days) and 30 Sep (92 days). Also
+    returns both runs' national rows."""
+    runs = {d: model.run("p%s_%d" % (province, d), x, ['national.provinces = ["%s"]' % province, "run.days = %d" % d],
+                         replications)[0] for d in (62, 92)}
+    return reception_late(runs[92]) - reception_late(runs[62]), runs
+
+
 def unit_value(centers, rows, code, column):
     """A center's column in every replication of a run (array over replications)."""
     idx = [str(c) for c in centers["code"]].index(code)
@@ -150,13 +197,16 @@ def unit_value(centers, rows, code, column):
 
 
 class Evaluation:
-    """The fitting targets' model outputs at one point: the national launch run, and HCMC alone
-    over 31 and 50 days (the periods of its published counts). `plan` replaces the runs for the
-    small CI fit: {"national": [--set lines]} and no HCMC runs."""
+    """The fitting targets' model outputs at one point: the national launch run, HCMC alone over
+    31 and 50 days (the periods of its published counts), and HCMC and Gia Lai to 31 August and
+    30 September (their late receptions of September). `plan` replaces the runs for the small CI
+    fit: {"national": [--set lines]} and no province runs."""
 
     def __init__(self, model, targets, plan=None):
         self.model, self.targets = model, targets
-        self.plan = plan or {"national": [], "hcmc_days": {"hcmc_july_dossiers": 31, "hcmc_to_19aug_dossiers": 50}}
+        self.plan = plan or {"national": [], "hcmc_days": {"hcmc_july_dossiers": 31, "hcmc_to_19aug_dossiers": 50},
+                             "september_received_late": {"hcmc_september_received_late": HCMC,
+                                                         "gia_lai_september_received_late": GIA_LAI}}
 
     def outputs(self, x):
         nat, centers, rows = self.model.run("fit", x, self.plan["national"])
@@ -166,7 +216,10 @@ class Evaluation:
             if tid == "national_dossiers":
                 out[tid] = nat["dossiers_received"][0]
             elif tid == "national_on_time":
-                out[tid] = nat["on_time_rate"][0]
+                out[tid] = portal_on_time(nat)[0]
+            elif tid in self.plan.get("september_received_late", {}):
+                late, _ = september_received_late(self.model, x, self.plan["september_received_late"][tid])
+                out[tid] = late[0]
             elif tid.endswith("_on_time") and "unit" in t:
                 out[tid] = unit_value(centers, rows, t["unit"], "on_time_rate")[0]
             elif tid in self.plan["hcmc_days"]:

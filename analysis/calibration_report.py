@@ -113,8 +113,9 @@ def channels_table(cfg, split, replications, run, steps=None):
     can rewrite it alone."""
     target = next(t for t in cfg["target"] if t["id"] == "national_on_time")
     rows = [CHANNELS_BEGIN, "### The national on-time rate by filing channel", "",
-            "%s, %d replications. The target `national_on_time` (published %s) is set against the row"
-            " \"all\" (the reason is in its `why` above)." % (run, replications, num(target["published"], "share")), "",
+            "%s, %d replications. The target `national_on_time` (published %s) is set against the last"
+            " row, every dossier as the portal rates it: past its deadline, or filed online and received late"
+            " (the reason is in its `why` above)." % (run, replications, num(target["published"], "share")), "",
             "| dossiers | received, mean (share of all) | on time, mean [95 % interval] |", "|---|---|---|"]
     for label, v in split.items():
         rows.append("| %s | %s (%.1f %%) | %s |" % (label, num(v["received"]["mean"], "count"), 100 * v["share"],

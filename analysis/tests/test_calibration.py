@@ -1,6 +1,7 @@
 """The calibration's fit machinery: the compass search on known functions, and on the model itself
 recovering the parameter values that made its own targets (docs/calibration.md, "CI")."""
 import math
+import os
 
 import numpy as np
 import pytest
@@ -195,3 +196,45 @@ def test_a_fitted_value_on_a_bound_of_the_search_is_marked():
     assert calibration_report.bound_note(0.0, 0.0, 5.0) == " **at its lower bound**"
     assert calibration_report.bound_note(5.0, 0.0, 5.0) == " **at its upper bound**"
     assert calibration_report.bound_note(2.9, 0.1, 10.0) == ""
+
+
+def test_the_portal_reading_counts_late_receptions_and_overdue_processing_as_overdue():
+    # 1,000 settled (950 completed, 50 open overdue), 30 finished late, 20 received late and 10
+    # still waiting past the rule: (30 + 50 + 20 + 10) assessed overdue of 1,000 + 10.
+    r = {"dossiers_late": np.array([30.0]), "dossiers_open_overdue": np.array([50.0]),
+         "dossiers_completed": np.array([950.0]), "dossiers_received_late": np.array([20.0]),
+         "dossiers_awaiting_reception_overdue": np.array([10.0])}
+    assert calibration.portal_on_time(r)[0] == pytest.approx(1 - 110 / 1010)
+    split = calibration_checks.channel_split({**r, "dossiers_received": np.array([1100.0]),
+                                              "dossiers_online_received": np.array([300.0]),
+                                              "dossiers_counter_received": np.array([800.0]),
+                                              "on_time_rate": np.array([0.92]), "on_time_rate_online": np.array([0.9]),
+                                              "on_time_rate_counter": np.array([0.93])})
+    assert split[calibration_checks.PORTAL]["on_time"]["mean"] == pytest.approx(1 - 110 / 1010)
+    assert split[calibration_checks.PORTAL]["share"] == 1.0
+
+
+def test_the_miss_shares_are_read_and_written_inside_their_own_tables():
+    text = ("[national]\nsync_failure_factor = 2.0\nreception_miss_share = 0.0250  # others\n[[classes]]\n"
+            "visits_per_1000_per_day = 1.1\n[provinces.79]\nsync_failure_factor = 0.5\n"
+            "reception_miss_share = 0.2000  # HCMC\n")
+    names = ["sync_failure_factor", "hcmc_sync_failure_factor", "reception_miss_share", "hcmc_reception_miss_share"]
+    assert calibration.scenario_values(text, names) == [2.0, 0.5, 0.025, 0.2]
+    out = calibration.with_values(text, names, [3.0, 0.25, 0.03, 0.15], digits=4)
+    assert "reception_miss_share = 0.0300  # others\n[[classes]]" in out
+    assert "sync_failure_factor = 0.2500\nreception_miss_share = 0.1500  # HCMC" in out
+    assert calibration.scenario_values(out, names) == [3.0, 0.25, 0.03, 0.15]
+    with pytest.raises(SystemExit):  # no key inside [national]: the one under [provinces.79] is not taken
+        calibration.scenario_values("[national]\nx = 1\n[provinces.79]\nreception_miss_share = 0.2\n",
+                                    ["reception_miss_share"])
+
+
+def test_the_steady_state_copy_extends_the_launch_copy_with_the_values(tmp_path, motcua_binary):
+    names = ["reception_miss_share"]
+    model = calibration.Model(motcua_binary, SCENARIO, str(tmp_path), parameters=names)
+    path = model.extending_copy([0.125], calibration.STEADY)
+    text = open(path, encoding="utf-8").read()
+    assert 'extends = "%s"' % os.path.join(str(tmp_path), "scenario_with.toml") in text
+    assert "reception_miss_share = 0.125000" in open(os.path.join(str(tmp_path), "scenario_with.toml")).read()
+    nat, *_ = model.run("steady", [0.125], ['national.provinces = ["11"]', "run.days = 3"], extending=calibration.STEADY)
+    assert nat["dossiers_received"][0] > 0
