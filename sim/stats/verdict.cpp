@@ -126,15 +126,16 @@ std::vector<std::string> verdict_sentences(const std::vector<MetricComparison>& 
   if (find_metric(comparisons, "service_level") || unserved) {
     const Overall o = overall_verdict(comparisons);
     const bool online = online_late_worse(comparisons);
+    const Overall visits = visits_verdict(comparisons);  // what the visits alone would say
     std::string text = std::string("Overall: ") + overall_name(o);
     if (o == Overall::worse)
-      text += online && visits_verdict(comparisons) == Overall::no_difference
+      text += online && visits == Overall::no_difference
                   ? ": more online dossiers are received late"
                   : ": more of the people who came go home unserved, or fewer are helped in time";
     if (o == Overall::better)
       text += ": more of the people who came are helped in time, or fewer go home unserved";
     if (o == Overall::mixed)
-      text += online && visits_verdict(comparisons) == Overall::better
+      text += online && visits == Overall::better
                   ? ": more of the people who came are helped in time, but more online dossiers "
                     "are received late"
                   : ": fewer helped within the target, but fewer go home unserved";
