@@ -181,13 +181,24 @@ def portal_on_time(r):
     return 1.0 - overdue / (r["dossiers_completed"] + r["dossiers_open_overdue"] + r["dossiers_awaiting_reception_overdue"])
 
 
+def september_runs(model, x, province, replications=1):
+    """A province's launch runs to 31 Aug (62 days) and 30 Sep (92 days): their national rows."""
+    return {d: model.run("p%s_%d" % (province, d), x, ['national.provinces = ["%s"]' % province, "run.days = %d" % d],
+                         replications)[0] for d in (62, 92)}
+
+
 def september_received_late(model, x, province, replications=1):
     """Per replication, a province's online dossiers whose reception fell due in September and were
-    received late or not at all: its launch runs to 31 Aug (62 days) and 30 Sep (92 days). Also
-    returns both runs' national rows."""
-    runs = {d: model.run("p%s_%d" % (province, d), x, ['national.provinces = ["%s"]' % province, "run.days = %d" % d],
-                         replications)[0] for d in (62, 92)}
+    received late or not at all (september_runs). Also returns both runs' national rows."""
+    runs = september_runs(model, x, province, replications)
     return reception_late(runs[92]) - reception_late(runs[62]), runs
+
+
+def september_overdue(runs):
+    """Per replication, the dossiers that became overdue in September (finished late, or open past
+    their deadline): the 92-day run's count less the 62-day run's."""
+    a, b = runs[62], runs[92]
+    return b["dossiers_late"] + b["dossiers_open_overdue"] - a["dossiers_late"] - a["dossiers_open_overdue"]
 
 
 def unit_value(centers, rows, code, column):
@@ -206,11 +217,13 @@ class Evaluation:
         self.model, self.targets = model, targets
         self.plan = plan or {"national": [], "hcmc_days": {"hcmc_july_dossiers": 31, "hcmc_to_19aug_dossiers": 50},
                              "september_received_late": {"hcmc_september_received_late": HCMC,
-                                                         "gia_lai_september_received_late": GIA_LAI}}
+                                                         "gia_lai_september_received_late": GIA_LAI},
+                             "september_overdue": {"gia_lai_september_overdue": GIA_LAI}}
 
     def outputs(self, x):
         nat, centers, rows = self.model.run("fit", x, self.plan["national"])
-        out = {}
+        out, provinces = {}, {}
+        september = lambda p: provinces.setdefault(p, september_runs(self.model, x, p))  # noqa: E731  (once per point)
         for t in self.targets:
             tid = t["id"]
             if tid == "national_dossiers":
@@ -218,8 +231,10 @@ class Evaluation:
             elif tid == "national_on_time":
                 out[tid] = portal_on_time(nat)[0]
             elif tid in self.plan.get("september_received_late", {}):
-                late, _ = september_received_late(self.model, x, self.plan["september_received_late"][tid])
-                out[tid] = late[0]
+                runs = september(self.plan["september_received_late"][tid])
+                out[tid] = (reception_late(runs[92]) - reception_late(runs[62]))[0]
+            elif tid in self.plan.get("september_overdue", {}):
+                out[tid] = september_overdue(september(self.plan["september_overdue"][tid]))[0]
             elif tid.endswith("_on_time") and "unit" in t:
                 out[tid] = unit_value(centers, rows, t["unit"], "on_time_rate")[0]
             elif tid in self.plan["hcmc_days"]:
@@ -278,6 +293,32 @@ def fit(f, x0, step, min_step, bounds, max_evaluations):
     return [round(v, 9) for v in x], best, log
 
 
+def with_variant(cfg, name):
+    """The targets file read as its variant `name` ([variants.NAME]) reads the evidence: the
+    demoted targets become checks (with their bands), the promoted checks become targets (with
+    their kind and sigma), the variant's start replaces the fit's; each moved entry's why gains
+    the variant's reason. The main fit's entries are not changed."""
+    variants = cfg.get("variants", {})
+    if name not in variants:
+        raise ValueError("no variant %r in analysis/calibration_targets.toml (variants: %s)" % (
+            name, ", ".join(sorted(variants)) or "none"))
+    v = variants[name]
+    moved = lambda entry, extra: dict(entry, **{k: w for k, w in extra.items() if k != "why_variant"},  # noqa: E731
+                                      why="%s VARIANT %s: %s" % (entry["why"], name, extra["why_variant"]))
+    demote, promote = v.get("demote", {}), v.get("promote", {})
+    for key, pool in ((demote, cfg["target"]), (promote, cfg["check"])):
+        missing = set(key) - {e["id"] for e in pool}
+        if missing:
+            raise ValueError("variant %r moves %s, not in the file" % (name, ", ".join(sorted(missing))))
+    out = dict(cfg, fit=dict(cfg["fit"], start=v.get("start", cfg["fit"]["start"])))
+    out["target"] = [t for t in cfg["target"] if t["id"] not in demote] + [
+        moved(c, promote[c["id"]]) for c in cfg["check"] if c["id"] in promote]
+    out["check"] = [c for c in cfg["check"] if c["id"] not in promote] + [
+        moved(t, demote[t["id"]]) for t in cfg["target"] if t["id"] in demote]
+    out["variant"] = dict(v, name=name)
+    return out
+
+
 def read_scenario_values(scenario, names):
     return scenario_values(open(os.path.join(ROOT, scenario), encoding="utf-8").read(), names)
 
@@ -290,12 +331,14 @@ def apply(scenario, names, x):
 
 
 def main():
+    import calibration_report
     from calibration_checks import channel_split, checks, late_steps, sensitivity
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--motcua", default=os.path.join(ROOT, "build/sim/motcua"))
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--workdir", default=os.path.join(ROOT, "out/calibration"))
+    p.add_argument("--workdir", help="work folder (default out/calibration, or out/calibration_NAME for a variant)")
     p.add_argument("--apply", action="store_true", help="write the fitted values into the scenario")
+    p.add_argument("--variant", help="fit the targets file's [variants.NAME] reading instead (its own page; never --apply)")
     p.add_argument("--no-fit", action="store_true", help="keep the scenario's values; only checks and report")
     p.add_argument("--checks-only", action="store_true",
                    help="keep the last run's fit (state.json); rerun the checks and the sensitivity, rewrite the page")
@@ -305,6 +348,20 @@ def main():
                         "rewrite the page's table of on-time by filing channel")
     args = p.parse_args()
     cfg = tomllib.load(open(TARGETS, "rb"))
+    page, figure = calibration_report.PAGE, calibration_report.FIGURE
+    if args.variant:
+        if args.apply:
+            print("calibration: --apply with --variant: a variant never writes the scenario (the main fit does)",
+                  file=sys.stderr)
+            return 2
+        try:
+            cfg = with_variant(cfg, args.variant)
+        except ValueError as e:
+            print("calibration: --variant:", e, file=sys.stderr)
+            return 2
+        page = os.path.join(ROOT, cfg["variant"]["page"])
+        figure = os.path.join(ROOT, "docs", "images", "calibration_%s_on_time_by_type.png" % args.variant)
+    args.workdir = args.workdir or os.path.join(ROOT, "out", "calibration" + ("_" + args.variant if args.variant else ""))
     fc = cfg["fit"]
     names = fc["parameters"]
     model = Model(args.motcua, fc["scenario"], args.workdir, args.threads, parameters=names)
@@ -321,20 +378,18 @@ def main():
 
     state = os.path.join(args.workdir, "state.json")
     if args.channels:  # the channel table alone, without refitting
-        import calibration_report
         x = read_scenario_values(fc["scenario"], names)
         reps = cfg["checks"]["replications"]
         nat, *_ = model.run("channels_national", x, [], reps)
         calibration_report.write_channels(
             cfg, channel_split(nat), reps, late_steps(nat),
-            "`calibration.py --channels`: the national launch run at the scenario's (fitted) values, fixed seed")
+            "`calibration.py --channels`: the national launch run at the scenario's (fitted) values, fixed seed", page)
         return
     if args.report_only:  # the last full run's fit, checks and sensitivity, with their files
         s = json.load(open(state, encoding="utf-8"))
-        import calibration_report
         calibration_report.write(cfg, s["x0"], s["x"], [(tuple(k), v) for k, v in s["log"]], s["outputs"],
                                  s["checks"], read_all(os.path.join(args.workdir, "check_national.h5")),
-                                 s["sensitivity"], s["timing"])
+                                 s["sensitivity"], s["timing"], page, figure)
         return
     if args.checks_only:  # the last full run's fit kept; checks and sensitivity rerun at its values
         s = json.load(open(state, encoding="utf-8"))
@@ -342,9 +397,8 @@ def main():
         s["checks"], s["sensitivity"] = check_results, sensitivity(model, s["x"])
         s["timing"]["checks_rerun_seconds"] = time.time() - started
         json.dump(s, open(state, "w", encoding="utf-8"), indent=1, default=float)
-        import calibration_report
         calibration_report.write(cfg, s["x0"], s["x"], [(tuple(k), v) for k, v in s["log"]], s["outputs"],
-                                 check_results, national, s["sensitivity"], s["timing"])
+                                 check_results, national, s["sensitivity"], s["timing"], page, figure)
         return
     if args.no_fit:
         x0 = read_scenario_values(fc["scenario"], names)
@@ -360,8 +414,7 @@ def main():
               "motcua_seconds": model.seconds}
     json.dump({"x0": x0, "x": x, "log": log, "outputs": seen[tuple(x)], "checks": check_results,
                "sensitivity": sens, "timing": timing}, open(state, "w", encoding="utf-8"), indent=1, default=float)
-    import calibration_report
-    calibration_report.write(cfg, x0, x, log, seen[tuple(x)], check_results, national, sens, timing)
+    calibration_report.write(cfg, x0, x, log, seen[tuple(x)], check_results, national, sens, timing, page, figure)
 
 
 if __name__ == "__main__":

@@ -253,3 +253,49 @@ def test_a_provinces_september_late_receptions_come_from_its_miss_share(tmp_path
     online = runs[92]["dossiers_online"][0] - runs[62]["dossiers_online"][0]
     assert late[0.0] == 0
     assert 0.05 * online < late[0.1] < 0.15 * online
+
+
+def test_a_variant_swaps_a_target_for_a_check_and_keeps_the_main_fit_unchanged():
+    cfg = {"fit": {"start": [1.0, 2.0]},
+           "target": [{"id": "a", "why": "A.", "sigma": 0.01, "kind": "absolute"}, {"id": "b", "why": "B."}],
+           "check": [{"id": "c", "why": "C.", "band": [1, 2]}, {"id": "d", "why": "D.", "band": [3, 4]}],
+           "variants": {"v": {"start": [5.0, 6.0], "demote": {"a": {"band": [0.5, 0.7], "why_variant": "now a check"}},
+                              "promote": {"c": {"kind": "relative", "sigma": 0.5, "why_variant": "now a target"}}}}}
+    out = calibration.with_variant(cfg, "v")
+    assert [t["id"] for t in out["target"]] == ["b", "c"]
+    assert [c["id"] for c in out["check"]] == ["d", "a"]
+    promoted, demoted = out["target"][1], out["check"][1]
+    assert (promoted["kind"], promoted["sigma"], promoted["band"]) == ("relative", 0.5, [1, 2])
+    assert promoted["why"] == "C. VARIANT v: now a target" and "why_variant" not in promoted
+    assert demoted["band"] == [0.5, 0.7] and demoted["why"] == "A. VARIANT v: now a check"
+    assert out["fit"]["start"] == [5.0, 6.0] and out["variant"]["name"] == "v"
+    assert cfg["fit"]["start"] == [1.0, 2.0] and [t["id"] for t in cfg["target"]] == ["a", "b"]  # untouched
+    with pytest.raises(ValueError, match="no variant 'w'.*variants: v"):
+        calibration.with_variant(cfg, "w")
+    cfg["variants"]["v"]["promote"]["zz"] = {"why_variant": "?"}
+    with pytest.raises(ValueError, match="moves zz, not in the file"):
+        calibration.with_variant(cfg, "v")
+
+
+def test_every_variant_of_the_targets_file_moves_entries_that_exist_and_starts_inside_the_bounds():
+    cfg = calibration.tomllib.load(open(calibration.TARGETS, "rb"))
+    assert cfg["variants"]  # the provinces' reading (stop 33)
+    for name in cfg["variants"]:
+        out = calibration.with_variant(cfg, name)
+        assert len(out["target"]) > len(out["fit"]["parameters"])  # more targets than free parameters
+        assert all(lo <= v <= hi for v, (lo, hi) in zip(out["fit"]["start"], out["fit"]["bounds"]))
+        assert all("band" in c for c in out["check"]) and all("sigma" in t for t in out["target"])
+
+
+def test_a_provinces_september_overdue_is_the_late_and_open_overdue_gained_between_its_two_runs():
+    runs = {62: {"dossiers_late": np.array([40.0]), "dossiers_open_overdue": np.array([10.0])},
+            92: {"dossiers_late": np.array([100.0]), "dossiers_open_overdue": np.array([4.0])}}
+    assert calibration.september_overdue(runs)[0] == 54.0  # (100 + 4) - (40 + 10)
+
+
+def test_the_calibration_refuses_apply_with_a_variant_and_an_unknown_variant_with_exit_2(capsys, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["calibration.py", "--variant", "provinces", "--apply"])
+    assert calibration.main() == 2
+    monkeypatch.setattr("sys.argv", ["calibration.py", "--variant", "nonesuch"])
+    assert calibration.main() == 2
+    assert "no variant 'nonesuch'" in capsys.readouterr().err
