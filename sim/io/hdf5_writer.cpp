@@ -64,7 +64,7 @@ void ResultFile::write_metadata(const RunMetadata& meta) {
   root.set_attribute("replications", meta.replications);
   root.set_attribute("overlays", meta.overlays);
   root.set_attribute("resolved_scenario", meta.resolved_text);
-  root.set_attribute("schema_version", std::uint64_t{11});
+  root.set_attribute("schema_version", std::uint64_t{12});
 }
 
 void ResultFile::set_root_attribute(const std::string& name, const std::string& value) {

@@ -101,6 +101,8 @@ const std::vector<AggregateDef>& aggregate_defs() {
           "online dossiers not received by staff at the end"),
       sum("dossiers_awaiting_reception_overdue", "dossiers",
           "of those, past the reception rule's working hours"),
+      sum("dossiers_reception_late", "dossiers",
+          "online dossiers received late or still waiting past the rule at the end"),
       {{"reception_wait_mean", "h", "mean hours from filing to reception by staff"},
        Kind::weighted_mean,
        "reception_wait_mean",

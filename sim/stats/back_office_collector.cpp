@@ -325,6 +325,11 @@ const std::vector<MetricDef>& BackOfficeCollector::reception_metrics() {
                  "of those, past the reception rule's working hours"});
     m.push_back({"reception_wait_mean", "h",
                  "mean hours from filing to reception by staff, online dossiers received"});
+    // Late to receive, whether or not received by the end: a run that never receives a
+    // dossier must not look better than one that receives it late (every citizen counts).
+    m.push_back({"dossiers_reception_late", "dossiers",
+                 "online dossiers not received within the reception rule's working hours: "
+                 "dossiers_received_late + dossiers_awaiting_reception_overdue"});
     return m;
   }();
   return defs;
@@ -350,7 +355,8 @@ std::vector<double> BackOfficeCollector::reception_row() const {
   for (double v : {static_cast<double>(r.received), static_cast<double>(r.late),
                    static_cast<double>(awaiting_reception()),
                    static_cast<double>(awaiting_reception_overdue()),
-                   ratio(r.wait_min / 60.0, static_cast<double>(r.received))}) {
+                   ratio(r.wait_min / 60.0, static_cast<double>(r.received)),
+                   static_cast<double>(r.late + awaiting_reception_overdue())}) {
     values.push_back(v);
   }
   return values;

@@ -52,6 +52,7 @@ Better better_direction(const std::string& m) {
                                                  "dossiers_received_late",
                                                  "dossiers_awaiting_reception",
                                                  "dossiers_awaiting_reception_overdue",
+                                                 "dossiers_reception_late",
                                                  "reception_wait_mean"};
   static const std::vector<std::string> higher = {
       "served",        "answered",     "helped",           "served_on_target",

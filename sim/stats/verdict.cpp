@@ -60,10 +60,10 @@ const char* overall_name(Overall o) {
 }
 
 namespace {
-/// More online dossiers received past the reception rule: citizens who filed from home count
-/// as those who came do.
+/// More online dossiers not received within the reception rule (received late, or still
+/// waiting past it at the end): citizens who filed from home count as those who came do.
 bool online_late_worse(const std::vector<MetricComparison>& comparisons) {
-  const auto* late = find_metric(comparisons, "dossiers_received_late");
+  const auto* late = find_metric(comparisons, "dossiers_reception_late");
   return late && late->significantly_worse();
 }
 
@@ -116,12 +116,13 @@ std::vector<std::string> verdict_sentences(const std::vector<MetricComparison>& 
     }
     out.push_back(text + ".");
   }
-  const auto* late = find_metric(comparisons, "dossiers_received_late");
+  const auto* late = find_metric(comparisons, "dossiers_reception_late");
   if (late && (late->base_mean > 0.0 || late->variant_mean > 0.0)) {
-    out.push_back("Online dossiers received late (past the reception rule's working hours): " +
-                  number(late->variant_mean, 1) + " vs " + number(late->base_mean, 1) +
-                  " in the base, " + difference(*late, false, "dossiers", "more", "fewer") + ": " +
-                  judgement(*late) + ".");
+    out.push_back(
+        "Online dossiers not received within the reception rule's working hours (received late "
+        "or still waiting at the end): " +
+        number(late->variant_mean, 1) + " vs " + number(late->base_mean, 1) + " in the base, " +
+        difference(*late, false, "dossiers", "more", "fewer") + ": " + judgement(*late) + ".");
   }
   if (find_metric(comparisons, "service_level") || unserved) {
     const Overall o = overall_verdict(comparisons);
@@ -130,14 +131,14 @@ std::vector<std::string> verdict_sentences(const std::vector<MetricComparison>& 
     std::string text = std::string("Overall: ") + overall_name(o);
     if (o == Overall::worse)
       text += online && visits == Overall::no_difference
-                  ? ": more online dossiers are received late"
+                  ? ": more online dossiers are not received in time"
                   : ": more of the people who came go home unserved, or fewer are helped in time";
     if (o == Overall::better)
       text += ": more of the people who came are helped in time, or fewer go home unserved";
     if (o == Overall::mixed)
       text += online && visits == Overall::better
                   ? ": more of the people who came are helped in time, but more online dossiers "
-                    "are received late"
+                    "are not received in time"
                   : ": fewer helped within the target, but fewer go home unserved";
     if (o == Overall::no_difference)
       text += " for the people who came (waiting times alone do not make a variant better)";

@@ -204,3 +204,30 @@ TEST_CASE(
   CHECK(r.out.find("Overall: worse") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE(
+    "a variant whose reception misses online dossiers is never better though no visitor notices",
+    "[cli]") {
+  const auto dir = test_support::scratch_dir("compare_reception");
+  const auto overlay = (dir / "miss.toml").string();
+  // A tenth of the online dossiers reach the inbox only after 10 working days (the template's
+  // reception_miss_days), past the end of the 5-day run: none of them is received, late or
+  // not, so dossiers_received_late cannot see them; only those still waiting count.
+  std::ofstream(overlay) << "[overlay]\nname = \"miss\"\n[online]\nreception_miss_share = 0.1\n";
+  const auto out = (dir / "m.h5").string();
+  const auto r =
+      motcua({"compare", urban, "--variant", "miss=" + overlay, "-r", "4", "-o", out, "-t", "2"});
+  INFO(r.err);
+  REQUIRE(r.code == sim::cli::exit_ok);
+  H5Read f(out);
+  const auto variant_mean = f.numbers("comparison/variant_mean");
+  CHECK(variant_mean[comparison_row(f, "miss", "dossiers_received_late")] == 0.0);
+  // About 28 dossiers a run (a tenth of about 285 filed online, nearly all past the 8-hour rule
+  // by the end): the paired interval lies far above 0.
+  CHECK(f.numbers("comparison/diff_low")[comparison_row(f, "miss", "dossiers_reception_late")] > 0);
+  const auto overall = f.strings("verdicts/overall").at(0);
+  CHECK(overall != "better");
+  CHECK(overall != "no significant difference");
+  CHECK(r.out.find("Online dossiers not received within the reception rule") != std::string::npos);
+  fs::remove_all(dir);
+}

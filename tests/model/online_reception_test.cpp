@@ -63,6 +63,7 @@ Dossier online_dossier(std::uint64_t id) {
 /// What the reception columns and the inbox say at the end of a run.
 struct Outcome {
   std::uint64_t by_staff, late, awaiting, awaiting_overdue, left_in_inbox;
+  double reception_late;  ///< the summary's dossiers_reception_late (the reception row's last)
 };
 
 /// Runs the center with n online dossiers filed at Monday 00:00, `log` watching.
@@ -75,8 +76,12 @@ Outcome file_at_midnight(const CenterParams& p, std::uint64_t n, ReceptionLog& l
     model.center().back_office()->submit_online(online_dossier(i));
   model.simulation().run();
   const auto& s = *model.back_office();
-  return {s.received_by_staff(), s.received_late(), s.awaiting_reception(),
-          s.awaiting_reception_overdue(), model.center().back_office()->awaiting_reception()};
+  return {s.received_by_staff(),
+          s.received_late(),
+          s.awaiting_reception(),
+          s.awaiting_reception_overdue(),
+          model.center().back_office()->awaiting_reception(),
+          s.reception_row().back()};
 }
 
 }  // namespace
@@ -136,6 +141,7 @@ TEST_CASE(
     CHECK(out.left_in_inbox == 10);
     CHECK(out.awaiting_overdue == 0);
     CHECK(out.late == 0);
+    CHECK(out.reception_late == 0.0);  // the ten waiting are not yet due
   }
   SECTION("Tuesday closed, Wednesday open 07:30-08:30: due Wednesday 08:00") {
     auto p = reception_center(3);
@@ -149,6 +155,8 @@ TEST_CASE(
     CHECK(out.late == 6);
     CHECK(out.awaiting == 8);
     CHECK(out.awaiting_overdue == 8);
+    // Not received in time: the 6 received late and the 8 still waiting past the rule.
+    CHECK(out.reception_late == 14.0);
   }
 }
 

@@ -74,12 +74,12 @@ TEST_CASE("identical variants have no significant difference", "[stats]") {
   CHECK(mentions(sim::stats::verdict_sentences(c), "no significant difference"));
 }
 
-TEST_CASE("more online dossiers received late keep a variant from being better", "[stats]") {
-  // (service_level, unserved_share, wait_mean, dossiers_received_late) for three replications.
+TEST_CASE("more online dossiers not received in time keep a variant from being better", "[stats]") {
+  // (service_level, unserved_share, wait_mean, dossiers_reception_late) for three replications.
   const std::vector<MetricDef> with_online = {{"service_level", "1", ""},
                                               {"unserved_share", "1", ""},
                                               {"wait_mean", "min", ""},
-                                              {"dossiers_received_late", "dossiers", ""}};
+                                              {"dossiers_reception_late", "dossiers", ""}};
   const auto rows4 = [](double level, double unserved, double late, double jitter) {
     std::vector<ReplicationRow> out;
     for (std::uint64_t r = 0; r < 3; ++r) {
@@ -93,8 +93,8 @@ TEST_CASE("more online dossiers received late keep a variant from being better",
                                                 rows4(0.80, 0.05, 90.0, 0.011));
     CHECK(sim::stats::overall_verdict(c) == Overall::mixed);
     const auto text = sim::stats::verdict_sentences(c);
-    CHECK(mentions(text, "Online dossiers received late"));
-    CHECK(mentions(text, "but more online dossiers are received late"));
+    CHECK(mentions(text, "Online dossiers not received within the reception rule"));
+    CHECK(mentions(text, "but more online dossiers are not received in time"));
   }
   SECTION("walk-ins unchanged, online worse: worse") {
     const auto c = sim::stats::compare_variants(with_online, rows4(0.70, 0.10, 20.0, 0.01),
@@ -102,7 +102,7 @@ TEST_CASE("more online dossiers received late keep a variant from being better",
     CHECK(sim::stats::overall_verdict(c) == Overall::worse);
     CHECK(mentions(sim::stats::verdict_sentences(c), "Overall: worse: more online dossiers"));
   }
-  SECTION("fewer received late with walk-ins unchanged is no reason to call it worse") {
+  SECTION("fewer not received in time with walk-ins unchanged is no reason to call it worse") {
     const auto c = sim::stats::compare_variants(with_online, rows4(0.70, 0.10, 90.0, 0.01),
                                                 rows4(0.70, 0.10, 20.0, 0.011));
     CHECK(sim::stats::overall_verdict(c) == Overall::no_difference);

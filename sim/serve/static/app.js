@@ -9,7 +9,7 @@ const state = {
   origin: null, name: "", original: null, edited: null, domains: [],
   valid: false, runId: null, polling: null, result: null, charts: {},
 };
-const VERDICT_METRICS = ["service_level", "unserved_share", "helped", "wait_mean", "overtime", "on_time_rate", "dossiers_received_late"];
+const VERDICT_METRICS = ["service_level", "unserved_share", "helped", "wait_mean", "overtime", "on_time_rate", "dossiers_reception_late"];
 
 function t(key, vars = {}) {
   let s = STRINGS[state.lang][key] ?? STRINGS.vi[key] ?? key;

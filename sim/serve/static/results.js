@@ -34,7 +34,7 @@ function renderVerdict(data) {
   for (const m of VERDICT_METRICS) {
     const c = byName[m];
     if (!c) continue;
-    if (m === "dossiers_received_late" && !c.base_mean && !c.variant_mean) continue;  // no online reception
+    if (m === "dossiers_reception_late" && !c.base_mean && !c.variant_mean) continue;  // no online reception
     const sig = significance(c);
     const how = sig === "better" ? t("better") : sig === "worse" ? t("worse") : t("same");
     ul.append(el("li", { class: "verdict-" + sig, "data-metric": m, text: t("verdict_line", {
@@ -48,7 +48,7 @@ function renderVerdict(data) {
     const shorter = wait && wait.variant_mean < wait.base_mean;
     ul.append(el("li", { class: "verdict-warn", text: t(shorter ? "verdict_fewer" : "verdict_fewer_only") }));
   }
-  const late = byName.dossiers_received_late;
+  const late = byName.dossiers_reception_late;
   if (late && significance(late) === "worse") ul.append(el("li", { class: "verdict-warn", text: t("verdict_online_late") }));
 }
 
