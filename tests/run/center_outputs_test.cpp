@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "sim/run/parallel_runner.hpp"
 #include "sim/run/replication.hpp"
@@ -106,4 +107,32 @@ TEST_CASE("a station-form replication keeps the station summary and has no detai
   CHECK(result.summary.values.size() == sim::stats::SummaryCollector::metrics().size());
   CHECK(&sim::run::summary_metrics(s.form) == &sim::stats::SummaryCollector::metrics());
   CHECK(result.tables.empty());
+}
+
+TEST_CASE("the late dossiers held responsible at each route step sum to the late total", "[run]") {
+  // The launch-period ward has late dossiers at several steps (failed synchronisation, the
+  // signing batches, hand-offs): in the summary and in every procedure's row, the step counts
+  // add up to the late count exactly, and more than one step has some.
+  const auto s = sim::scenario::load_scenario(
+      test_support::repo_path("scenarios/software/launch_period.toml"));
+  const auto result = sim::run::run_replication(s, s.run.seed, 0);
+  const auto& metrics = sim::run::summary_metrics(s.form);
+  const std::vector<std::string> steps = {"specialist", "citizen", "agency", "signature", "result"};
+  double by_steps = 0.0;
+  int steps_with_late = 0;
+  for (const auto& step : steps) {
+    const double n = result.summary.values.at(index_of(metrics, "dossiers_late_" + step));
+    by_steps += n;
+    steps_with_late += n > 0 ? 1 : 0;
+  }
+  const double late = result.summary.values.at(index_of(metrics, "dossiers_late"));
+  CHECK(late > 0);
+  CHECK(by_steps == late);
+  CHECK(steps_with_late >= 2);
+  const auto& cols = sim::run::center_table_defs()[table_index("dossiers_by_procedure")].columns;
+  for (const auto& row : result.tables[table_index("dossiers_by_procedure")]) {
+    double sum = 0.0;
+    for (const auto& step : steps) sum += row[index_of(cols, "late_" + step)];
+    CHECK(sum == row[index_of(cols, "late")]);
+  }
 }
