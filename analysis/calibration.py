@@ -69,11 +69,6 @@ def read_all(path):
                 as_dict(res.table("center_results")))
 
 
-def hcmc_per_working_day(centers, res, column):
-    prov = [str(p) for p in centers["province"]]
-    return sum(res[column][i] for i, p in enumerate(prov) if p == HCMC) / LAUNCH_WORKING_DAYS
-
-
 # The free parameters a fit may name ([fit] parameters), each a number in the launch scenario:
 # `line` finds it there (group 1 what comes before the value, group 2 the value; the visit rate is
 # on every class's line), `label` heads its column in the search log. HCMC's own factor is the
@@ -173,26 +168,21 @@ def reception_late(r):
     return r["dossiers_received_late"] + r["dossiers_awaiting_reception_overdue"]
 
 
-def portal_on_time(r):
+def portal_on_time(r, channel=None):
     """The on-time rate as the portal rates it (target national_on_time): the dossiers assessed as
     overdue are those past their statutory deadline (finished late or open) and the online ones
     received late or still waiting past the reception rule; one late on both counts counts twice,
-    as the portal's two lists count it."""
-    overdue = r["dossiers_late"] + r["dossiers_open_overdue"] + reception_late(r)
-    return 1.0 - overdue / (r["dossiers_completed"] + r["dossiers_open_overdue"] + r["dossiers_awaiting_reception_overdue"])
+    as the portal's two lists count it. channel "online": the online-filed dossiers alone (every
+    late reception is theirs)."""
+    d = "dossiers_%s_" % channel if channel else "dossiers_"
+    overdue = r[d + "late"] + r[d + "open_overdue"] + reception_late(r)
+    return 1.0 - overdue / (r[d + "completed"] + r[d + "open_overdue"] + r["dossiers_awaiting_reception_overdue"])
 
 
 def september_runs(model, x, province, replications=1):
     """A province's launch runs to 31 Aug (62 days) and 30 Sep (92 days): their national rows."""
     return {d: model.run("p%s_%d" % (province, d), x, ['national.provinces = ["%s"]' % province, "run.days = %d" % d],
                          replications)[0] for d in (62, 92)}
-
-
-def september_received_late(model, x, province, replications=1):
-    """Per replication, a province's online dossiers whose reception fell due in September and were
-    received late or not at all (september_runs). Also returns both runs' national rows."""
-    runs = september_runs(model, x, province, replications)
-    return reception_late(runs[92]) - reception_late(runs[62]), runs
 
 
 def september_overdue(runs):
@@ -353,7 +343,8 @@ def main():
 
     state = os.path.join(args.workdir, "state.json")
     if args.channels:  # the channel table alone, without refitting
-        x = read_scenario_values(fc["scenario"], names)
+        # A variant never writes the scenario: its values are its last fit's (state.json).
+        x = json.load(open(state, encoding="utf-8"))["x"] if args.variant else read_scenario_values(fc["scenario"], names)
         reps = cfg["checks"]["replications"]
         nat, *_ = model.run("channels_national", x, [], reps)
         calibration_report.write_channels(
@@ -362,9 +353,11 @@ def main():
         return
     if args.report_only:  # the last full run's fit, checks and sensitivity, with their files
         s = json.load(open(state, encoding="utf-8"))
+        national = read_all(os.path.join(args.workdir, "check_national.h5"))
+        # The tables that are functions of the checks' national run alone are read from it again.
+        s["checks"]["channels"], s["checks"]["late_steps"] = channel_split(national[0]), late_steps(national[0])
         calibration_report.write(cfg, s["x0"], s["x"], [(tuple(k), v) for k, v in s["log"]], s["outputs"],
-                                 s["checks"], read_all(os.path.join(args.workdir, "check_national.h5")),
-                                 s["sensitivity"], s["timing"], page, figure)
+                                 s["checks"], national, s["sensitivity"], s["timing"], page, figure)
         return
     if args.checks_only:  # the last full run's fit kept; checks and sensitivity rerun at its values
         s = json.load(open(state, encoding="utf-8"))

@@ -209,9 +209,17 @@ def test_the_portal_reading_counts_late_receptions_and_overdue_processing_as_ove
                                               "dossiers_online_received": np.array([300.0]),
                                               "dossiers_counter_received": np.array([800.0]),
                                               "on_time_rate": np.array([0.92]), "on_time_rate_online": np.array([0.9]),
-                                              "on_time_rate_counter": np.array([0.93])})
+                                              "on_time_rate_counter": np.array([0.93]),
+                                              "dossiers_online_late": np.array([12.0]),
+                                              "dossiers_online_open_overdue": np.array([8.0]),
+                                              "dossiers_online_completed": np.array([280.0])})
     assert split[calibration_checks.PORTAL]["on_time"]["mean"] == pytest.approx(1 - 110 / 1010)
     assert split[calibration_checks.PORTAL]["share"] == 1.0
+    # The online-filed alone: 12 late, 8 open overdue, and all 30 reception lates are theirs, of
+    # 280 + 8 settled and 10 waiting past the rule.
+    online = split[calibration_checks.PORTAL_ONLINE]
+    assert online["on_time"]["mean"] == pytest.approx(1 - (12 + 8 + 30) / (280 + 8 + 10))
+    assert online["share"] == pytest.approx(300 / 1100)
 
 
 def test_the_miss_shares_are_read_and_written_inside_their_own_tables():
@@ -248,9 +256,9 @@ def test_a_provinces_september_late_receptions_come_from_its_miss_share(tmp_path
     # those falling due in September, not those filed in it; the binomial spread of a tenth of some
     # thousands of dossiers is a few per cent of it.
     model = calibration.Model(motcua_binary, SCENARIO, str(tmp_path), parameters=["reception_miss_share"])
-    late = {share: calibration.september_received_late(model, [share], "11")[0][0] for share in (0.0, 0.1)}
-    _, runs = calibration.september_received_late(model, [0.1], "11")
-    online = runs[92]["dossiers_online"][0] - runs[62]["dossiers_online"][0]
+    runs = {share: calibration.september_runs(model, [share], "11") for share in (0.0, 0.1)}
+    late = {share: (calibration.reception_late(r[92]) - calibration.reception_late(r[62]))[0] for share, r in runs.items()}
+    online = runs[0.1][92]["dossiers_online"][0] - runs[0.1][62]["dossiers_online"][0]
     assert late[0.0] == 0
     assert 0.05 * online < late[0.1] < 0.15 * online
 

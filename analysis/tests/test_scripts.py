@@ -40,12 +40,6 @@ def test_the_launch_period_has_53_working_days():
     assert calibration.working_days(datetime.date(2025, 7, 1), datetime.date(2025, 9, 15)) == 53
 
 
-def test_hcmc_dossiers_are_summed_over_its_centers_per_working_day():
-    centers = {"province": ["79", "01", "79"]}
-    res = {"dossiers_received": [53.0, 1000.0, 106.0]}
-    assert calibration.hcmc_per_working_day(centers, res, "dossiers_received") == pytest.approx(3.0)
-
-
 def test_doc_numbers_rewrites_only_the_marked_block():
     import doc_numbers
     text = ("intro\n<!-- doc-numbers:x:begin -->\nold 7.3\n<!-- doc-numbers:x:end -->\nafter 21\n")
