@@ -73,6 +73,8 @@ def checks(model, cfg, x):
     results["hcmc_september_on_time"] = interval(
         (hcmc[92]["dossiers_on_time"] - hcmc[62]["dossiers_on_time"]) / (settled[92] - settled[62]))
     results["hcmc_q3_overdue"] = interval(hcmc[92]["dossiers_late"] + hcmc[92]["dossiers_open_overdue"])
+    to_3nov = model.run("check_hcmc126", x, ['national.provinces = ["79"]', "run.days = 126"], reps)[0]
+    results["hcmc_commune_on_time_to_3nov"] = interval(to_3nov["dossiers_on_time"] / to_3nov["dossiers_completed"])
     gia_lai = {d: model.run("check_gia_lai%d" % d, x, ['national.provinces = ["%s"]' % GIA_LAI, "run.days = %d" % d], reps)[0]
                for d in (62, 92)}
     gia_lai_sep = september_lateness(gia_lai)
