@@ -287,7 +287,7 @@ def test_a_variant_swaps_a_target_for_a_check_and_keeps_the_main_fit_unchanged()
 
 def test_every_variant_of_the_targets_file_moves_entries_that_exist_and_starts_inside_the_bounds():
     cfg = calibration.tomllib.load(open(calibration.TARGETS, "rb"))
-    assert cfg["variants"]  # the provinces' reading (stop 33)
+    assert cfg["variants"]  # national_91: the reading of stop 32 (stop 33)
     for name in cfg["variants"]:
         out = calibration.with_variant(cfg, name)
         assert len(out["target"]) > len(out["fit"]["parameters"])  # more targets than free parameters
