@@ -5,6 +5,8 @@ then checks it never saw, the spread of on-time over centers, and each headline'
     /usr/bin/python3 analysis/calibration.py [--motcua build/sim/motcua] [--apply]
     /usr/bin/python3 analysis/calibration.py --channels   (only the on-time by filing channel)
     /usr/bin/python3 analysis/calibration.py --checks-only   (the last fit kept; checks rerun)
+    /usr/bin/python3 analysis/calibration.py --variant national_91   (another reading of the
+        evidence, [variants.NAME] of the targets file: its own work folder and page, never --apply)
 
 Targets, checks and their bands: analysis/calibration_targets.toml (committed before the first
 run). Every model evaluation is one `motcua run` with the scenario's fixed seed (common random
