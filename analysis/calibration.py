@@ -166,7 +166,9 @@ class Model:
 
 
 def reception_late(r):
-    """Online dossiers received after the reception rule's working hours, or still waiting past them."""
+    """Online dossiers received after the reception rule's working hours, or still waiting past them:
+    the summary column dossiers_reception_late (schema 12), summed here so that files of schema 11
+    read too."""
     return r["dossiers_received_late"] + r["dossiers_awaiting_reception_overdue"]
 
 

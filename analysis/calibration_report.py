@@ -278,7 +278,7 @@ def write(cfg, x0, x, log, outputs, check_results, national, sens, timing, page=
               "![On-time rate of each center by unit type](images/%s)" % os.path.basename(figure), "",
               "National on-time rate of processing (every dossier, the rate the histogram spreads over"
               " centers): %.1f %%; mean over the %d centers: %.1f %%. As the portal rates it (received late"
-              " counts as overdue; the fitting target's reading): %.1f %%." % (
+              " counts as overdue; how `national_on_time` reads the 91 %%): %.1f %%." % (
                   100 * nat["on_time_rate"][0], len(centers["code"]),
                   100 * np.nanmean(rows["on_time_rate"][rows["replication"] == rows["replication"].min()]),
                   100 * portal_on_time(nat)[0]), "",
